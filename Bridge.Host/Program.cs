@@ -1,0 +1,3 @@
+using Bridge.Host.Cli;
+
+return await BridgeCommandLine.Create().Parse(args).InvokeAsync();
