@@ -66,10 +66,14 @@ install_packages() {
     apt-get update -qq >/dev/null || fail "apt-get update failed"
     apt-get install -y -qq --no-upgrade "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"
   fi
-  if [[ -f tests/opcua-server/package-lock.json && ! -d tests/opcua-server/node_modules ]]; then
-    say "installing node-opcua (npm ci)"
-    (cd tests/opcua-server && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci in tests/opcua-server failed"
-  fi
+  local lock dir
+  for lock in tests/*/package-lock.json; do
+    [[ -f $lock ]] || continue
+    dir=$(dirname "$lock")
+    [[ -d $dir/node_modules ]] && continue
+    say "installing npm packages in $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci in $dir failed"
+  done
 }
 
 start_rabbitmq() {
