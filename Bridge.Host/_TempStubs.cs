@@ -2,21 +2,6 @@
 #pragma warning disable
 using Bridge.Contracts;
 using MassTransit;
-namespace Bridge.Host.Messaging
-{
-    public enum BridgeMode { Embedded, Production }
-    public sealed record InboundPublishResult(bool Duplicate);
-    public interface IInboundPublisher { Task<InboundPublishResult> PublishAsync(ICanonicalMessage message, CancellationToken ct); }
-    public interface ISagaStateReader<T> { Task<T?> FindAsync(Guid id, CancellationToken ct); }
-    public static class BridgeMessagingServiceCollectionExtensions
-    {
-        public static IServiceCollection AddBridgeMessaging(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> configure) => services;
-    }
-}
-namespace Bridge.Host.Persistence
-{
-    public interface IDatabaseSchemaScript { string Name { get; } int Order { get; } string Sql { get; } }
-}
 namespace Bridge.Mappings
 {
     public sealed class MappingSet

@@ -1,4 +1,4 @@
-using Bridge.Host.Messaging;
+using Bridge.Host.Persistence;
 using Bridge.Host.Orchestration.MaterialRequests;
 
 namespace Bridge.Host.Api;

@@ -84,9 +84,9 @@ public static class InboundEndpoint
                 type = mapped.Message.GetType().Name,
                 messageId = mapped.Message.MessageId,
                 correlationId = mapped.Message.CorrelationId,
-                duplicate = outcome.Duplicate,
+                duplicate = outcome.IsDuplicate,
             });
-            Log.Accepted(logger, system, messageType, mapped.Message.GetType().Name, mapped.Message.MessageId, outcome.Duplicate);
+            Log.Accepted(logger, system, messageType, mapped.Message.GetType().Name, mapped.Message.MessageId, outcome.IsDuplicate);
         }
 
         return Results.Accepted(value: new { messages = accepted });
