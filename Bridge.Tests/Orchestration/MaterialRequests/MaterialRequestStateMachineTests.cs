@@ -3,6 +3,7 @@ using Bridge.Host.Hosting;
 using Bridge.Host.Orchestration.MaterialRequests;
 using Bridge.Host.Orders;
 using Bridge.Host.Stock;
+using Bridge.Tests.Messaging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -29,16 +30,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddBridgeOrchestration(configuration)
-            .AddMassTransitTestHarness(x =>
-            {
-                x.AddDelayedMessageScheduler();
-                x.AddBridgeConsumers([]);
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseDelayedMessageScheduler();
-                    cfg.ConfigureEndpoints(context);
-                });
-            })
+            .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();
@@ -68,7 +60,8 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         await _harness.Bus.Publish(Confirmation(pick));
 
         (await _saga.Exists(sagaId, m => m.Completed)).ShouldNotBeNull();
-        var delivered = (await _harness.Published.SelectAsync<MaterialDelivered>().First()).Context.Message;
+        await _harness.InactivityTask;
+        var delivered = _harness.Published.Select<MaterialDelivered>().Single().Context.Message;
         delivered.RequestId.ShouldBe("REQ-1");
         delivered.Lines.Count.ShouldBe(2);
         (await _provider.GetRequiredService<IStockView>().GetAvailableAsync(["A-100"], default))["A-100"].Sum(s => s.Quantity).ShouldBe(20m);
