@@ -52,6 +52,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
 
         var sagaId = MaterialRequestIds.ForRequest("REQ-1");
         (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
+        await _harness.InactivityTask;
         var pick = _harness.Published.Select<PickOrderIssued>().Single().Context.Message;
         pick.Lines.Select(l => (l.Material, l.Quantity)).ShouldBe([("A-100", 20m), ("B-200", 5.5m)]);
         pick.Warehouse.ShouldBe("WH-A");
@@ -76,7 +77,8 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
 
         var sagaId = MaterialRequestIds.ForRequest("REQ-2");
         (await _saga.Exists(sagaId, m => m.WaitingForStock)).ShouldNotBeNull();
-        var kit = (await _harness.Published.SelectAsync<KitChecked>().First()).Context.Message;
+        await _harness.InactivityTask;
+        var kit = _harness.Published.Select<KitChecked>().Single().Context.Message;
         kit.Complete.ShouldBeFalse();
         kit.KitRate.ShouldBe(0.5m);
         kit.Lines.Single(l => l.Shortage > 0).ShouldSatisfyAllConditions(
@@ -87,7 +89,8 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         await _harness.Bus.Publish(StockLevel("B-200", 6m, "kg", lot: "L7"));
 
         (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
-        (await _harness.Published.SelectAsync<PickOrderIssued>().First()).Context.Message.Lines
+        await _harness.InactivityTask;
+        _harness.Published.Select<PickOrderIssued>().Single().Context.Message.Lines
             .Single(l => l.Material == "B-200").Lot.ShouldBe("L7");
     }
 
