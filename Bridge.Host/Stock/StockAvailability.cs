@@ -18,7 +18,7 @@ public static class StockAvailability
             .Select(e =>
             {
                 var minus = held.GetValueOrDefault((e.Warehouse, e.Material, e.Location, e.Lot));
-                return (e.Material, Stock: new StockLocation(e.Warehouse, NullIfEmpty(e.Location), NullIfEmpty(e.Lot), e.Quantity - minus, e.ExpiresOn));
+                return (e.Material, Stock: new StockLocation(e.Warehouse, NullIfEmpty(e.Location), NullIfEmpty(e.Lot), e.Quantity - minus, e.ExpiresOn, e.Unit));
             })
             .Where(x => x.Stock.Quantity > 0m)
             .GroupBy(x => x.Material, StringComparer.Ordinal)

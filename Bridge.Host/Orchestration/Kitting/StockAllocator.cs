@@ -5,14 +5,17 @@ namespace Bridge.Host.Orchestration.Kitting;
 /// <summary>
 /// Chooses where each required quantity is taken from: the plant's own warehouses first, then the others;
 /// within a warehouse, lots that expire first (FEFO), then the larger quantities; splitting across locations when needed.
+/// Each allocated line is in the unit the warehouse keeps the stock in, so it can be picked as it lies.
 /// </summary>
 public static class StockAllocator
 {
     public static IReadOnlyList<MaterialLine> Allocate(
         IReadOnlyList<MaterialLine> required,
         IReadOnlyDictionary<string, IReadOnlyList<StockLocation>> stockByMaterial,
-        IReadOnlySet<string> preferredWarehouses)
+        IReadOnlySet<string> preferredWarehouses,
+        IUnitConverter? units = null)
     {
+        units ??= StandardUnitConverter.Instance;
         var allocation = new List<MaterialLine>();
         foreach (var requirement in required)
         {
@@ -29,7 +32,14 @@ public static class StockAllocator
                     break;
                 }
 
-                var take = Math.Min(remaining, stock.Quantity);
+                var stockUnit = stock.Unit ?? requirement.Unit;
+                if (!units.TryConvert(requirement.Material, stock.Quantity, stockUnit, requirement.Unit, out var there)
+                    || !units.TryConvert(requirement.Material, Math.Min(remaining, there), requirement.Unit, stockUnit, out var takeInStockUnit))
+                {
+                    continue;
+                }
+
+                var take = Math.Min(remaining, there);
                 if (take <= 0m)
                 {
                     continue;
@@ -38,8 +48,8 @@ public static class StockAllocator
                 allocation.Add(new MaterialLine
                 {
                     Material = requirement.Material,
-                    Unit = requirement.Unit,
-                    Quantity = take,
+                    Unit = stockUnit,
+                    Quantity = Math.Min(takeInStockUnit, stock.Quantity),
                     Warehouse = stock.Warehouse,
                     Location = stock.Location,
                     Lot = stock.Lot,

@@ -34,4 +34,19 @@ public class KitCalculatorTests
         kit.KitRate.ShouldBe(0.3333m);
         kit.Shortages.Select(s => (s.Material, s.Shortage)).ShouldBe([("A", 7m), ("C", 1m)]);
     }
+
+    [Fact]
+    public void Check_StockInAnotherUnit_IsConverted_AndUnconvertibleStockDoesNotCount()
+    {
+        var stock = new Dictionary<string, IReadOnlyList<StockLocation>>
+        {
+            ["PASTE"] = [new("WH-A", "B1", "L1", 1.5m, Unit: "kg"), new("WH-A", "B2", "L2", 3m, Unit: "box")],
+        };
+
+        var kit = KitCalculator.Check([new MaterialLine { Material = "PASTE", Quantity = 1250, Unit = "g" }], stock);
+
+        kit.Complete.ShouldBeTrue();
+        kit.Lines.Single().Available.ShouldBe(1500m);
+        kit.Lines.Single().Locations.Single().Location.ShouldBe("B1");
+    }
 }

@@ -31,4 +31,14 @@ public class StockAllocatorTests
         Should.Throw<InvalidOperationException>(() =>
             StockAllocator.Allocate([new MaterialLine { Material = "A", Quantity = 2, Unit = "kg" }], stock, new HashSet<string>()));
     }
+
+    [Fact]
+    public void Allocate_ReturnsLinesInTheUnitTheStockIsKeptIn()
+    {
+        var stock = new Dictionary<string, IReadOnlyList<StockLocation>> { ["PASTE"] = [new("WH-A", "B1", "L1", 0.8m, Unit: "kg"), new("WH-A", "B2", "L2", 2m, Unit: "kg")] };
+
+        var lines = StockAllocator.Allocate([new MaterialLine { Material = "PASTE", Quantity = 1250, Unit = "g" }], stock, new HashSet<string>());
+
+        lines.Select(l => (l.Location, l.Quantity, l.Unit)).ShouldBe([("B2", 1.25m, "kg")]);
+    }
 }
