@@ -52,7 +52,7 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
                 continue;
             }
             var sourceText = member.Value is ValueTemplate v ? v.Scalar.Value : null;
-            members.Add(new MemberPlan(target.Name, target.Slot, target.Required, plan, sourceText));
+            members.Add(new MemberPlan(target.Name, target.Slot, target.Required && !(topLevel && Envelope.Contains(target.Name)), plan, sourceText));
         }
         foreach (var required in shape.Members.Where(m => m.Required && !mapped.Contains(m.Name)))
         {
