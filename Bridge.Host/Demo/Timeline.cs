@@ -9,6 +9,14 @@ public sealed class Timeline
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
 
+    public Timeline()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
+    }
+
     public TimeSpan Elapsed => _clock.Elapsed;
 
     public void Step(string actor, string text, string colour = "white")

@@ -38,6 +38,11 @@ public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, ISta
 
     public Task StateChanged(BehaviorContext<MaterialRequestState> context, State currentState, State? previousState)
     {
+        if (previousState is null)
+        {
+            return Task.CompletedTask;
+        }
+
         timeline.Step("saga", $"request {context.Saga.RequestId}: {previousState?.Name ?? "-"} → {currentState.Name}", "yellow");
         return Task.CompletedTask;
     }

@@ -30,7 +30,8 @@ public static class BomExplosion
             {
                 Material = key.Material,
                 Unit = key.Unit,
-                Quantity = CountedUnits.Contains(key.Unit) ? Math.Ceiling(totals[key]) : totals[key],
+                // Dividing by 1.000… drops trailing zeros: 15.45000 m reads 15.45 m on the way to the MES.
+                Quantity = (CountedUnits.Contains(key.Unit) ? Math.Ceiling(totals[key]) : totals[key]) / 1.000000000000000000000000000000000m,
             })
             .ToList();
     }

@@ -49,7 +49,7 @@ public static class StockAllocator
                 {
                     Material = requirement.Material,
                     Unit = stockUnit,
-                    Quantity = Math.Min(takeInStockUnit, stock.Quantity),
+                    Quantity = Math.Min(takeInStockUnit, stock.Quantity) / 1.000000000000000000000000000000000m,
                     Warehouse = stock.Warehouse,
                     Location = stock.Location,
                     Lot = stock.Lot,
