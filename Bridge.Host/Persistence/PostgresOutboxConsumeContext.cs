@@ -35,7 +35,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         SELECT sequence_number, message_id, content_type, body, headers, properties, conversation_id, correlation_id,
             initiator_id, request_id, source_address, destination_address, response_address, fault_address, sent_time,
             enqueue_time, expiration_time
-        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after
         ORDER BY sequence_number LIMIT @limit
         """;
 
@@ -75,6 +75,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         await using var command = new NpgsqlCommand(SelectSql, connection, unitOfWork.Transaction);
         AddInboxKey(command);
         command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        // Only what is still undelivered: MassTransit's delivery pass marks the outbox delivered once a load comes back short.
+        command.Parameters.AddWithValue("after", inbox.LastSequenceNumber ?? 0L);
         command.Parameters.AddWithValue("limit", Options.MessageDeliveryLimit + 1);
         var messages = new List<OutboxMessageContext>();
         await using (var reader = await command.ExecuteReaderAsync(CancellationToken).ConfigureAwait(false))

@@ -25,14 +25,19 @@ public static class BridgeTestHost
             settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(
+            Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("BRIDGE_TEST_LOG_LEVEL"), out var level) ? level : LogLevel.Warning);
         builder.Services.AddSingleton(received ?? new ReceivedMessages());
         builder.Services.AddBridgeMessaging(builder.Configuration, x =>
         {
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
             x.AddConsumer<CounterEventRecorder>();
         });
-        return builder.Build();
+        var host = builder.Build();
+        // MassTransit keeps its log context in an AsyncLocal and reuses it when set: a second host built in the same
+        // async flow (the restart tests) would otherwise log through the first host's disposed logger factory.
+        LogContext.ConfigureCurrentLogContext(host.Services.GetRequiredService<ILoggerFactory>());
+        return host;
     }
 
     public static async Task<IHost> StartProduction(ReceivedMessages? received = null)
