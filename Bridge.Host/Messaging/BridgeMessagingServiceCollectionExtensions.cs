@@ -90,7 +90,10 @@ public static class BridgeMessagingServiceCollectionExtensions
         });
         services.Configure<MassTransitHostOptions>(o =>
         {
+            // Ready means connected: a broker that stays unreachable fails the start (and the process) after a minute
+            // instead of leaving a host that accepts work it cannot deliver.
             o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 

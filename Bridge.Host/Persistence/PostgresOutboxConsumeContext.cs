@@ -49,18 +49,33 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override long? LastSequenceNumber => inbox.LastSequenceNumber;
 
+    int _added;
+
     public override async Task SetConsumed()
     {
         var now = time.GetUtcNow().UtcDateTime;
+        if (_added == 0)
+        {
+            // Nothing to deliver: consumed and delivered in this one transaction, no further passes.
+            await UpdateInbox("consumed_at = @value, delivered_at = @value", now).ConfigureAwait(false);
+            inbox.ConsumedAt = now;
+            inbox.DeliveredAt = now;
+            ContinueProcessing = false;
+            return;
+        }
+
         await UpdateInbox("consumed_at = @value", now).ConfigureAwait(false);
         inbox.ConsumedAt = now;
     }
 
     public override async Task SetDelivered()
     {
+        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal pass.
         var now = time.GetUtcNow().UtcDateTime;
         await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
         inbox.DeliveredAt = now;
+        await RemoveOutboxMessages().ConfigureAwait(false);
+        ContinueProcessing = false;
     }
 
     public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
@@ -158,6 +173,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
         command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
         await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        _added++;
     }
 
     async Task UpdateInbox(string assignment, object value)

@@ -140,6 +140,45 @@ public sealed class ProductionSagaTests
     }
 
     [Fact]
+    public async Task EventCorrelatedByQuery_FindsSagaByStateProperty()
+    {
+        if (ServersMissing)
+            return;
+        using var host = await BridgeTestHost.StartProduction();
+        var bus = host.Services.GetRequiredService<IBus>();
+        var id = Guid.NewGuid();
+        var name = $"by-name-{id:N}";
+        await bus.Publish(new StartCounter(id, name, 600));
+        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+
+        await bus.Publish(new RenameCounterByName(name, "renamed"));
+        (await SagaWait.Until(host, id, s => s.Name == "renamed", Wait)).Version.ShouldBe(2);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task TwoThousandMessages_ThroughInboxAndOutbox_AreEachConsumedOnce()
+    {
+        if (ServersMissing)
+            return;
+        var pings = new PingCounts();
+        using var host = await BridgeTestHost.StartProduction(pings: pings);
+        var bus = host.Services.GetRequiredService<IBus>();
+        const int count = 2000;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => bus.Publish(new Ping(i))));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (pings.Seen.Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        watch.Stop();
+
+        pings.Seen.Count.ShouldBe(count);
+        pings.Seen.Values.ShouldAllBe(n => n == 1);
+        Console.WriteLine($"{count} messages through the PostgreSQL inbox/outbox: {watch.ElapsedMilliseconds} ms, {count * 1000.0 / watch.ElapsedMilliseconds:F0} msg/s");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task FinalizedSaga_IsDeletedFromItsTable()
     {
         if (ServersMissing)
