@@ -25,17 +25,24 @@ public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<Br
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.InboxCleanupInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    Log.InboxCleanupFailed(logger, e);
+                }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
-            {
-                Log.InboxCleanupFailed(logger, e);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
     }
 }
