@@ -13,8 +13,15 @@ public sealed class HealthCheckTests
     {
         using var host = BridgeTestHost.Build(BridgeMode.Embedded);
         await host.StartAsync();
-        var report = await host.Services.GetRequiredService<HealthCheckService>()
-            .CheckHealthAsync(r => r.Tags.Contains("ready"), CancellationToken.None);
+        // The Hangfire server announces itself in its storage a moment after start: poll briefly.
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), CancellationToken.None);
+        for (var i = 0; i < 100 && report.Status != HealthStatus.Healthy; i++)
+        {
+            await Task.Delay(50);
+            report = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), CancellationToken.None);
+        }
+
         report.Entries.Keys.ShouldBe(["bus", "jobs", "storage"], ignoreOrder: true);
         report.Entries.ShouldAllBe(e => e.Value.Status == HealthStatus.Healthy);
         await host.StopAsync();

@@ -23,6 +23,14 @@ public sealed class InboundOutboxTests
             Location = "LS-07", Material = "A-100", Value = 12.125m, Unit = "kg",
         };
 
+        var unreadable = Guid.NewGuid();
+        await using (var insert = dataSource.CreateCommand(
+            "INSERT INTO bridge_inbound_outbox (message_id, message_type, body, created_at) VALUES (@id, 'Gone.Type, Gone', '{}', now() - interval '1 minute')"))
+        {
+            insert.Parameters.AddWithValue("id", unreadable);
+            await insert.ExecuteNonQueryAsync();
+        }
+
         (await publisher.PublishAsync(message, CancellationToken.None)).Outcome.ShouldBe(InboundPublishOutcome.Accepted);
         (await publisher.PublishAsync(message with { Value = 99m }, CancellationToken.None)).IsDuplicate.ShouldBeTrue();
 
@@ -39,6 +47,17 @@ public sealed class InboundOutboxTests
         while (!(bool)(await sent.ExecuteScalarAsync())! && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         ((bool)(await sent.ExecuteScalarAsync())!).ShouldBeTrue();
+
+        // A row no host can read is kept, marked, with a reason naming the type; it does not hold up the others.
+        await using (var failed = dataSource.CreateCommand("SELECT failed_at IS NOT NULL, failure, sent_at IS NULL FROM bridge_inbound_outbox WHERE message_id = @id"))
+        {
+            failed.Parameters.AddWithValue("id", unreadable);
+            await using var reader = await failed.ExecuteReaderAsync();
+            (await reader.ReadAsync()).ShouldBeTrue();
+            reader.GetBoolean(0).ShouldBeTrue();
+            reader.GetString(1).ShouldContain("'Gone.Type, Gone' cannot be loaded");
+            reader.GetBoolean(2).ShouldBeTrue();
+        }
 
         // Through the host's own publisher: a repeat is still a duplicate and nothing is published twice.
         var hostPublisher = (IInboundPublisher)host.Services.GetService(typeof(IInboundPublisher))!;
