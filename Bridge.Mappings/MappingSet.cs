@@ -91,7 +91,7 @@ public sealed class MappingSet
             errors.Add(duplicate.Last().File, 1, 1, $"mapping name '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(d => d.File))}; names must be unique");
         }
         return errors.Count > 0
-            ? new MappingLoadResult(null, errors.Errors)
+            ? new MappingLoadResult(null, errors.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
             : new MappingLoadResult(new MappingSet(inbound, outbound), []);
     }
 
