@@ -3,13 +3,15 @@
 # and stops everything it started (also on failure or Ctrl-C).
 #   ./test.sh                 everything
 #   ./test.sh --filter EXPR   passes --filter to dotnet test
-# Ports: BRIDGE_TEST_RABBITMQ_PORT (56720), BRIDGE_TEST_POSTGRES_PORT (55432),
+# Ports: BRIDGE_TEST_RABBITMQ_PORT (56720; management API on the next port, or
+#        BRIDGE_TEST_RABBITMQ_MANAGEMENT_PORT), BRIDGE_TEST_POSTGRES_PORT (55432),
 #        BRIDGE_TEST_MQTT_PORT (18830), BRIDGE_TEST_OPCUA_PORT (48400).
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 
 rabbit_port=${BRIDGE_TEST_RABBITMQ_PORT:-56720}
+rabbit_mgmt_port=${BRIDGE_TEST_RABBITMQ_MANAGEMENT_PORT:-$((rabbit_port + 1))}
 pg_port=${BRIDGE_TEST_POSTGRES_PORT:-55432}
 mqtt_port=${BRIDGE_TEST_MQTT_PORT:-18830}
 opcua_port=${BRIDGE_TEST_OPCUA_PORT:-48400}
@@ -84,8 +86,11 @@ start_rabbitmq() {
   cat >"$dir/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$rabbit_port
 loopback_users = none
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $rabbit_mgmt_port
 CONF
-  echo "[]." >"$dir/enabled_plugins"
+  # The management API lets each integration test create its own virtual host (no cross-talk between tests).
+  echo "[rabbitmq_management]." >"$dir/enabled_plugins"
   cat >"$run_dir/rabbit.env" <<ENVF
 RABBITMQ_NODENAME=bridge-test-$rabbit_port@localhost
 RABBITMQ_USE_LONGNAME=false
@@ -104,6 +109,7 @@ ENVF
   wait_port RabbitMQ "$rabbit_port" 60 "$run_dir/rabbit.out" "$run_dir/rabbit.pid"
   ( set -a; . "$run_dir/rabbit.env"; timeout 60 rabbitmqctl -n "$RABBITMQ_NODENAME" await_startup >/dev/null 2>&1 ) \
     || fail "RabbitMQ did not finish starting (log: $dir/log)"
+  wait_port "RabbitMQ management" "$rabbit_mgmt_port" 30 "$run_dir/rabbit.out" "$run_dir/rabbit.pid"
 }
 
 start_postgres() {
@@ -158,6 +164,7 @@ start_mosquitto
 start_opcua
 
 export BRIDGE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbit_port/"
+export BRIDGE_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$rabbit_mgmt_port/"
 export BRIDGE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=bridge;Password=bridge;Database=bridge"
 export BRIDGE_TEST_MQTT="127.0.0.1:$mqtt_port"
 export BRIDGE_TEST_OPCUA="opc.tcp://127.0.0.1:$opcua_port"

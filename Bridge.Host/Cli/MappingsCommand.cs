@@ -1,9 +1,16 @@
 using System.CommandLine;
+using Bridge.Host.Cli.Mappings;
 
 namespace Bridge.Host.Cli;
 
-/// <summary><c>mappings validate</c> and <c>mappings test</c> (owned by the mapping-language work).</summary>
+/// <summary><c>mappings validate</c> and <c>mappings test</c>: check YAML mappings before deploying them.</summary>
 internal static class MappingsCommand
 {
-    public static Command Create() => new("mappings", "Validate and test YAML mappings.");
+    public static Command Create()
+    {
+        var command = new Command("mappings", "Validate and test YAML mappings.");
+        command.Subcommands.Add(ValidateMappingsCommand.Create());
+        command.Subcommands.Add(TestMappingsCommand.Create());
+        return command;
+    }
 }

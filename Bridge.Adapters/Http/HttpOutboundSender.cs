@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Bridge.Adapters.Http;
+
+/// <summary>Sends outbound calls with in-process retries (Polly): 5xx, 408, 429 and network errors are retried with backoff.</summary>
+public sealed class HttpOutboundSender
+{
+    private readonly HttpClient _client;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ILogger _logger;
+    private readonly int _retryCount;
+
+    public HttpOutboundSender(HttpClient client, HttpAdapterOptions options, ILogger logger, TimeProvider time)
+    {
+        _client = client;
+        _logger = logger;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(options.RetryCount, 1),
+                Delay = options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(IsTransient),
+                OnRetry = args =>
+                {
+                    Log.Retrying(_logger, args.AttemptNumber + 1, args.Outcome.Result?.StatusCode, args.Outcome.Exception?.Message, args.RetryDelay);
+                    return default;
+                },
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+        _retryCount = options.RetryCount;
+    }
+
+    public async Task SendAsync(HttpOutboundCall call, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = _retryCount == 0
+                ? await _client.SendAsync(Build(call), ct)
+                : await _pipeline.ExecuteAsync(async token => await _client.SendAsync(Build(call), token), ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            throw new HttpAdapterException($"{call.Method} {call.Url} failed: {ex.Message}", inner: ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                throw new HttpAdapterException(
+                    $"{call.Method} {call.Url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(body)}",
+                    (int)response.StatusCode);
+            }
+
+            Log.Sent(_logger, call.Method, call.Url, (int)response.StatusCode);
+        }
+    }
+
+    private static bool IsTransient(HttpResponseMessage response) =>
+        (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    private static HttpRequestMessage Build(HttpOutboundCall call)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url)
+        {
+            Content = new ReadOnlyMemoryContent(call.Body),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(call.ContentType);
+        foreach (var (name, value) in call.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return request;
+    }
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}

@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bridge.Host.Api;
+using Bridge.Host.Hosting;
+using Bridge.Host.Orchestration.MaterialRequests;
+using Bridge.Host.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Spectre.Console;
+
+namespace Bridge.Host.Demo;
+
+/// <summary>
+/// <c>demo</c>: Bridge on the embedded default beside simulated ERP, MES and WMS. Request 1 is delivered; request 2
+/// is short, MES is told the shortage, stock arrives, and it is delivered too. Exit 0 only if both completed and the
+/// shortage was reported.
+/// </summary>
+public static class DemoRunner
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(CancellationToken ct)
+    {
+        var timeline = new Timeline();
+        AnsiConsole.Write(new Rule("[bold]Bridge demo: material requests on the embedded default[/]").LeftJustified());
+        await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a");
+        var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:Mode"] = "Embedded",
+            ["Bridge:ApiKeys:erp"] = "demo-erp",
+            ["Bridge:ApiKeys:mes"] = "demo-mes",
+            ["Bridge:ApiKeys:wms-a"] = "demo-wms",
+            ["Bridge:Systems:mes:BaseUrl"] = new Uri(simulated.BaseUrl, "/mes").AbsoluteUri,
+            ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-a").AbsoluteUri,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+        }));
+        await using var _ = app;
+
+        var observer = new TimelineObserver(timeline);
+        app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(observer);
+        app.Services.GetRequiredService<MaterialRequestStateMachine>().ConnectStateObserver(observer);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        timeline.Step("bridge", $"listening on {address} (in-memory bus, in-memory saga state, Hangfire.InMemory)", "green");
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var wms = new SimulatedWarehouse();
+        var shortageReported = false;
+
+        try
+        {
+            await PostAsync(http, timeline, "erp", "production-order", DemoPayloads.ProductionOrder("000001004801", 20), "demo-erp");
+            await PostAsync(http, timeline, "erp", "production-order", DemoPayloads.ProductionOrder("000001004802", 30), "demo-erp");
+            await PostAsync(http, timeline, "wms-a", "inventory", wms.Put("100-A", "A-01-03", "L2611-07", 100, "PCE"), "demo-wms");
+            await PostAsync(http, timeline, "wms-a", "inventory", wms.Put("200-A", "B-02-01", "L2610-02", 3, "KGM"), "demo-wms");
+            await PostAsync(http, timeline, "wms-a", "inventory", wms.Put("300-B", "C-07-11", "", 40, "MTR"), "demo-wms");
+
+            AnsiConsole.Write(new Rule("[bold]request 1: 20 units of order 1004801, stock covers it[/]").LeftJustified());
+            await PostAsync(http, timeline, "mes", "material-request", DemoPayloads.MaterialRequest("MR-DEMO-1", "1004801", 20), "demo-mes");
+            await PickAsync(http, timeline, simulated, wms);
+            await ExpectDeliveryAsync(timeline, simulated);
+
+            AnsiConsole.Write(new Rule("[bold]request 2: 30 units of order 1004802, thermal paste is short[/]").LeftJustified());
+            await PostAsync(http, timeline, "mes", "material-request", DemoPayloads.MaterialRequest("MR-DEMO-2", "1004802", 30), "demo-mes");
+            var kit = await simulated.NextAsync("mes", Wait);
+            var kitStatus = JsonNode.Parse(kit.Body)!;
+            shortageReported = kitStatus["kitComplete"]?.GetValue<bool>() == false;
+            timeline.Step("mes", $"← kit status {kit.Path}: complete={kitStatus["kitComplete"]}, kit rate {kitStatus["kitRatePct"]} %, short: " +
+                string.Join(", ", kitStatus["items"]!.AsArray().Where(i => i!["shortage"]!.GetValue<decimal>() > 0)
+                    .Select(i => $"{i!["partNo"]} {i["shortage"]} {i["unit"]}")), "magenta");
+            await PostAsync(http, timeline, "wms-a", "inventory", wms.Put("200-A", "B-02-05", "L2611-11", 5, "KGM"), "demo-wms");
+            await PickAsync(http, timeline, simulated, wms);
+            await ExpectDeliveryAsync(timeline, simulated);
+        }
+        catch (TimeoutException ex)
+        {
+            timeline.Step("demo", ex.Message, "red");
+        }
+
+        var reader = app.Services.GetRequiredService<ISagaStateReader<MaterialRequestState>>();
+        var states = new List<MaterialRequestView>();
+        foreach (var id in new[] { "MR-DEMO-1", "MR-DEMO-2" })
+        {
+            if (await reader.FindAsync(MaterialRequestIds.ForRequest(id), ct) is { } state)
+            {
+                states.Add(MaterialRequestView.From(state));
+            }
+        }
+
+        PrintSummary(states, shortageReported, timeline.Elapsed);
+        await app.StopAsync(ct);
+        var completed = states.Count == 2 && states.All(s => s.State == "Completed");
+        return completed && shortageReported ? 0 : 1;
+    }
+
+    private static async Task PickAsync(HttpClient http, Timeline timeline, SimulatedSystems simulated, SimulatedWarehouse wms)
+    {
+        var pickList = await simulated.NextAsync("wms-a", Wait);
+        var (confirmation, feed, positions) = wms.Confirm(pickList.Body);
+        timeline.Step("wms-a", $"← pick list {pickList.Path} with {positions} position(s); picking", "magenta");
+        await PostAsync(http, timeline, "wms-a", "pick-confirmation", confirmation, "demo-wms");
+        await PostAsync(http, timeline, "wms-a", "inventory", feed, "demo-wms");
+    }
+
+    private static async Task ExpectDeliveryAsync(Timeline timeline, SimulatedSystems simulated)
+    {
+        var delivery = await simulated.NextAsync("mes", Wait);
+        var body = JsonNode.Parse(delivery.Body)!;
+        timeline.Step("mes", $"← delivery {delivery.Path}: " + string.Join(", ", body["items"]!.AsArray()
+            .Select(i => $"{i!["partNo"]} {i["qty"]} {i["unit"]} lot {i["batch"]}")), "magenta");
+    }
+
+    private static async Task PostAsync(HttpClient http, Timeline timeline, string system, string messageType, string json, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbound/{system}/{messageType}")
+        {
+            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        timeline.Step(system, $"→ POST /api/inbound/{system}/{messageType} ({json.Length} bytes): {(int)response.StatusCode}", response.IsSuccessStatusCode ? "blue" : "red");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new TimeoutException($"Bridge refused {system}/{messageType}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static void PrintSummary(IReadOnlyList<MaterialRequestView> states, bool shortageReported, TimeSpan elapsed)
+    {
+        var table = new Table().AddColumns("request", "order", "state", "steps", "pick orders", "delivered lines");
+        foreach (var s in states)
+        {
+            table.AddRow(
+                s.RequestId, s.OrderId, s.State == "Completed" ? $"[green]{s.State}[/]" : $"[red]{s.State}[/]",
+                Markup.Escape(string.Join(" → ", s.History.Select(h => h.Step))),
+                s.PickOrders.Count.ToString(),
+                s.PickOrders.Sum(p => p.ConfirmedLines.Count).ToString());
+        }
+
+        AnsiConsole.Write(new Rule("[bold]summary[/]").LeftJustified());
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"shortage reported to MES: {(shortageReported ? "[green]yes[/]" : "[red]no[/]")}; took {elapsed.TotalSeconds:0.0} s");
+    }
+}

@@ -1,0 +1,37 @@
+using Bridge.Host.Api;
+using Bridge.Host.Configuration;
+using Bridge.Host.Inbound;
+using Bridge.Host.Messaging;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace Bridge.Host.Hosting;
+
+/// <summary>Builds the Bridge web host: configuration, bus, orchestration, HTTP API. A table of contents, no logic.</summary>
+public static class BridgeApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).WriteTo.Console(
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        builder.Services.AddBridgeConfiguration(builder.Configuration);
+        builder.Services.AddBridgeOrchestration(builder.Configuration);
+        builder.Services.AddBridgeMessaging(builder.Configuration, bus =>
+            bus.AddBridgeConsumers(BridgeOrchestrationExtensions.OutboundTypes(builder.Services.GetSystemsRegistry())));
+
+        var app = builder.Build();
+        app.MapInboundEndpoint();
+        app.MapMaterialRequestEndpoints();
+        app.MapKitEndpoints();
+        app.MapOperatorEndpoints();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        return app;
+    }
+
+    private static SystemsRegistry GetSystemsRegistry(this IServiceCollection services) =>
+        (SystemsRegistry)services.Single(d => d.ServiceType == typeof(SystemsRegistry)).ImplementationInstance!;
+}

@@ -1,0 +1,47 @@
+using Bridge.Adapters.Http;
+using Bridge.Contracts;
+using Bridge.Host.Configuration;
+using Bridge.Mappings;
+using MassTransit;
+
+namespace Bridge.Host.Outbound;
+
+/// <summary>
+/// Speaks a canonical message back to each system that receives it, in that system's dialect (outbound mapping)
+/// over HTTP. A failure after the adapter's in-process retries throws, so MassTransit's redelivery and then
+/// its error queue keep the message.
+/// </summary>
+public sealed class OutboundDispatchConsumer<T>(
+    SystemsRegistry systems,
+    MappingSetWatcher mappings,
+    [FromKeyedServices("default")] HttpOutboundSender sender,
+    ILogger<OutboundDispatchConsumer<T>> logger) : IConsumer<T>
+    where T : CanonicalMessage
+{
+    public async Task Consume(ConsumeContext<T> context)
+    {
+        var message = context.Message;
+        var routes = systems.RoutesFor(message);
+        if (routes.Count == 0)
+        {
+            Log.NoReceiver(logger, typeof(T).Name, message.CorrelationId);
+            return;
+        }
+
+        foreach (var system in routes)
+        {
+            var mapping = mappings.Current.FindOutbound(system.Id, typeof(T)).FirstOrDefault()
+                ?? throw new InvalidOperationException($"no outbound mapping renders {typeof(T).Name} for system '{system.Id}'");
+            var rendered = mapping.Render(message);
+            var baseUrl = system.BaseUrl ?? throw new InvalidOperationException($"system '{system.Id}' receives {typeof(T).Name} but has no baseUrl");
+            var headers = new Dictionary<string, string>(rendered.Headers, StringComparer.OrdinalIgnoreCase)
+            {
+                ["X-Bridge-Message-Id"] = message.MessageId.ToString(),
+                ["X-Bridge-Correlation-Id"] = message.CorrelationId,
+            };
+            var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + rendered.PathAndQuery.TrimStart('/'));
+            await sender.SendAsync(new HttpOutboundCall(rendered.Method, url, headers, rendered.ContentType, rendered.Body), context.CancellationToken);
+            Log.Delivered(logger, typeof(T).Name, message.CorrelationId, system.Id, url);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bridge.Host.Persistence;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Database schema script {ScriptName} (order {Order}) applied")]
+    public static partial void SchemaScriptApplied(ILogger logger, string scriptName, int order);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Database schema current: {ScriptCount} scripts, {AppliedCount} applied now")]
+    public static partial void SchemaCurrent(ILogger logger, int scriptCount, int appliedCount);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Inbox clean-up removed {RowCount} rows older than {Cutoff}")]
+    public static partial void InboxCleaned(ILogger logger, int rowCount, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Inbox clean-up failed; will retry at the next interval")]
+    public static partial void InboxCleanupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Outbox relay published {Count} inbound messages")]
+    public static partial void RelayPublished(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Outbox relay pass failed; unsent rows stay and are retried")]
+    public static partial void RelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Outbox row {MessageId} names type {MessageType}, which cannot be loaded or read; the row is left unsent")]
+    public static partial void RelayUnknownType(ILogger logger, Guid messageId, string messageType, Exception? exception);
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Tables;
+
+namespace Bridge.Mappings.Documents;
+
+/// <summary>
+/// Parses a payload into what paths walk: a JSON element, an XML document (no DTDs, no external entities),
+/// CSV rows as JSON objects keyed by the header (or col1, col2…), or a scalar text.
+/// </summary>
+internal sealed class PayloadReader(SourceFormat format, CsvOptions csv)
+{
+    public SourceFormat Format => format;
+
+    /// <summary>The document root; <paramref name="owner"/> must be disposed after mapping.</summary>
+    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner)
+    {
+        owner = null;
+        switch (format)
+        {
+            case SourceFormat.Json:
+            {
+                var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                owner = document;
+                return document.RootElement;
+            }
+            case SourceFormat.Xml:
+                return ReadXml(payload);
+            case SourceFormat.Csv:
+            {
+                var document = JsonDocument.Parse(CsvToJson(Decode(payload)));
+                owner = document;
+                return document.RootElement;
+            }
+            default:
+                return Decode(payload).Trim();
+        }
+    }
+
+    private static XDocument ReadXml(ReadOnlyMemory<byte> payload)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        using var reader = XmlReader.Create(stream, settings);
+        return XDocument.Load(reader, LoadOptions.None);
+    }
+
+    private static string Decode(ReadOnlyMemory<byte> payload)
+    {
+        var span = payload.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return Encoding.UTF8.GetString(span);
+    }
+
+    private byte[] CsvToJson(string text)
+    {
+        var rows = CsvParser.Parse(text, csv.Delimiter);
+        string[] header;
+        var first = 0;
+        if (csv.Columns is { Count: > 0 } columns) header = [.. columns];
+        else if (csv.Header && rows.Count > 0)
+        {
+            header = rows[0].Select(h => h.Trim()).ToArray();
+            first = 1;
+        }
+        else header = Enumerable.Range(1, rows.Count == 0 ? 0 : rows.Max(r => r.Length)).Select(i => "col" + i).ToArray();
+        if (csv.Header && csv.Columns is { Count: > 0 }) first = 1;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (var r = first; r < rows.Count; r++)
+            {
+                var row = rows[r];
+                if (row.Length == 1 && row[0].Length == 0) continue;
+                writer.WriteStartObject();
+                for (var i = 0; i < row.Length; i++)
+                {
+                    writer.WriteString(i < header.Length ? header[i] : "col" + (i + 1), row[i]);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        return buffer.ToArray();
+    }
+}

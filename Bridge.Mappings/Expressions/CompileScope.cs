@@ -1,0 +1,17 @@
+using System.Xml.Linq;
+using Bridge.Mappings.Tables;
+using Bridge.Mappings.Units;
+
+namespace Bridge.Mappings.Expressions;
+
+/// <summary>What names an expression may use: namespaces, tables, status maps, units and variables.</summary>
+internal sealed class CompileScope
+{
+    public required SourceFormat Format { get; init; }
+    public IReadOnlyDictionary<string, XNamespace> Namespaces { get; init; } = new Dictionary<string, XNamespace>();
+    public XNamespace? DefaultNamespace { get; init; }
+    public IReadOnlyDictionary<string, LookupTable> Tables { get; init; } = new Dictionary<string, LookupTable>();
+    public IReadOnlyDictionary<string, LookupTable> Statuses { get; init; } = new Dictionary<string, LookupTable>();
+    public UnitTable Units { get; init; } = UnitTable.Empty;
+    public Dictionary<string, int> Variables { get; init; } = new(StringComparer.Ordinal);
+}

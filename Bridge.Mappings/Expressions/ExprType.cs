@@ -1,0 +1,14 @@
+namespace Bridge.Mappings.Expressions;
+
+/// <summary>What an expression yields, as far as can be known when the mapping is loaded.</summary>
+internal enum ExprType
+{
+    Any,
+    Null,
+    String,
+    Number,
+    Bool,
+    DateTime,
+    Date,
+    List,
+}

@@ -1,0 +1,8 @@
+namespace Bridge.Mappings.Expressions;
+
+internal enum PathStart
+{
+    Root,
+    Current,
+    Variable,
+}

@@ -1,0 +1,11 @@
+namespace Bridge.Mappings.Expressions;
+
+/// <summary>The shape of what paths walk: the inbound payload, or the canonical message for outbound mappings.</summary>
+internal enum SourceFormat
+{
+    Json,
+    Xml,
+    Csv,
+    Scalar,
+    Canonical,
+}

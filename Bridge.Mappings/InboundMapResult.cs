@@ -1,0 +1,10 @@
+namespace Bridge.Mappings;
+
+/// <summary>
+/// The messages a payload mapped to, and the errors of the parts that could not be mapped.
+/// Message ids are deterministic, so a payload dead-lettered for its errors can be replayed without duplicates.
+/// </summary>
+public sealed record InboundMapResult(IReadOnlyList<MappedMessage> Messages, IReadOnlyList<RuntimeMappingError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

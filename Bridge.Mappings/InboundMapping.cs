@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Xml;
+using Bridge.Contracts;
+using Bridge.Mappings.Documents;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Loading;
+using Bridge.Mappings.Runtime;
+using Bridge.Mappings.Templates;
+
+namespace Bridge.Mappings;
+
+/// <summary>A compiled inbound mapping: a system's payload → canonical messages (one, or one per <c>split:</c> item).</summary>
+public sealed class InboundMapping
+{
+    private readonly PayloadReader _reader;
+    private readonly ObjectPlan _plan;
+    private readonly CompiledExpr? _split;
+    private readonly CompiledExpr? _id;
+    private readonly CompiledExpr? _version;
+    private readonly IReadOnlyList<(string Name, CompiledExpr Expr)> _variables;
+    private readonly EnvelopeSlots _envelope;
+    private readonly TimeProvider _time;
+
+    internal InboundMapping(InboundDefinition definition, TimeProvider time)
+    {
+        Name = definition.Name;
+        File = definition.File;
+        System = definition.System;
+        MessageType = definition.MessageType;
+        Produces = definition.Produces;
+        Format = definition.Reader.Format.ToString().ToLowerInvariant();
+        _reader = definition.Reader;
+        _plan = definition.Plan;
+        _split = definition.Split;
+        _id = definition.Id;
+        _version = definition.Version;
+        _variables = definition.Variables;
+        _envelope = EnvelopeSlots.For(definition.Plan);
+        _time = time;
+    }
+
+    public string Name { get; }
+    public string File { get; }
+    public string System { get; }
+    public string MessageType { get; }
+    public Type Produces { get; }
+
+    /// <summary>json, xml, csv or scalar.</summary>
+    public string Format { get; }
+
+    public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata)
+    {
+        var errors = new ErrorList(Name);
+        object? root;
+        IDisposable? owner;
+        try
+        {
+            root = _reader.Read(payload, out owner);
+        }
+        catch (Exception ex) when (ex is JsonException or XmlException)
+        {
+            errors.Add(FieldPath.Root.Member("(payload)"), null, null, $"the payload is not valid {Format} ({contentType}): {ex.Message}");
+            return new InboundMapResult([], errors.Items);
+        }
+        using (owner)
+        {
+            var messages = new List<MappedMessage>();
+            var rootContext = new EvalContext(root, metadata, _time, _variables.Count);
+            string? payloadHash = null;
+            List<object?> items;
+            try
+            {
+                items = _split is null ? [root] : _split.All(rootContext);
+            }
+            catch (MappingRuntimeException ex)
+            {
+                errors.Add(FieldPath.Root.Member("(split)"), ex);
+                return new InboundMapResult([], errors.Items);
+            }
+            for (var index = 0; index < items.Count; index++)
+            {
+                var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variables.Count).Enter(items[index], index);
+                var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
+                var message = MapOne(context, field, errors, index, payload, ref payloadHash);
+                if (message is not null) messages.Add(new MappedMessage(message));
+            }
+            return new InboundMapResult(messages, errors.Items);
+        }
+    }
+
+    private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, ref string? payloadHash)
+    {
+        var before = errors.Count;
+        for (var i = 0; i < _variables.Count; i++)
+        {
+            try
+            {
+                context.Variables[i] = _variables[i].Expr.Eval(context);
+            }
+            catch (MappingRuntimeException ex)
+            {
+                errors.Add(field.Member("$" + _variables[i].Name), ex);
+            }
+        }
+        string? documentId = null, version = null;
+        try
+        {
+            documentId = _id is null ? null : Values.ToText(_id.Eval(context));
+            version = _version is null ? null : Values.ToText(_version.Eval(context));
+        }
+        catch (MappingRuntimeException ex)
+        {
+            errors.Add(field.Member("(id)"), ex);
+        }
+        if (_id is not null && string.IsNullOrEmpty(documentId) && errors.Count == before)
+        {
+            errors.Add(field.Member("(id)"), _id.Text, null, "the document id is missing or empty in the source");
+        }
+        var slots = _plan.EvaluateSlots(context, field, errors);
+        if (slots is null || errors.Count != before) return null;
+        documentId ??= payloadHash ??= DeterministicId.HashPayload(payload.Span);
+        var messageId = DeterministicId.Create(System, MessageType, documentId, version, index);
+        _envelope.Fill(slots, messageId, System, documentId, _time);
+        return (CanonicalMessage)_plan.Shape.Factory(slots);
+    }
+}

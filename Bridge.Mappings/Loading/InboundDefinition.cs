@@ -1,0 +1,19 @@
+using Bridge.Mappings.Documents;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Templates;
+
+namespace Bridge.Mappings.Loading;
+
+/// <summary>Everything an inbound mapping file compiled to.</summary>
+internal sealed record InboundDefinition(
+    string Name,
+    string File,
+    string System,
+    string MessageType,
+    Type Produces,
+    PayloadReader Reader,
+    ObjectPlan Plan,
+    CompiledExpr? Split,
+    CompiledExpr? Id,
+    CompiledExpr? Version,
+    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables);

@@ -1,0 +1,270 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Bridge.Contracts.Model;
+using Bridge.Mappings.Documents;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Output;
+using Bridge.Mappings.Tables;
+using Bridge.Mappings.Templates;
+using Bridge.Mappings.Units;
+using YamlDotNet.RepresentationModel;
+
+namespace Bridge.Mappings.Loading;
+
+/// <summary>Reads and compiles one mapping file; reports every problem it finds, not only the first.</summary>
+internal sealed partial class MappingFileCompiler(string file, UnitTable units, ErrorSink errors)
+{
+    private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv"];
+    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "fields"];
+    private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", "body"];
+    private static readonly HashSet<string> RequestKeys = ["method", "path", "headers", "contentType"];
+    private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
+
+    public object? Compile(string text)
+    {
+        var root = YamlFile.Load(file, text, errors);
+        if (root is null) return null;
+        var before = errors.Count;
+        var direction = root.Text("direction");
+        var known = direction == "outbound" ? OutboundKeys : InboundKeys;
+        foreach (var key in root.Children.Keys)
+        {
+            var keyName = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(keyName))
+            {
+                errors.Add(file, key, $"unknown key '{keyName}'; expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+            }
+        }
+        var system = RequiredText(root, "system", "the id of the external system, e.g. erp or wms-a");
+        if (system is not null && !SystemId().IsMatch(system)) errors.Add(file, root.Get("system")!, $"system id '{system}' should be lower-case letters, digits, '-', '_' or '.'");
+        if (direction is not ("inbound" or "outbound"))
+        {
+            var node = root.Get("direction");
+            errors.Add(file, node ?? root, direction is null ? "missing key 'direction:'; expected inbound or outbound" : $"direction '{direction}' is not valid; expected inbound or outbound");
+            return null;
+        }
+        var name = root.Text("name") ?? Path.GetFileNameWithoutExtension(file);
+        return direction == "inbound" ? CompileInbound(root, name, system, before) : CompileOutbound(root, name, system, before);
+    }
+
+    private InboundDefinition? CompileInbound(YamlMappingNode root, string name, string? system, int before)
+    {
+        var messageType = RequiredText(root, "messageType", "the kind of payload, e.g. production-order");
+        var producesName = RequiredText(root, "produces", "a canonical message type such as ProductionOrderReleased");
+        var produces = producesName is null ? null : CanonicalTypes.Find(producesName);
+        if (producesName is not null && produces is null)
+        {
+            errors.Add(file, root.Get("produces")!, $"unknown canonical message '{producesName}'; expected one of: {string.Join(", ", CanonicalTypes.Names)}");
+        }
+        var formatText = root.Text("format") ?? "json";
+        SourceFormat? format = formatText switch
+        {
+            "json" => SourceFormat.Json,
+            "xml" => SourceFormat.Xml,
+            "csv" => SourceFormat.Csv,
+            "scalar" => SourceFormat.Scalar,
+            _ => null,
+        };
+        if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for inbound; expected json, xml, csv or scalar");
+        var scope = BuildScope(root, format ?? SourceFormat.Json);
+        var expressions = new ExpressionFactory(file, scope, errors);
+        var variables = CompileVariables(root, expressions);
+        var split = CompileOptional(root, "split", expressions);
+        var id = CompileOptional(root, "id", expressions);
+        var version = CompileOptional(root, "version", expressions);
+        var fieldsNode = root.Get("fields");
+        ObjectPlan? plan = null;
+        if (fieldsNode is null) errors.Add(file, root, "missing key 'fields:' (the canonical fields and how each is computed)");
+        else if (fieldsNode is not YamlMappingNode) errors.Add(file, fieldsNode, "'fields:' expects a block of field: expression lines");
+        else if (TemplateReader.Read(fieldsNode, file, errors) is ObjectTemplate template && produces is not null)
+        {
+            plan = new InboundCompiler(expressions).CompileMessage(template, produces);
+        }
+        var csv = ReadCsvOptions(root);
+        if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv), plan, split, id, version, variables);
+    }
+
+    private OutboundDefinition? CompileOutbound(YamlMappingNode root, string name, string? system, int before)
+    {
+        var consumesName = RequiredText(root, "consumes", "a canonical message type such as PickOrderIssued");
+        var consumes = consumesName is null ? null : CanonicalTypes.Find(consumesName);
+        if (consumesName is not null && consumes is null)
+        {
+            errors.Add(file, root.Get("consumes")!, $"unknown canonical message '{consumesName}'; expected one of: {string.Join(", ", CanonicalTypes.Names)}");
+        }
+        var formatText = root.Text("format") ?? "json";
+        OutputFormat? format = formatText switch
+        {
+            "json" => OutputFormat.Json,
+            "xml" => OutputFormat.Xml,
+            "csv" => OutputFormat.Csv,
+            _ => null,
+        };
+        if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for outbound; expected json, xml or csv");
+        var scope = BuildScope(root, SourceFormat.Canonical);
+        var expressions = new ExpressionFactory(file, scope, errors);
+        var variables = CompileVariables(root, expressions);
+        var (method, path, headers, contentType) = CompileRequest(root, expressions, format ?? OutputFormat.Json);
+        OutNode? body = null;
+        var bodyNode = root.Get("body");
+        if (bodyNode is not null && TemplateReader.Read(bodyNode, file, errors) is { } template)
+        {
+            body = new OutboundCompiler(expressions).Compile(template, format ?? OutputFormat.Json);
+        }
+        else if (bodyNode is null && method is not ("GET" or "DELETE"))
+        {
+            errors.Add(file, root, $"missing key 'body:' (what to send with {method})");
+        }
+        var csv = ReadCsvOptions(root);
+        var xml = format == OutputFormat.Xml ? new XmlBodyWriter(scope.Namespaces, scope.DefaultNamespace) : null;
+        if (errors.Count != before || consumes is null || system is null || format is null || path is null) return null;
+        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, xml, variables);
+    }
+
+    private (string Method, TextTemplate? Path, List<(string, TextTemplate)> Headers, string ContentType) CompileRequest(YamlMappingNode root, ExpressionFactory expressions, OutputFormat format)
+    {
+        var headers = new List<(string, TextTemplate)>();
+        var defaultType = format switch { OutputFormat.Xml => "application/xml", OutputFormat.Csv => "text/csv", _ => "application/json" };
+        if (root.Get("request") is not YamlMappingNode request)
+        {
+            errors.Add(file, root.Get("request") ?? root, "missing 'request:' block with method and path, e.g. request: { method: POST, path: /api/pick-orders }");
+            return ("POST", null, headers, defaultType);
+        }
+        foreach (var key in request.Children.Keys)
+        {
+            if (!RequestKeys.Contains((key as YamlScalarNode)?.Value ?? "")) errors.Add(file, key, $"unknown key '{key}' in request:; expected method, path, headers or contentType");
+        }
+        var method = (request.Text("method") ?? "POST").ToUpperInvariant();
+        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE")) errors.Add(file, request.Get("method")!, $"method '{method}' is not valid; expected GET, POST, PUT, PATCH or DELETE");
+        TextTemplate? path = null;
+        if (request.Get("path") is YamlScalarNode { Value.Length: > 0 } pathNode)
+        {
+            if (!pathNode.Value!.StartsWith('/')) errors.Add(file, pathNode, "the path is relative to the system's base URL and starts with '/'");
+            path = CompileTemplate(pathNode, expressions, urlEncode: true);
+        }
+        else errors.Add(file, request, "missing 'path:' in request:, e.g. /api/pick-orders/{pickOrderId}");
+        if (request.Get("headers") is YamlMappingNode headerNode)
+        {
+            foreach (var (k, v) in headerNode.Children)
+            {
+                if (k is YamlScalarNode { Value: { } headerName } && v is YamlScalarNode valueNode && CompileTemplate(valueNode, expressions, urlEncode: false) is { } value)
+                {
+                    headers.Add((headerName, value));
+                }
+            }
+        }
+        return (method, path, headers, request.Text("contentType") ?? defaultType);
+    }
+
+    private TextTemplate? CompileTemplate(YamlScalarNode node, ExpressionFactory expressions, bool urlEncode) =>
+        TextTemplate.Compile(
+            node.Value ?? "",
+            urlEncode,
+            (text, offset) => ExpressionCompiler.Compile(text, expressions.Scope, (o, m) => errors.AddAt(file, node, offset + o, m)),
+            (offset, message) => errors.AddAt(file, node, offset, message));
+
+    private CompileScope BuildScope(YamlMappingNode root, SourceFormat format)
+    {
+        var namespaces = new Dictionary<string, XNamespace>(StringComparer.Ordinal);
+        XNamespace? defaultNamespace = null;
+        if (root.Get("namespaces") is { } nsNode)
+        {
+            if (nsNode is YamlMappingNode nsMap)
+            {
+                foreach (var (k, v) in nsMap.Children)
+                {
+                    var prefix = (k as YamlScalarNode)?.Value ?? "";
+                    var uri = (v as YamlScalarNode)?.Value;
+                    if (string.IsNullOrWhiteSpace(uri)) errors.Add(file, v, $"namespace '{prefix}' needs a URI");
+                    else if (prefix is "" or "default") defaultNamespace = uri;
+                    else namespaces[prefix] = uri;
+                }
+            }
+            else errors.Add(file, nsNode, "'namespaces:' expects prefix: URI lines, e.g. b: http://www.mesa.org/xml/B2MML-V0600");
+        }
+        var tables = TableLoader.Read(root.Get("tables"), file, "tables", errors);
+        var statuses = TableLoader.Read(root.Get("statuses"), file, "statuses", errors, ValidateStatus);
+        var scope = new CompileScope
+        {
+            Format = format,
+            Namespaces = namespaces,
+            DefaultNamespace = defaultNamespace,
+            Tables = tables,
+            Statuses = statuses,
+            Units = units,
+        };
+        if (root.Get("let") is YamlMappingNode let)
+        {
+            foreach (var key in let.Children.Keys.OfType<YamlScalarNode>()) scope.Variables.TryAdd(key.Value!, scope.Variables.Count);
+        }
+        return scope;
+    }
+
+    private static string? ValidateStatus(string value, string table)
+    {
+        // Status maps translate a system's words into canonical stock statuses.
+        return Enum.TryParse<InventoryStatus>(value, ignoreCase: true, out _)
+            ? null
+            : $"status map '{table}': '{value}' is not a canonical status; expected one of {string.Join(", ", Enum.GetNames<InventoryStatus>())}";
+    }
+
+    private List<(string, CompiledExpr)> CompileVariables(YamlMappingNode root, ExpressionFactory expressions)
+    {
+        var variables = new List<(string, CompiledExpr)>();
+        var node = root.Get("let");
+        if (node is null) return variables;
+        if (node is not YamlMappingNode let)
+        {
+            errors.Add(file, node, "'let:' expects name: expression lines; use them as $name");
+            return variables;
+        }
+        foreach (var (k, v) in let.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "";
+            if (v is not YamlScalarNode scalar)
+            {
+                errors.Add(file, v, $"variable '{name}' expects an expression");
+                continue;
+            }
+            var expr = expressions.Compile(scalar);
+            if (expr is not null) variables.Add((name, expr));
+        }
+        return variables;
+    }
+
+    private CompiledExpr? CompileOptional(YamlMappingNode root, string key, ExpressionFactory expressions)
+    {
+        var node = root.Get(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value.Length: > 0 } scalar) return expressions.Compile(scalar);
+        errors.Add(file, node, $"'{key}:' expects an expression");
+        return null;
+    }
+
+    private CsvOptions ReadCsvOptions(YamlMappingNode root)
+    {
+        if (root.Get("csv") is not YamlMappingNode csv) return CsvOptions.Default;
+        foreach (var key in csv.Children.Keys)
+        {
+            if (!CsvKeys.Contains((key as YamlScalarNode)?.Value ?? "")) errors.Add(file, key, $"unknown key '{key}' in csv:; expected delimiter, header or columns");
+        }
+        var delimiterText = csv.Text("delimiter") ?? ",";
+        var delimiter = delimiterText switch { "\\t" or "tab" => '\t', { Length: 1 } d => d[0], _ => ',' };
+        if (delimiterText.Length != 1 && delimiterText is not ("\\t" or "tab")) errors.Add(file, csv.Get("delimiter")!, "csv delimiter must be one character (or 'tab')");
+        var header = csv.Text("header") is not ("false" or "no");
+        var columns = csv.Get("columns") is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList() : null;
+        return new CsvOptions(delimiter, header, columns);
+    }
+
+    private string? RequiredText(YamlMappingNode root, string key, string what)
+    {
+        var node = root.Get(key);
+        if (node is YamlScalarNode { Value.Length: > 0 } scalar) return scalar.Value;
+        errors.Add(file, node ?? root, node is null ? $"missing key '{key}:' ({what})" : $"'{key}:' expects a value ({what})");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex SystemId();
+}

@@ -1,0 +1,21 @@
+using Bridge.Mappings.Documents;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Output;
+
+namespace Bridge.Mappings.Loading;
+
+/// <summary>Everything an outbound mapping file compiled to.</summary>
+internal sealed record OutboundDefinition(
+    string Name,
+    string File,
+    string System,
+    Type Consumes,
+    OutputFormat Format,
+    string Method,
+    TextTemplate Path,
+    IReadOnlyList<(string Name, TextTemplate Value)> Headers,
+    string ContentType,
+    OutNode? Body,
+    CsvOptions Csv,
+    XmlBodyWriter? Xml,
+    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables);

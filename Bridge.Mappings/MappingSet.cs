@@ -1,0 +1,108 @@
+using Bridge.Mappings.Loading;
+using Bridge.Mappings.Units;
+
+namespace Bridge.Mappings;
+
+/// <summary>
+/// Every mapping of a configuration directory, compiled and immutable. Built only when every file is valid;
+/// otherwise <see cref="LoadDirectory"/> returns every problem of every file.
+/// </summary>
+public sealed class MappingSet
+{
+    private readonly Dictionary<(string System, string MessageType), InboundMapping> _inbound;
+    private readonly List<OutboundMapping> _outbound;
+
+    private MappingSet(IEnumerable<InboundMapping> inbound, IEnumerable<OutboundMapping> outbound)
+    {
+        _inbound = inbound.ToDictionary(m => (m.System, m.MessageType));
+        _outbound = [.. outbound];
+    }
+
+    public IReadOnlyCollection<InboundMapping> Inbound => _inbound.Values;
+    public IReadOnlyCollection<OutboundMapping> Outbound => _outbound;
+
+    public InboundMapping? FindInbound(string system, string messageType) =>
+        _inbound.GetValueOrDefault((system, messageType));
+
+    public IReadOnlyList<OutboundMapping> FindOutbound(string system, Type canonicalType) =>
+        _outbound.Where(m => m.System == system && m.Consumes == canonicalType).ToList();
+
+    public IReadOnlyList<OutboundMapping> FindOutbound(string system, string canonicalTypeName) =>
+        _outbound.Where(m => m.System == system && m.Consumes.Name == canonicalTypeName).ToList();
+
+    /// <summary>Every outbound mapping consuming this type, for any system.</summary>
+    public IReadOnlyList<OutboundMapping> FindOutbound(Type canonicalType) =>
+        _outbound.Where(m => m.Consumes == canonicalType).ToList();
+
+    /// <summary>Loads <c>configDir/mappings/**/*.yaml</c> (test files <c>*.test.yaml</c> excluded) with <c>configDir/units.yaml</c>.</summary>
+    public static MappingLoadResult LoadDirectory(string configDir, TimeProvider? time = null)
+    {
+        var mappingsDir = Path.Combine(configDir, "mappings");
+        if (!Directory.Exists(mappingsDir))
+        {
+            return new MappingLoadResult(null, [new MappingError(Normalize(mappingsDir), 0, 0, "mappings directory not found")]);
+        }
+        var files = Directory.EnumerateFiles(mappingsDir, "*.*", SearchOption.AllDirectories)
+            .Where(IsMappingFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return LoadFiles(files, configDir, time);
+    }
+
+    /// <summary>Loads the given mapping files (units from <paramref name="configDir"/>/units.yaml when given).</summary>
+    public static MappingLoadResult LoadFiles(IEnumerable<string> files, string? configDir, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var errors = new ErrorSink();
+        var units = configDir is null ? UnitTable.Empty : UnitsLoader.Load(Normalize(Path.Combine(configDir, "units.yaml")), errors);
+        var inbound = new List<InboundMapping>();
+        var outbound = new List<OutboundMapping>();
+        foreach (var path in files)
+        {
+            var file = Normalize(path);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (IOException ex)
+            {
+                errors.Add(file, 0, 0, $"cannot read the file: {ex.Message}");
+                continue;
+            }
+            switch (new MappingFileCompiler(file, units, errors).Compile(text))
+            {
+                case InboundDefinition definition:
+                    var existing = inbound.FirstOrDefault(m => m.System == definition.System && m.MessageType == definition.MessageType);
+                    if (existing is not null)
+                    {
+                        errors.Add(file, 1, 1, $"a second inbound mapping for system '{definition.System}' and message type '{definition.MessageType}' (the first is {existing.File})");
+                        break;
+                    }
+                    inbound.Add(new InboundMapping(definition, time));
+                    break;
+                case OutboundDefinition definition:
+                    outbound.Add(new OutboundMapping(definition, time));
+                    break;
+            }
+        }
+        foreach (var duplicate in inbound.Select(m => (m.Name, m.File)).Concat(outbound.Select(m => (m.Name, m.File))).GroupBy(m => m.Name).Where(g => g.Count() > 1))
+        {
+            errors.Add(duplicate.Last().File, 1, 1, $"mapping name '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(d => d.File))}; names must be unique");
+        }
+        return errors.Count > 0
+            ? new MappingLoadResult(null, errors.Errors)
+            : new MappingLoadResult(new MappingSet(inbound, outbound), []);
+    }
+
+    internal static bool IsMappingFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (!(name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))) return false;
+        if (name.EndsWith(".test.yaml", StringComparison.Ordinal) || name.EndsWith(".test.yml", StringComparison.Ordinal)) return false;
+        var segments = path.Replace('\\', '/').Split('/');
+        return !segments.Contains("samples") && !segments.Contains("tests");
+    }
+
+    internal static string Normalize(string path) => path.Replace('\\', '/');
+}

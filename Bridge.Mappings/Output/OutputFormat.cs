@@ -1,0 +1,8 @@
+namespace Bridge.Mappings.Output;
+
+internal enum OutputFormat
+{
+    Json,
+    Xml,
+    Csv,
+}

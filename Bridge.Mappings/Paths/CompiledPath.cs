@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Paths;
+
+/// <summary>
+/// A path resolved at load time. <see cref="First"/> is the value in a scalar context (the first match in
+/// document order, found depth-first without building lists on the common JSON route); <see cref="All"/> is every match.
+/// </summary>
+internal sealed class CompiledPath
+{
+    private readonly Func<EvalContext, object?> _start;
+    private readonly CompiledStep[] _steps;
+
+    public CompiledPath(Func<EvalContext, object?> start, CompiledStep[] steps)
+    {
+        _start = start;
+        _steps = steps;
+    }
+
+    public object? First(EvalContext context)
+    {
+        var start = _start(context);
+        return start is JsonElement json ? FirstJson(json, 0, context) : FirstFrom(start, 0, context);
+    }
+
+    public List<object?> All(EvalContext context)
+    {
+        var current = new List<object?>();
+        Navigator.AddUnwrapped(_start(context), current);
+        foreach (var step in _steps)
+        {
+            var next = new List<object?>();
+            var candidates = new List<object?>();
+            foreach (var node in current)
+            {
+                candidates.Clear();
+                Navigator.Step(node, step, candidates);
+                foreach (var predicate in step.Predicates) predicate.Apply(candidates, context);
+                next.AddRange(candidates);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private object? FirstFrom(object? node, int index, EvalContext context)
+    {
+        if (node is JsonElement json) return FirstJson(json, index, context);
+        if (index == _steps.Length)
+        {
+            return node is List<object?> list ? (list.Count == 0 ? null : list[0]) : node;
+        }
+        if (node is null) return null;
+        return FirstOfCandidates(node, index, context);
+    }
+
+    private object? FirstJson(JsonElement json, int index, EvalContext context)
+    {
+        if (json.ValueKind == JsonValueKind.Array && (index == _steps.Length || _steps[index].Kind != StepKind.Self))
+        {
+            foreach (var item in json.EnumerateArray())
+            {
+                var found = FirstJson(item, index, context);
+                if (found is not null) return found;
+            }
+            return null;
+        }
+        if (index == _steps.Length) return Values.FromJson(json);
+        var step = _steps[index];
+        if (step.Kind == StepKind.Child && step.Predicates.Length == 0)
+        {
+            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty(step.Name!, out var child)) return null;
+            return FirstJson(child, index + 1, context);
+        }
+        return FirstOfCandidates(json, index, context);
+    }
+
+    private object? FirstOfCandidates(object node, int index, EvalContext context)
+    {
+        var step = _steps[index];
+        var candidates = new List<object?>();
+        Navigator.Step(node, step, candidates);
+        foreach (var predicate in step.Predicates) predicate.Apply(candidates, context);
+        foreach (var candidate in candidates)
+        {
+            var found = FirstFrom(candidate, index + 1, context);
+            if (found is not null) return found;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Xml.Linq;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Paths;
+
+/// <summary>One resolved path step: its kind, its name for JSON and XML, and its compiled predicates.</summary>
+internal sealed class CompiledStep
+{
+    public required StepKind Kind { get; init; }
+
+    /// <summary>The name as written (JSON property, CSV column, metadata key); null for wildcards.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The exact XML name when a prefix or a default namespace applies; else XML matches <see cref="Name"/> in any namespace.</summary>
+    public XName? XmlName { get; init; }
+
+    public CompiledPredicate[] Predicates { get; init; } = [];
+
+    public bool MatchesXml(XName name) =>
+        Name == "*" || (XmlName is not null ? name == XmlName : name.LocalName == Name);
+}

@@ -1,0 +1,16 @@
+namespace Bridge.Mappings.Runtime;
+
+/// <summary>The runtime errors of one payload; a field that fails does not stop the others from being checked.</summary>
+internal sealed class ErrorList(string mapping)
+{
+    private List<RuntimeMappingError>? _errors;
+
+    public int Count => _errors?.Count ?? 0;
+
+    public IReadOnlyList<RuntimeMappingError> Items => _errors ?? (IReadOnlyList<RuntimeMappingError>)[];
+
+    public void Add(FieldPath field, MappingRuntimeException ex) => (_errors ??= []).Add(ex.ToError(mapping, field.ToString()));
+
+    public void Add(FieldPath field, string? sourcePath, string? value, string message) =>
+        (_errors ??= []).Add(new RuntimeMappingError(mapping, field.ToString(), sourcePath, value, message));
+}

@@ -1,0 +1,39 @@
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Templates;
+
+/// <summary>One canonical list item per match of the <c>each:</c> levels (that passes <c>where:</c>).</summary>
+internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
+{
+    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    {
+        List<EvalContext> sources;
+        try
+        {
+            sources = Iteration.Contexts(levels, context);
+        }
+        catch (MappingRuntimeException ex)
+        {
+            errors.Add(field, ex);
+            return null;
+        }
+        var items = new List<object?>(sources.Count);
+        var before = errors.Count;
+        foreach (var itemContext in sources)
+        {
+            try
+            {
+                if (where is not null && !Values.Truthy(where.Eval(itemContext))) continue;
+            }
+            catch (MappingRuntimeException ex)
+            {
+                errors.Add(field.Item(items.Count), ex);
+                continue;
+            }
+            var value = item.Evaluate(itemContext, field.Item(items.Count), errors);
+            if (value is not null) items.Add(value);
+        }
+        return errors.Count == before ? factory.Create(items) : null;
+    }
+}

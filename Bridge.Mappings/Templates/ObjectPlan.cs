@@ -1,0 +1,34 @@
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Templates;
+
+/// <summary>Builds one record: evaluates each mapped member into its slot, checks required ones, calls the compiled factory.</summary>
+internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> members) : ValuePlan
+{
+    public RecordShape Shape => shape;
+    public IReadOnlyList<MemberPlan> Members => members;
+
+    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    {
+        var slots = EvaluateSlots(context, field, errors);
+        return slots is null ? null : shape.Factory(slots);
+    }
+
+    /// <summary>The slot values, or null when a member failed (errors recorded).</summary>
+    public object?[]? EvaluateSlots(EvalContext context, FieldPath field, ErrorList errors)
+    {
+        var slots = new object?[shape.Members.Count];
+        var before = errors.Count;
+        foreach (var member in members)
+        {
+            var errorsBefore = errors.Count;
+            var value = member.Plan.Evaluate(context, field.Member(member.Name), errors);
+            if (value is null && member.Required && errors.Count == errorsBefore)
+            {
+                errors.Add(field.Member(member.Name), member.SourceText, null, "required canonical field is missing or empty in the source");
+            }
+            slots[member.Slot] = value;
+        }
+        return errors.Count == before ? slots : null;
+    }
+}

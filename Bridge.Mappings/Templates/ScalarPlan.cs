@@ -1,0 +1,22 @@
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Templates;
+
+internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePlan
+{
+    public string SourceText => expression.Text;
+
+    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    {
+        try
+        {
+            return TargetConverter.Convert(expression.Eval(context), target, expression.Text);
+        }
+        catch (MappingRuntimeException ex)
+        {
+            errors.Add(field, ex);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
+
+namespace Bridge.Mappings.Templates;
+
+/// <summary>Converts an expression's value to the type of a canonical member, strictly, naming the value on failure.</summary>
+internal static class TargetConverter
+{
+    public static bool IsScalar(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(string) || t == typeof(decimal) || t == typeof(int) || t == typeof(long) || t == typeof(bool) ||
+               t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t == typeof(Guid) || t.IsEnum;
+    }
+
+    public static Type? ElementTypeOfList(Type type)
+    {
+        if (type == typeof(string)) return null;
+        if (type.IsArray) return type.GetElementType();
+        if (!type.IsGenericType) return null;
+        var definition = type.GetGenericTypeDefinition();
+        if (definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>) ||
+            definition == typeof(IList<>) || definition == typeof(ICollection<>) || definition == typeof(List<>))
+        {
+            return type.GetGenericArguments()[0];
+        }
+        return null;
+    }
+
+    /// <summary>A load-time type problem between what the expression yields and the member type, or null.</summary>
+    public static string? CheckStatic(CompiledExpr expr, Type target)
+    {
+        var t = Nullable.GetUnderlyingType(target) ?? target;
+        var type = expr.Type;
+        if (expr.IsConstant && expr.Constant is not null)
+        {
+            try
+            {
+                Convert(expr.Constant, target, expr.Text);
+                return null;
+            }
+            catch (MappingRuntimeException ex)
+            {
+                return ex.Message;
+            }
+        }
+        var incompatible = type switch
+        {
+            ExprType.Bool => t != typeof(string) && t != typeof(bool),
+            ExprType.DateTime => t != typeof(string) && t != typeof(DateTimeOffset) && t != typeof(DateOnly),
+            ExprType.Date => t != typeof(string) && t != typeof(DateOnly) && t != typeof(DateTimeOffset),
+            ExprType.Number => t != typeof(string) && t != typeof(decimal) && t != typeof(int) && t != typeof(long),
+            _ => false,
+        };
+        return incompatible ? $"type mismatch: '{expr.Text}' is a {ExpressionCompiler.Describe(type)} but the field is {Describe(target)}" : null;
+    }
+
+    public static string Describe(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(t))}";
+        return t == typeof(string) ? "text" :
+            t == typeof(decimal) ? "a decimal number" :
+            t == typeof(int) || t == typeof(long) ? "a whole number" :
+            t == typeof(bool) ? "a boolean" :
+            t == typeof(DateTimeOffset) ? "a UTC date/time" :
+            t == typeof(DateOnly) ? "a date" : t.Name;
+    }
+
+    /// <summary>Converts; null and missing values give null (the member keeps its default).</summary>
+    public static object? Convert(object? value, Type target, string sourcePath)
+    {
+        if (value is null) return null;
+        var t = Nullable.GetUnderlyingType(target) ?? target;
+        if (Values.IsMissing(value)) return null;
+        if (t == typeof(string)) return Values.ToText(value);
+        if (t == typeof(decimal)) return Values.ToDecimal(value, sourcePath);
+        if (t == typeof(int) || t == typeof(long))
+        {
+            var d = Values.ToDecimal(value, sourcePath);
+            if (d != decimal.Truncate(d)) throw new MappingRuntimeException($"expected a whole number, got '{d}'", sourcePath, Values.Display(value));
+            return t == typeof(int) ? (object)(int)d : (long)d;
+        }
+        if (t == typeof(bool))
+        {
+            if (value is bool) return value;
+            return Values.ToText(value)?.Trim().ToLowerInvariant() switch
+            {
+                "true" or "1" => Values.True,
+                "false" or "0" => Values.False,
+                _ => throw new MappingRuntimeException($"expected true or false, got '{Values.Display(value)}' (use bool(x) for yes/no, X/blank)", sourcePath, Values.Display(value)),
+            };
+        }
+        if (t == typeof(DateTimeOffset)) return Values.ToDateTime(value, sourcePath);
+        if (t == typeof(DateOnly))
+        {
+            if (value is DateOnly) return value;
+            if (value is DateTimeOffset dto) return DateOnly.FromDateTime(dto.UtcDateTime);
+            var text = Values.ToText(value)!.Trim();
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            if (Values.TryToDateTime(text, out var dt, out _)) return DateOnly.FromDateTime(dt.UtcDateTime);
+            throw new MappingRuntimeException($"expected a date yyyy-MM-dd, got '{text}' (use date(x, 'format') for other formats)", sourcePath, text);
+        }
+        if (t == typeof(Guid))
+        {
+            var text = Values.ToText(value)!.Trim();
+            return Guid.TryParse(text, out var guid) ? guid : throw new MappingRuntimeException($"expected a GUID, got '{text}'", sourcePath, text);
+        }
+        if (t.IsEnum)
+        {
+            var text = Values.ToText(value)!.Trim();
+            foreach (var name in Enum.GetNames(t))
+            {
+                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase) ||
+                    string.Equals(name, text.Replace("_", "").Replace("-", "").Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
+                {
+                    return Enum.Parse(t, name);
+                }
+            }
+            throw new MappingRuntimeException($"'{text}' is not a canonical {t.Name}; expected {string.Join(", ", Enum.GetNames(t))} (map the system's words with status())", sourcePath, text);
+        }
+        throw new MappingRuntimeException($"cannot convert to {t.Name}", sourcePath, Values.Display(value));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Bridge.Host.Demo;
+using Bridge.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bridge.Tests.Integration;
+
+/// <summary>
+/// A real Bridge host on a loopback port, in production mode against the RabbitMQ virtual host and PostgreSQL
+/// database it is given, with simulated MES and WMS receivers (Kestrel on loopback) as its outbound targets.
+/// Stop and start it again on the same broker and database to test recovery.
+/// </summary>
+public sealed class BridgeTestHost : IAsyncDisposable
+{
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        ["erp"] = "it-erp-key",
+        ["mes"] = "it-mes-key",
+        ["wms-a"] = "it-wms-key",
+    };
+
+    private readonly WebApplication _app;
+
+    private BridgeTestHost(WebApplication app, SimulatedSystems receivers, Uri baseUrl)
+    {
+        _app = app;
+        Receivers = receivers;
+        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public SimulatedSystems Receivers { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BridgeTestHost> StartAsync(string rabbitUri, string postgres, SimulatedSystems receivers, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:Mode"] = "Production",
+            ["Bridge:RabbitMqUri"] = rabbitUri,
+            ["Bridge:PostgresConnectionString"] = postgres,
+            ["Bridge:ConfigDir"] = RepositoryConfigDirectory(),
+            ["Bridge:Systems:mes:BaseUrl"] = new Uri(receivers.BaseUrl, "/mes").AbsoluteUri,
+            ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(receivers.BaseUrl, "/wms-a").AbsoluteUri,
+            ["Bridge:Adapters:Http:default:RetryBaseDelay"] = "00:00:00.100",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (system, key) in Keys)
+        {
+            settings[$"Bridge:ApiKeys:{system}"] = key;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BridgeTestHost(app, receivers, new Uri(address));
+    }
+
+    public static string RepositoryConfigDirectory()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bridge.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Bridge.sln not found above " + AppContext.BaseDirectory), "config");
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string system, string messageType, string body, string contentType = "application/json", string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbound/{system}/{messageType}")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if ((key ?? Keys.GetValueOrDefault(system)) is { } apiKey)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            await StopAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Bridge.Contracts.Messages;
+using Bridge.Host.Hosting;
+using Bridge.Host.Orchestration.MaterialRequests;
+using Bridge.Host.Orders;
+using Bridge.Host.Stock;
+using Bridge.Tests.Messaging;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static Bridge.Tests.Orchestration.MaterialRequests.MaterialRequestScenario;
+
+namespace Bridge.Tests.Orchestration.MaterialRequests;
+
+public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
+{
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private ISagaStateMachineTestHarness<MaterialRequestStateMachine, MaterialRequestState> _saga = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bridge:Mode"] = "Embedded",
+            ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:00:02",
+            ["Bridge:MaterialRequests:PickTimeout"] = "00:10:00",
+        }).Build();
+        _provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddBridgeOrchestration(configuration)
+            .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
+            .BuildServiceProvider(true);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+        _saga = _harness.GetSagaStateMachineHarness<MaterialRequestStateMachine, MaterialRequestState>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StockCovers_IssuesOnePickOrder_ThenDeliversOnConfirmation()
+    {
+        await SeedAsync("ORD-1", ("A-100", 20m, "pcs"), ("B-200", 5.5m, "kg"));
+
+        await _harness.Bus.Publish(Request("REQ-1", "ORD-1"));
+
+        var sagaId = MaterialRequestIds.ForRequest("REQ-1");
+        (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
+        await _harness.InactivityTask;
+        var pick = _harness.Published.Select<PickOrderIssued>().Single().Context.Message;
+        pick.Lines.Select(l => (l.Material, l.Quantity)).ShouldBe([("A-100", 20m), ("B-200", 5.5m)]);
+        pick.Warehouse.ShouldBe("WH-A");
+        pick.Destination.ShouldBe("LINE-1/ST-3");
+
+        await _harness.Bus.Publish(Confirmation(pick));
+
+        (await _saga.Exists(sagaId, m => m.Completed)).ShouldNotBeNull();
+        await _harness.InactivityTask;
+        var delivered = _harness.Published.Select<MaterialDelivered>().Single().Context.Message;
+        delivered.RequestId.ShouldBe("REQ-1");
+        delivered.Lines.Count.ShouldBe(2);
+        (await _provider.GetRequiredService<IStockView>().GetAvailableAsync(["A-100"], default))["A-100"].Sum(s => s.Quantity).ShouldBe(20m);
+    }
+
+    [Fact]
+    public async Task Shortage_ReportsKitToMes_ThenStockArrival_IssuesPickOrder()
+    {
+        await SeedAsync("ORD-2", ("A-100", 20m, "pcs"), ("B-200", 2m, "kg"));
+
+        await _harness.Bus.Publish(Request("REQ-2", "ORD-2"));
+
+        var sagaId = MaterialRequestIds.ForRequest("REQ-2");
+        (await _saga.Exists(sagaId, m => m.WaitingForStock)).ShouldNotBeNull();
+        await _harness.InactivityTask;
+        var kit = _harness.Published.Select<KitChecked>().Single().Context.Message;
+        kit.Complete.ShouldBeFalse();
+        kit.KitRate.ShouldBe(0.5m);
+        kit.Lines.Single(l => l.Shortage > 0).ShouldSatisfyAllConditions(
+            l => l.Material.ShouldBe("B-200"),
+            l => l.Shortage.ShouldBe(3.5m));
+        _harness.Published.Select<PickOrderIssued>().ShouldBeEmpty();
+
+        await _harness.Bus.Publish(StockLevel("B-200", 6m, "kg", lot: "L7"));
+
+        (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
+        await _harness.InactivityTask;
+        _harness.Published.Select<PickOrderIssued>().Single().Context.Message.Lines
+            .Single(l => l.Material == "B-200").Lot.ShouldBe("L7");
+    }
+
+    [Fact]
+    public async Task Shortage_NoStockArrives_TimesOutThroughTheScheduler()
+    {
+        await SeedAsync("ORD-3", ("A-100", 1m, "pcs"));
+
+        await _harness.Bus.Publish(Request("REQ-3", "ORD-3"));
+
+        (await _saga.Exists(MaterialRequestIds.ForRequest("REQ-3"), m => m.TimedOut, TimeSpan.FromSeconds(15))).ShouldNotBeNull();
+        var state = _saga.Sagas.ContainsInState(MaterialRequestIds.ForRequest("REQ-3"), _saga.StateMachine, m => m.TimedOut).ShouldNotBeNull();
+        state.FailureReason.ShouldNotBeNull().ShouldContain("no stock");
+    }
+
+    [Fact]
+    public async Task UnknownOrder_IsRejectedWithAReason()
+    {
+        await _harness.Bus.Publish(Request("REQ-4", "NO-SUCH-ORDER"));
+
+        var sagaId = MaterialRequestIds.ForRequest("REQ-4");
+        (await _saga.Exists(sagaId, m => m.Rejected)).ShouldNotBeNull();
+        _saga.Sagas.ContainsInState(sagaId, _saga.StateMachine, m => m.Rejected)!.FailureReason.ShouldNotBeNull().ShouldContain("NO-SUCH-ORDER");
+    }
+
+    [Fact]
+    public async Task SameRequestTwice_IssuesOnePickOrder()
+    {
+        await SeedAsync("ORD-5", ("A-100", 100m, "pcs"), ("B-200", 100m, "kg"));
+
+        await _harness.Bus.Publish(Request("REQ-5", "ORD-5"));
+        await _harness.Bus.Publish(Request("REQ-5", "ORD-5"));
+
+        (await _saga.Exists(MaterialRequestIds.ForRequest("REQ-5"), m => m.Picking)).ShouldNotBeNull();
+        await _harness.InactivityTask;
+        _harness.Consumed.Select<MaterialRequested>().Count().ShouldBe(2);
+        _harness.Published.Select<PickOrderIssued>().Count().ShouldBe(1);
+    }
+
+    private async Task SeedAsync(string orderId, params (string Material, decimal Quantity, string Unit)[] stock)
+    {
+        await _provider.GetRequiredService<IProductionOrderStore>().SaveAsync(Order(orderId), default);
+        var view = _provider.GetRequiredService<IStockView>();
+        foreach (var (material, quantity, unit) in stock)
+        {
+            await view.ApplyAsync(StockLevel(material, quantity, unit).Record, default);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Bridge.Tests.Persistence.TestSaga;
+
+public sealed record CounterLine(string Material, decimal Quantity, string Unit);
