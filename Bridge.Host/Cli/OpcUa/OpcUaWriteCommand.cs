@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Bridge.Adapters.OpcUa.Client;
 using Bridge.Adapters.OpcUa.Codec;
-using Bridge.Adapters.OpcUa.Messages;
 
 namespace Bridge.Host.Cli.OpcUa;
 
@@ -18,9 +18,7 @@ internal static class OpcUaWriteCommand
         command.SetAction((parse, ct) => OpcUaCliOptions.RunAsync(parse, async (client, output) =>
         {
             var id = await client.ResolveNodeAsync(parse.GetValue(node)!, ct).ConfigureAwait(false);
-            var (type, isArray) = await DataTypes.OfAsync(client, id, ct).ConfigureAwait(false);
-            var variant = VariantParser.Parse(type, isArray, parse.GetValue(value)!);
-            var status = await client.WriteValueAsync(id, variant, ct).ConfigureAwait(false);
+            var (status, variant) = await client.WriteTextAsync(id, parse.GetValue(value)!, ct).ConfigureAwait(false);
             await output.WriteLineAsync($"{id}  {VariantParser.Describe(variant)}  {variant}  {status.Name}").ConfigureAwait(false);
             return status.IsGood ? 0 : 1;
         }, ct));

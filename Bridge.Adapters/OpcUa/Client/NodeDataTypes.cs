@@ -1,12 +1,10 @@
-using Bridge.Adapters.OpcUa;
-using Bridge.Adapters.OpcUa.Client;
 using Bridge.Adapters.OpcUa.Codec;
 using Bridge.Adapters.OpcUa.Messages;
 
-namespace Bridge.Host.Cli.OpcUa;
+namespace Bridge.Adapters.OpcUa.Client;
 
 /// <summary>Finds the built-in type to write: the current value's type, else the DataType attribute when it is a built-in type.</summary>
-internal static class DataTypes
+public static class NodeDataTypes
 {
     public static async Task<(BuiltInType Type, bool IsArray)> OfAsync(OpcUaClient client, NodeId node, CancellationToken ct)
     {
@@ -29,6 +27,14 @@ internal static class DataTypes
         {
             return ((BuiltInType)dataType.NumericId, rank >= 1);
         }
-        throw new OpcUaException(new StatusCode(Bridge.Adapters.OpcUa.Codec.StatusCodes.BadTypeMismatch), $"{node} has no value and data type {read[1].Value}, which is not a built-in type");
+        throw new OpcUaException(new StatusCode(StatusCodes.BadTypeMismatch), $"{node} has no value and data type {read[1].Value}, which is not a built-in type");
+    }
+
+    /// <summary>Writes <paramref name="text"/> converted to the node's type (see <see cref="VariantParser"/>).</summary>
+    public static async Task<(StatusCode Status, Variant Written)> WriteTextAsync(this OpcUaClient client, NodeId node, string text, CancellationToken ct)
+    {
+        var (type, isArray) = await OfAsync(client, node, ct).ConfigureAwait(false);
+        var variant = VariantParser.Parse(type, isArray, text);
+        return (await client.WriteValueAsync(node, variant, ct).ConfigureAwait(false), variant);
     }
 }
