@@ -139,8 +139,15 @@ public sealed partial class OpcUaClient : IAsyncDisposable
 
     internal void NotePublishResponse() => Interlocked.Exchange(ref lastPublishTicks, Time.GetTimestamp());
 
+    /// <summary>Test seam: returning false drops a Publish response as if it had been lost on the way.</summary>
+    internal Func<PublishResponse, bool>? PublishResponseFilter { get; set; }
+
     internal async Task DispatchAsync(PublishResponse response, CancellationToken ct)
     {
+        if (PublishResponseFilter?.Invoke(response) == false)
+        {
+            return;
+        }
         foreach (var subscription in subscriptions.Keys)
         {
             if (subscription.Id == response.SubscriptionId)

@@ -150,6 +150,38 @@ public class SubscriptionInteropTests
         subscription.DuplicatesDropped.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task LostNotificationMessage_IsRecoveredWithRepublish()
+    {
+        await using var client = await OpcUaTestServer.ConnectAsync();
+        if (client is null)
+        {
+            return;
+        }
+        var values = new ConcurrentQueue<uint>();
+        var events = new ConcurrentQueue<SubscriptionEvent>();
+        await using var subscription = await client.CreateSubscriptionAsync(Fast, v => values.Enqueue((uint)v.Value.Value.Value!), events.Enqueue);
+        await subscription.AddItemsAsync([new MonitoredItemRequest(NodeId.Parse("ns=1;s=Counters.Fast")) { SamplingInterval = 20, QueueSize = 100 }]);
+        await WaitUntil(() => values.Count >= 3, TimeSpan.FromSeconds(5));
+        var dropped = new ConcurrentQueue<uint>();
+        client.PublishResponseFilter = response =>
+        {
+            if (response.NotificationMessage.NotificationData.Length == 0 || dropped.Count >= 2)
+            {
+                return true;
+            }
+            dropped.Enqueue(response.NotificationMessage.SequenceNumber);
+            return false;
+        };
+        await WaitUntil(() => dropped.Count >= 2, TimeSpan.FromSeconds(5));
+        var count = values.Count;
+        await WaitUntil(() => values.Count > count + 3, TimeSpan.FromSeconds(5));
+        var numbers = values.ToList();
+        // Every counter value from the first to the last arrived once, in order: the dropped messages were republished.
+        numbers.ShouldBe(Enumerable.Range((int)numbers[0], numbers.Count).Select(n => (uint)n).ToList());
+        events.ShouldNotContain(e => e.Kind == SubscriptionEventKind.Gap);
+    }
+
     internal static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
