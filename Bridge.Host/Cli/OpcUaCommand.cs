@@ -1,9 +1,18 @@
 using System.CommandLine;
+using Bridge.Host.Cli.OpcUa;
 
 namespace Bridge.Host.Cli;
 
-/// <summary><c>opcua browse|read|write|subscribe</c> (owned by the OPC UA adapter work).</summary>
+/// <summary><c>opcua browse|read|write|subscribe</c>: look at and poke an OPC UA server the way Bridge sees it.</summary>
 internal static class OpcUaCommand
 {
-    public static Command Create() => new("opcua", "Browse, read, write and subscribe to an OPC UA server.");
+    public static Command Create()
+    {
+        var command = new Command("opcua", "Browse, read, write and subscribe to an OPC UA server.");
+        command.Subcommands.Add(OpcUaBrowseCommand.Create());
+        command.Subcommands.Add(OpcUaReadCommand.Create());
+        command.Subcommands.Add(OpcUaWriteCommand.Create());
+        command.Subcommands.Add(OpcUaSubscribeCommand.Create());
+        return command;
+    }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Bridge.Adapters.OpcUa.Client;
+using Bridge.Adapters.OpcUa.Codec;
+
+namespace Bridge.Benchmarks.OpcUa;
+
+/// <summary>
+/// Runs node-opcua's client alone, Bridge's client alone, then both at once, each subscribed to every item of
+/// the server's Many folder while the server changes all of them as fast as it can; prints values per second.
+/// </summary>
+internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
+{
+    private static readonly NodeId Running = NodeId.Parse("ns=1;s=Many.Running");
+    private static readonly NodeId Interval = NodeId.Parse("ns=1;s=Many.IntervalMs");
+    private static readonly NodeId Changes = NodeId.Parse("ns=1;s=Many.Changes");
+
+    public async Task<int> RunAsync()
+    {
+        var folder = Path.Combine(options.Repository, "tests", "opcua-server");
+        using var server = options.Url is null
+            ? await NodeScript.StartAsync(folder, $"server.js --port 48452 --many {options.Items}", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(60))
+            : null;
+        var url = options.Url ?? "opc.tcp://127.0.0.1:48452/";
+        await using var control = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        await control.WriteValueAsync(Interval, Variant.From((uint)options.ServerIntervalMs));
+        await control.WriteValueAsync(Running, Variant.From(true));
+        Console.WriteLine($"{options.Items} monitored items, publishing every {options.PublishingMs} ms, sampling interval {options.SamplingMs} ms, server changes all items every {options.ServerIntervalMs} ms (or as fast as it can), {options.Seconds} s per phase");
+        try
+        {
+            var alone = new List<(string Phase, Phase Result)>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                alone.Add(($"alone, round {round}", await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options)])));
+                alone.Add(($"alone, round {round}", await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options)])));
+            }
+            var both = await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options), await BridgeSubscriber.StartAsync(url, options)]);
+            Console.WriteLine();
+            Console.WriteLine("| phase | client | value changes/s | server changes/s | CPU ms per 10k values |");
+            Console.WriteLine("|---|---|---:|---:|---:|");
+            foreach (var (phase, result) in alone)
+            {
+                Print(phase, result);
+            }
+            Print("together", both);
+            var node = alone.Where((_, i) => i % 2 == 0).Select(p => p.Result.Rates[0].Rate).ToList();
+            var bridge = alone.Where((_, i) => i % 2 == 1).Select(p => p.Result.Rates[0].Rate).ToList();
+            var ratio = bridge.Max(r => r.PerSecond) / node.Max(r => r.PerSecond);
+            var cpuRatio = bridge.Min(r => r.CpuMsPer10k) / node.Min(r => r.CpuMsPer10k);
+            var togetherRatio = both.Rates[1].Rate.PerSecond / both.Rates[0].Rate.PerSecond;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bridge / node-opcua value changes per second: {ratio:0.00} alone (best round of each), {togetherRatio:0.00} together; Bridge CPU per value {cpuRatio:0.00}x node-opcua's"));
+            return 0;
+        }
+        finally
+        {
+            await control.WriteValueAsync(Running, Variant.From(false));
+        }
+    }
+
+    private async Task<Phase> MeasureAsync(OpcUaClient control, IReadOnlyList<ISubscriber> subscribers)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var produced0 = await ReadChangesAsync(control);
+            var first = subscribers.Select(s => s.Read()).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+            var last = subscribers.Select(s => s.Read()).ToList();
+            var produced1 = await ReadChangesAsync(control);
+            var serverRate = (produced1.Value - produced0.Value) / (produced1.At - produced0.At).TotalSeconds;
+            return new Phase(serverRate, [.. subscribers.Select((s, i) => (s.Name, Sample.Between(first[i], last[i])))]);
+        }
+        finally
+        {
+            foreach (var subscriber in subscribers)
+            {
+                await subscriber.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(double Value, DateTime At)> ReadChangesAsync(OpcUaClient control)
+    {
+        var value = (await control.ReadValuesAsync([Changes]))[0];
+        return ((double)value.Value.Value!, value.SourceTimestamp ?? DateTime.UtcNow);
+    }
+
+    private static void Print(string phase, Phase result)
+    {
+        foreach (var (name, rate) in result.Rates)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {name} | {rate.PerSecond:N0} | {result.ServerRate:N0} | {rate.CpuMsPer10k:0.0} |"));
+        }
+    }
+
+    private sealed record Phase(double ServerRate, (string Name, Rate Rate)[] Rates);
+}

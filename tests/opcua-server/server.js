@@ -1,0 +1,176 @@
+// node-opcua test server for Bridge's OPC UA adapter tests and benchmark.
+// Usage: node server.js --port PORT [--max-items-per-call N]
+// Prints a line containing BRIDGE-OPCUA-READY once the endpoint listens.
+"use strict";
+const os = require("os");
+const path = require("path");
+const fs = require("fs");
+const {
+    OPCUAServer, OPCUACertificateManager, Variant, DataType, VariantArrayType, StatusCodes,
+    MessageSecurityMode, SecurityPolicy, nodesets,
+    resolveNodeId, coerceExpandedNodeId, QualifiedName, LocalizedText
+} = require("node-opcua");
+
+function arg(name, fallback) {
+    const i = process.argv.indexOf(name);
+    return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const port = Number(arg("--port", "48400"));
+const maxItemsPerCall = Number(arg("--max-items-per-call", "1000"));
+const manyCount = Number(arg("--many", "10000"));
+const users = { operator: "secret", integrator: "s3cret!" };
+
+const sampleValues = {
+    Boolean: [DataType.Boolean, true, [true, false, true]],
+    SByte: [DataType.SByte, -12, [-128, 0, 127]],
+    Byte: [DataType.Byte, 200, [0, 128, 255]],
+    Int16: [DataType.Int16, -32000, [-32768, 0, 32767]],
+    UInt16: [DataType.UInt16, 65000, [0, 1, 65535]],
+    Int32: [DataType.Int32, -2000000000, [-2147483648, 0, 2147483647]],
+    UInt32: [DataType.UInt32, 4000000000, [0, 1, 4294967295]],
+    Int64: [DataType.Int64, [0xffffffff, 0xfffffffe], [[0xffffffff, 0xffffffff], [0, 0], [0x7fffffff, 0xffffffff]]],
+    UInt64: [DataType.UInt64, [1, 2], [[0, 0], [0, 1], [0xffffffff, 0xffffffff]]],
+    Float: [DataType.Float, -6.5, [1.5, -2.25, 0]],
+    Double: [DataType.Double, 3.14159, [1.5, -2.25, 1e300]],
+    String: [DataType.String, "水Boy", ["a", "", "ü"]],
+    DateTime: [DataType.DateTime, new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), [new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2030, 11, 31))]],
+    Guid: [DataType.Guid, "72962B91-FA75-4AE6-8D28-B404DC7DAF63", ["72962B91-FA75-4AE6-8D28-B404DC7DAF63", "00000000-0000-0000-0000-000000000001"]],
+    ByteString: [DataType.ByteString, Buffer.from([1, 2, 3, 250]), [Buffer.from([1]), Buffer.from([2, 3])]],
+    XmlElement: [DataType.XmlElement, "<a>1</a>", ["<b/>", "<c>2</c>"]],
+    NodeId: [DataType.NodeId, resolveNodeId("ns=1;s=Hot水"), ["i=85", "ns=1;g=72962B91-FA75-4AE6-8D28-B404DC7DAF63", "ns=1;b=AQID"].map(resolveNodeId)],
+    ExpandedNodeId: [DataType.ExpandedNodeId, coerceExpandedNodeId("ns=1;i=1025"), ["i=85", "ns=1;s=x"].map(coerceExpandedNodeId)],
+    StatusCode: [DataType.StatusCode, StatusCodes.BadNodeIdUnknown, [StatusCodes.Good, StatusCodes.UncertainInitialValue]],
+    QualifiedName: [DataType.QualifiedName, new QualifiedName({ namespaceIndex: 1, name: "Part" }), [new QualifiedName({ namespaceIndex: 0, name: "A" }), new QualifiedName({ namespaceIndex: 2, name: "B" })]],
+    LocalizedText: [DataType.LocalizedText, new LocalizedText({ locale: "de-DE", text: "Teil" }), [new LocalizedText({ text: "a" }), new LocalizedText({ locale: "en", text: "b" })]],
+};
+
+async function main() {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "bridge-opcua-pki-"));
+    const serverCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "pki"), automaticallyAcceptUnknownCertificate: true });
+    const userCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "user-pki"), automaticallyAcceptUnknownCertificate: true });
+    const server = new OPCUAServer({
+        port,
+        host: "127.0.0.1",
+        hostname: "127.0.0.1",
+        resourcePath: "/",
+        securityModes: [MessageSecurityMode.None],
+        // Basic256Sha256 is listed so the None endpoint offers user-name tokens (with an encrypted password);
+        // with securityModes [None] no secured endpoint is opened.
+        securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256],
+        allowAnonymous: true,
+        serverCertificateManager,
+        userCertificateManager,
+        nodeset_filename: [nodesets.standard],
+        userManager: { isValidUser: (userName, password) => users[userName] !== undefined && users[userName] === password },
+        serverCapabilities: {
+            maxSessions: 50,
+            maxSubscriptionsPerSession: 50,
+            operationLimits: {
+                maxMonitoredItemsPerCall: maxItemsPerCall,
+                maxNodesPerRead: 1000,
+                maxNodesPerWrite: 1000,
+                maxNodesPerBrowse: 1000,
+                maxNodesPerMethodCall: 100,
+                maxNodesPerTranslateBrowsePathsToNodeIds: 1000,
+            },
+        },
+        buildInfo: { productName: "BridgeTestServer", manufacturerName: "Bridge" },
+    });
+    await server.initialize();
+    const addressSpace = server.engine.addressSpace;
+    const ns = addressSpace.getOwnNamespace();
+    const bridge = ns.addFolder(addressSpace.rootFolder.objects, { browseName: "Bridge", nodeId: "s=Bridge" });
+
+    // Counters: one free running, one the tests drive by writing.
+    const counters = ns.addFolder(bridge, { browseName: "Counters", nodeId: "s=Counters" });
+    let fast = 0;
+    const fastCounter = ns.addVariable({ componentOf: counters, browseName: "Fast", nodeId: "s=Counters.Fast", dataType: "UInt32",
+        value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
+    setInterval(() => { fast = (fast + 1) >>> 0; fastCounter.setValueFromSource(new Variant({ dataType: DataType.UInt32, value: fast })); }, 100);
+    ns.addVariable({ componentOf: counters, browseName: "Parts", nodeId: "s=Counters.Parts", dataType: "UInt32",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
+
+    // Every built-in type as a scalar, an array, and a writable copy.
+    const scalars = ns.addFolder(bridge, { browseName: "Scalars", nodeId: "s=Scalars" });
+    const arrays = ns.addFolder(bridge, { browseName: "Arrays", nodeId: "s=Arrays" });
+    for (const [name, [dataType, scalar, array]] of Object.entries(sampleValues)) {
+        ns.addVariable({ componentOf: scalars, browseName: name, nodeId: `s=Scalars.${name}`, dataType: DataType[dataType],
+            accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+            value: new Variant({ dataType, arrayType: VariantArrayType.Scalar, value: scalar }) });
+        ns.addVariable({ componentOf: arrays, browseName: name, nodeId: `s=Arrays.${name}`, dataType: DataType[dataType], valueRank: 1,
+            accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+            value: new Variant({ dataType, arrayType: VariantArrayType.Array, value: array }) });
+    }
+    ns.addVariable({ componentOf: arrays, browseName: "MatrixInt32", nodeId: "s=Arrays.MatrixInt32", dataType: "Int32", valueRank: 2, arrayDimensions: [2, 3],
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.Int32, arrayType: VariantArrayType.Matrix, dimensions: [2, 3], value: new Int32Array([1, 2, 3, 4, 5, 6]) }) });
+
+    // Writable nodes for write-back (acknowledgement flag, job number) and deadband tests.
+    const writable = ns.addFolder(bridge, { browseName: "Writable", nodeId: "s=Writable" });
+    for (const [name, dataType, value] of [["Ack", DataType.Boolean, false], ["JobNumber", DataType.String, ""], ["Double", DataType.Double, 0], ["Int32", DataType.Int32, 0]]) {
+        ns.addVariable({ componentOf: writable, browseName: name, nodeId: `s=Writable.${name}`, dataType: DataType[dataType],
+            accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType, value }) });
+    }
+    ns.addAnalogDataItem({ componentOf: writable, browseName: "Level", nodeId: "s=Writable.Level", dataType: "Double",
+        engineeringUnitsRange: { low: 0, high: 200 }, accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.Double, value: 0 }) });
+    ns.addVariable({ componentOf: writable, browseName: "OperatorOnly", nodeId: "s=Writable.OperatorOnly", dataType: "Double",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType: DataType.Double, value: 0 }) });
+
+    // A node whose status the tests can make bad through the SetQuality method.
+    const status = ns.addFolder(bridge, { browseName: "Status", nodeId: "s=Status" });
+    const quality = ns.addVariable({ componentOf: status, browseName: "Quality", nodeId: "s=Status.Quality", dataType: "Double",
+        value: new Variant({ dataType: DataType.Double, value: 1 }) });
+    const methods = ns.addObject({ organizedBy: bridge, browseName: "Methods", nodeId: "s=Methods" });
+    const setQuality = ns.addMethod(methods, { browseName: "SetQuality", nodeId: "s=Methods.SetQuality",
+        inputArguments: [{ name: "statusCode", dataType: DataType.UInt32 }], outputArguments: [] });
+    setQuality.bindMethod((inputs, _context, callback) => {
+        const code = inputs[0].value >>> 0;
+        const statusCode = Object.values(StatusCodes).find((s) => s && s.value === code);
+        if (!statusCode) return callback(null, { statusCode: StatusCodes.BadInvalidArgument, outputArguments: [] });
+        quality.setValueFromSource(new Variant({ dataType: DataType.Double, value: quality.readValue().value.value }), statusCode);
+        callback(null, { statusCode: StatusCodes.Good, outputArguments: [] });
+    });
+    const add = ns.addMethod(methods, { browseName: "Add", nodeId: "s=Methods.Add",
+        inputArguments: [{ name: "a", dataType: DataType.Double }, { name: "b", dataType: DataType.Double }],
+        outputArguments: [{ name: "sum", dataType: DataType.Double }] });
+    add.bindMethod((inputs, _context, callback) => {
+        callback(null, { statusCode: StatusCodes.Good, outputArguments: [{ dataType: DataType.Double, value: inputs[0].value + inputs[1].value }] });
+    });
+
+    // A folder of many variables that change together while Many.Running is true.
+    const many = ns.addFolder(bridge, { browseName: "Many", nodeId: "s=Many" });
+    const running = ns.addVariable({ componentOf: bridge, browseName: "ManyRunning", nodeId: "s=Many.Running", dataType: "Boolean",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType: DataType.Boolean, value: false }) });
+    const interval = ns.addVariable({ componentOf: bridge, browseName: "ManyIntervalMs", nodeId: "s=Many.IntervalMs", dataType: "UInt32",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType: DataType.UInt32, value: 100 }) });
+    const changes = ns.addVariable({ componentOf: bridge, browseName: "ManyChanges", nodeId: "s=Many.Changes", dataType: "Double",
+        value: new Variant({ dataType: DataType.Double, value: 0 }) });
+    const manyVars = [];
+    for (let i = 0; i < manyCount; i++) {
+        const id = String(i).padStart(5, "0");
+        manyVars.push(ns.addVariable({ componentOf: many, browseName: `V${id}`, nodeId: `s=Many.V${id}`, dataType: "Double",
+            value: new Variant({ dataType: DataType.Double, value: 0 }) }));
+    }
+    let tick = 0, produced = 0;
+    const step = () => {
+        if (running.readValue().value.value) {
+            tick++;
+            for (const v of manyVars) v.setValueFromSource(new Variant({ dataType: DataType.Double, value: tick }));
+            produced += manyVars.length;
+            changes.setValueFromSource(new Variant({ dataType: DataType.Double, value: produced }));
+        }
+        setTimeout(step, Math.max(1, interval.readValue().value.value));
+    };
+    setTimeout(step, 100);
+
+    await server.start();
+    console.log(`BRIDGE-OPCUA-READY opc.tcp://127.0.0.1:${port}/ pid=${process.pid}`);
+    const stop = async () => { try { await server.shutdown(0); } finally { fs.rmSync(root, { recursive: true, force: true }); process.exit(0); } };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+}
+
+main().catch((err) => { console.error("server failed:", err); process.exit(1); });
