@@ -36,6 +36,7 @@ public static class BridgeConfigurationExtensions
         services.AddSingleton(new BridgeConfigurationInfo(directory));
         services.AddSingleton(sp => new MappingSetWatcher(directory, loaded.Set, sp.GetRequiredService<ILoggerFactory>().CreateLogger<MappingSetWatcher>()));
         services.AddSingleton<IUnitConverter, MappingUnitConverter>();
+        services.AddSingleton<Inbound.EnvelopeIngestor>();
         return services;
     }
 
