@@ -1,4 +1,5 @@
 using Bridge.Host.Configuration;
+using Bridge.Host.Devices;
 using Bridge.Host.Orchestration.Kitting;
 using Bridge.Mappings;
 
@@ -25,6 +26,8 @@ public static class BridgeConfigurationExtensions
         {
             problems.AddRange(CrossCheck(systems, set));
         }
+
+        problems.AddRange(DeviceConfiguration.AddOpcUaDevices(services, directory, systems, loaded.Set));
 
         if (problems.Count > 0 || loaded.Set is null)
         {

@@ -91,6 +91,10 @@ async function main() {
     ns.addVariable({ componentOf: counters, browseName: "Parts", nodeId: "s=Counters.Parts", dataType: "UInt32",
         accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
         value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
+    // Written only by the host-level device test (Bridge.Tests/Devices), so parallel tests never share a counter.
+    ns.addVariable({ componentOf: counters, browseName: "Station7", nodeId: "s=Counters.Station7", dataType: "UInt32",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
 
     // Every built-in type as a scalar, an array, and a writable copy.
     const scalars = ns.addFolder(bridge, { browseName: "Scalars", nodeId: "s=Scalars" });

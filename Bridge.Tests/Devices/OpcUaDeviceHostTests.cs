@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Bridge.Adapters.OpcUa.Client;
+using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Contracts.Messages;
+using Bridge.Host.Configuration;
+using Bridge.Host.Hosting;
+using Bridge.Tests.OpcUa;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bridge.Tests.Devices;
+
+/// <summary>
+/// A device in config/devices/*.yaml, run by the host: a PLC parts counter on the node-opcua server becomes
+/// LineSideConsumptionReported on the bus, through the same mapping path as HTTP payloads.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class OpcUaDeviceHostTests : IDisposable
+{
+    private const string CounterMapping = """
+        name: plc-station7-parts
+        system: plc
+        direction: inbound
+        messageType: station7-parts
+        format: scalar
+        produces: LineSideConsumptionReported
+        id: meta('nodeId') & '@' & meta('sourceTimestamp')
+        fields:
+          location: meta('location')
+          material: meta('material')
+          quantity: number($value)
+          unit: unit(meta('unit'))
+          occurredAt: datetime(meta('sourceTimestamp'))
+        """;
+
+    private readonly string _config = Directory.CreateTempSubdirectory("bridge-devices-").FullName;
+
+    public void Dispose() => Directory.Delete(_config, recursive: true);
+
+    [Fact]
+    public async Task CounterOnAPlc_BecomesLineSideConsumptionOnTheBus()
+    {
+        if (OpcUaTestServer.Url is not { } url)
+        {
+            return;
+        }
+
+        PrepareConfig(url);
+        var station7 = NodeId.Parse("ns=1;s=Counters.Station7");
+        await using var writer = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        await writer.WriteValueAsync(station7, Variant.From(1000u));
+        var received = new ConcurrentQueue<LineSideConsumptionReported>();
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:ConfigDir"] = _config,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+        await using var _ = app;
+        await app.StartAsync();
+        var endpoint = app.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("test-line-side-consumption", e =>
+            e.Handler<LineSideConsumptionReported>(context =>
+            {
+                received.Enqueue(context.Message);
+                return Task.CompletedTask;
+            }));
+        await endpoint.Ready;
+        await Task.Delay(500);
+
+        foreach (var value in new uint[] { 1004, 1010 })
+        {
+            await writer.WriteValueAsync(station7, Variant.From(value));
+            await Task.Delay(300);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (received.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        received.Select(m => (m.Location, m.Material, m.Quantity, m.Unit)).ShouldBe([("L1-ST7", "A-100", 4m, "pcs"), ("L1-ST7", "A-100", 6m, "pcs")]);
+        received.ShouldAllBe(m => m.Source == "plc");
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void DeviceFeedingAMessageTypeWithoutMapping_IsRefusedAtStart()
+    {
+        PrepareConfig("opc.tcp://127.0.0.1:1/");
+        File.Delete(Path.Combine(_config, "mappings", "plc", "station7-parts.yaml"));
+
+        var error = Should.Throw<InvalidConfigurationException>(() => BridgeApplication.Build([], b =>
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bridge:ConfigDir"] = _config })));
+
+        error.Message.ShouldContain("node 'parts' of device 'line1' feeds 'plc/station7-parts', which no inbound mapping handles");
+    }
+
+    private void PrepareConfig(string url)
+    {
+        var source = Integration.BridgeTestHost.RepositoryConfigDirectory();
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = file.Replace(source, _config);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(_config, "mappings", "plc", "station7-parts.yaml"), CounterMapping);
+        Directory.CreateDirectory(Path.Combine(_config, "devices"));
+        File.WriteAllText(Path.Combine(_config, "devices", "line1.yaml"), $"""
+            system: plc
+            endpointUrl: {url}
+            publishingIntervalMs: 50
+            nodes:
+              - key: parts
+                browsePath: /Objects/1:Bridge/1:Counters/1:Station7
+                kind: counter
+                samplingIntervalMs: 10
+                messageType: station7-parts
+                metadata: {"{"} location: L1-ST7, material: A-100, unit: PCE {"}"}
+            """);
+    }
+}
