@@ -33,7 +33,8 @@ public static class BridgeTestHost
         {
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
             x.AddConsumer<CounterEventRecorder>();
-            x.AddConsumer<PingConsumer>();
+            x.AddConsumer<PingConsumer>().Endpoint(e => e.Name = PingAuditConsumer.EndpointName);
+            x.AddConsumer<PingAuditConsumer>().Endpoint(e => e.Name = PingAuditConsumer.EndpointName);
         });
         var host = builder.Build();
         // MassTransit keeps its log context in an AsyncLocal and reuses it when set: a second host built in the same
