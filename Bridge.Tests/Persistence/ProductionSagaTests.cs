@@ -92,6 +92,8 @@ public sealed class ProductionSagaTests
         await bus.Publish(new ExplodeCounter(id));
         var fault = await received.WaitFor<Fault<ExplodeCounter>>(f => f.Message.CorrelationId == id, Wait);
         fault.Exceptions.SelectMany(Chain).ShouldContain(e => e.Message.Contains("on purpose"));
+        (await ErrorQueue.ContainsAsync(TestServers.RabbitMq!, "bridge-counter-state_error", id.ToString(), Wait))
+            .ShouldBeTrue("the failed message is kept in the saga endpoint's _error queue");
 
         await Task.Delay(1000);
         received.Of<CounterExploded>().ShouldNotContain(m => m.CorrelationId == id);
