@@ -16,11 +16,11 @@ public static class BridgeEndpointConventions
 
     public static IEndpointNameFormatter EndpointNameFormatter { get; } = new KebabCaseEndpointNameFormatter(EndpointPrefix, false);
 
-    /// <param name="testHarness">
-    /// True under MassTransit's test harness: the plain in-memory outbox (same "sent only after the consumer succeeded")
-    /// re-publishes through the consume context, so the harness's Published/Sent observers see the messages.
+    /// <param name="withOutbox">
+    /// False only under MassTransit's test harness: there, an outbox delays publishing past the point where the
+    /// harness sees the endpoint go idle, so <c>InactivityTask</c> and <c>Published.Any</c> can miss messages.
     /// </param>
-    public static void Apply(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BridgeMode mode, bool testHarness = false)
+    public static void Apply(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BridgeMode mode, bool withOutbox = true)
     {
         // Outer: ordinary failures, a few spaced attempts.
         endpoint.UseMessageRetry(r =>
@@ -36,15 +36,14 @@ public static class BridgeEndpointConventions
             r.Exponential(60, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(10));
         });
 
+        if (!withOutbox)
+            return;
+
         if (mode == BridgeMode.Production)
         {
             var observer = new OutboxConsumePipeSpecificationObserver<PostgresUnitOfWork>(endpoint, context);
             endpoint.ConnectConsumerConfigurationObserver(observer);
             endpoint.ConnectSagaConfigurationObserver(observer);
-        }
-        else if (testHarness)
-        {
-            endpoint.UseInMemoryOutbox(context);
         }
         else
         {

@@ -8,7 +8,7 @@ namespace Bridge.Host.Messaging;
 /// Embedded mode: publishes directly to the in-memory bus and remembers accepted MessageIds for
 /// <see cref="Retention"/> (the process is the only store; a restart forgets them, as it forgets the in-memory bus).
 /// </summary>
-public sealed class EmbeddedInboundPublisher(IPublishEndpoint publishEndpoint, TimeProvider time) : IInboundPublisher
+public sealed class EmbeddedInboundPublisher(IBus bus, TimeProvider time) : IInboundPublisher
 {
     static readonly TimeSpan Retention = TimeSpan.FromDays(1);
     const int PruneThreshold = 100_000;
@@ -27,7 +27,7 @@ public sealed class EmbeddedInboundPublisher(IPublishEndpoint publishEndpoint, T
 
         try
         {
-            await publishEndpoint.PublishCanonical(message, message.GetType(), message.MessageId, ct).ConfigureAwait(false);
+            await bus.PublishCanonical(message, message.GetType(), message.MessageId, ct).ConfigureAwait(false);
         }
         catch
         {

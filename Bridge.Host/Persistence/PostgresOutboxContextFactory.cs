@@ -25,7 +25,8 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
     {
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "A MessageId is required to consume through the PostgreSQL inbox.");
-        var key = new InboxKey(InboxKey.EndpointNameOf(context.ReceiveContext.InputAddress), options.ConsumerId, messageId);
+        var key = new InboxKey(InboxKey.EndpointNameOf(context.ReceiveContext.InputAddress),
+            InboxKey.ConsumerKeyOf(options.ConsumerId, options.ConsumerType), messageId);
         var ct = context.CancellationToken;
         var firstPass = true;
         var continueProcessing = true;

@@ -7,14 +7,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Bridge.Tests.Messaging;
 
 /// <summary>
-/// MassTransit's test harness with Bridge's own conventions (endpoint names, retry, in-memory outbox, in-memory
-/// saga repository, <see cref="ISagaStateReader{TSaga}"/>, <see cref="IInboundPublisher"/>) so saga tests with
-/// <see cref="ITestHarness"/> run the registration production runs. Scheduling uses the in-memory transport's delayed
-/// delivery instead of Hangfire.
+/// MassTransit's test harness with Bridge's own conventions (endpoint names, retry, in-memory saga repository,
+/// <see cref="ISagaStateReader{TSaga}"/>, <see cref="IInboundPublisher"/>) so saga tests with <see cref="ITestHarness"/>
+/// run the registration production runs. Two differences, both for deterministic harness observations: scheduling uses
+/// the in-memory transport's delayed delivery instead of Hangfire, and there is no outbox unless asked for — with one,
+/// messages are published after the harness already sees the endpoint idle (InactivityTask / Published.Any miss them).
+/// Outbox semantics are covered by the embedded and production tests.
 /// </summary>
 public static class BridgeMessagingTestHarnessExtensions
 {
-    public static IServiceCollection AddBridgeMessagingTestHarness(this IServiceCollection services, Action<IBusRegistrationConfigurator> configure)
+    /// <param name="inMemoryOutbox">True to add MassTransit's in-memory outbox (then poll for published messages).</param>
+    public static IServiceCollection AddBridgeMessagingTestHarness(this IServiceCollection services, Action<IBusRegistrationConfigurator> configure,
+        bool inMemoryOutbox = false)
     {
         ArgumentNullException.ThrowIfNull(configure);
         services.TryAddSingleton(TimeProvider.System);
@@ -23,7 +27,12 @@ public static class BridgeMessagingTestHarnessExtensions
             x.SetEndpointNameFormatter(BridgeEndpointConventions.EndpointNameFormatter);
             x.SetInMemorySagaRepositoryProvider();
             x.AddDelayedMessageScheduler();
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => BridgeEndpointConventions.Apply(context, endpoint, BridgeMode.Embedded, testHarness: true));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                BridgeEndpointConventions.Apply(context, endpoint, BridgeMode.Embedded, withOutbox: false);
+                if (inMemoryOutbox)
+                    endpoint.UseInMemoryOutbox(context);
+            });
             configure(x);
             x.UsingInMemory((context, cfg) =>
             {

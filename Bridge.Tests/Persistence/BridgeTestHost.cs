@@ -14,7 +14,8 @@ public static class BridgeTestHost
     public static IHost Build(BridgeMode mode, string? rabbitMq = null, string? postgres = null, ReceivedMessages? received = null,
         IDictionary<string, string?>? extraSettings = null, PingCounts? pings = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        // Development: the container validates scopes and the whole graph at build, as a developer's host does.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         var settings = new Dictionary<string, string?>
         {
             ["Bridge:Mode"] = mode.ToString(),
@@ -33,7 +34,8 @@ public static class BridgeTestHost
         {
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
             x.AddConsumer<CounterEventRecorder>();
-            x.AddConsumer<PingConsumer>();
+            x.AddConsumer<PingConsumer>().Endpoint(e => e.Name = PingAuditConsumer.EndpointName);
+            x.AddConsumer<PingAuditConsumer>().Endpoint(e => e.Name = PingAuditConsumer.EndpointName);
         });
         var host = builder.Build();
         // MassTransit keeps its log context in an AsyncLocal and reuses it when set: a second host built in the same

@@ -5,4 +5,6 @@ namespace Bridge.Tests.Persistence.TestSaga;
 public sealed class PingCounts
 {
     public ConcurrentDictionary<int, int> Seen { get; } = new();
+
+    public ConcurrentDictionary<int, int> Audited { get; } = new();
 }
