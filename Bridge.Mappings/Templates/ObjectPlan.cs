@@ -19,8 +19,9 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
     {
         var slots = new object?[shape.Members.Count];
         var before = errors.Count;
-        foreach (var member in members)
+        for (var m = 0; m < members.Count; m++)
         {
+            var member = members[m];
             var errorsBefore = errors.Count;
             var value = member.Plan.Evaluate(context, field, member.Name, -1, errors);
             if (value is null && member.Required && errors.Count == errorsBefore)
