@@ -102,7 +102,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             _ => null,
         };
         if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for outbound; expected json, xml or csv");
-        var scope = BuildScope(root, SourceFormat.Canonical);
+        var scope = BuildScope(root, SourceFormat.Canonical, consumes);
         var expressions = new ExpressionFactory(file, scope, errors);
         var variables = CompileVariables(root, expressions);
         var (method, path, headers, contentType) = CompileRequest(root, expressions, format ?? OutputFormat.Json);
@@ -164,7 +164,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             (text, offset) => ExpressionCompiler.Compile(text, expressions.Scope, (o, m) => errors.AddAt(file, node, offset + o, m)),
             (offset, message) => errors.AddAt(file, node, offset, message));
 
-    private CompileScope BuildScope(YamlMappingNode root, SourceFormat format)
+    private CompileScope BuildScope(YamlMappingNode root, SourceFormat format, Type? canonicalType = null)
     {
         var namespaces = new Dictionary<string, XNamespace>(StringComparer.Ordinal);
         XNamespace? defaultNamespace = null;
@@ -193,6 +193,8 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             Tables = tables,
             Statuses = statuses,
             Units = units,
+            RootType = canonicalType,
+            ItemType = canonicalType,
         };
         if (root.Get("let") is YamlMappingNode let)
         {
