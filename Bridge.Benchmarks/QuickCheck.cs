@@ -14,14 +14,14 @@ internal static class QuickCheck
         benchmarks.Setup();
         var candidates = new (string Name, Action Action, int Iterations)[]
         {
-            ("compiled", () => benchmarks.Compiled(), 1000),
-            ("hand-written", () => benchmarks.HandWritten(), 1000),
-            ("jint", () => benchmarks.Jint(), 100),
+            ("compiled", () => benchmarks.Compiled(), 200),
+            ("hand-written", () => benchmarks.HandWritten(), 200),
+            ("jint", () => benchmarks.Jint(), 20),
         };
         var best = new double[candidates.Length];
         var bytes = new long[candidates.Length];
         Array.Fill(best, double.MaxValue);
-        for (var round = 0; round < 9; round++)
+        for (var round = 0; round < 40; round++)
         {
             for (var c = 0; c < candidates.Length; c++)
             {
