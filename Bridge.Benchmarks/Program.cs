@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using Bridge.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Bridge.Benchmarks.ProductionOrderMappingBenchmarks).Assembly).Run(args);
+if (args.Contains("--quick"))
+{
+    QuickCheck.Run();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(ProductionOrderMappingBenchmarks).Assembly).Run(args);

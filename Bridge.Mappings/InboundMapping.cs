@@ -82,7 +82,17 @@ public sealed class InboundMapping
             {
                 var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variables.Count).Enter(items[index], index);
                 var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
-                var message = MapOne(context, field, errors, index, payload, metadata, now, ref payloadHash);
+                CanonicalMessage? message;
+                try
+                {
+                    message = MapOne(context, field, errors, index, payload, metadata, now, ref payloadHash);
+                }
+                catch (Exception ex) when (ex is not MappingRuntimeException and not OutOfMemoryException)
+                {
+                    // A defect must not crash the host or drop the payload: it is reported like any mapping error.
+                    errors.Add(field, null, null, $"unexpected {ex.GetType().Name} while mapping: {ex.Message}");
+                    message = null;
+                }
                 if (message is not null) messages.Add(new MappedMessage(message));
             }
             return new InboundMapResult(messages, errors.Items);

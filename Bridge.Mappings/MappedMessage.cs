@@ -12,4 +12,10 @@ public sealed record MappedMessage(CanonicalMessage Message)
 
     /// <summary>The message in canonical JSON (camelCase, enums as names); a fresh copy per message.</summary>
     public JsonObject Json => _json ??= CanonicalJson.ToJsonObject(Message);
+
+    public void Deconstruct(out CanonicalMessage message, out JsonObject json)
+    {
+        message = Message;
+        json = Json;
+    }
 }

@@ -4,4 +4,7 @@ namespace Bridge.Mappings;
 public sealed record MappingLoadResult(MappingSet? Set, IReadOnlyList<MappingError> Errors)
 {
     public bool Succeeded => Set is not null && Errors.Count == 0;
+
+    /// <summary>The set, or a <see cref="MappingConfigurationException"/> listing every error.</summary>
+    public MappingSet EnsureSuccess() => Succeeded ? Set! : throw new MappingConfigurationException(Errors);
 }

@@ -65,7 +65,7 @@ public sealed class OutboundMapping
         var body = _definition.Body is null ? [] : _definition.Format switch
         {
             OutputFormat.Xml => _definition.Xml!.Write((OutObject)_definition.Body, context),
-            OutputFormat.Csv => CsvBodyWriter.Write(_definition.Body, context, _definition.Csv),
+            OutputFormat.Csv => CsvBodyWriter.Write(_definition.Body, context, _definition.Csv, _definition.Encoding),
             _ => JsonBodyWriter.Write(_definition.Body, context),
         };
         return new OutboundRequest(_definition.Method, path, headers, _definition.ContentType, body);

@@ -11,7 +11,7 @@ namespace Bridge.Mappings.Documents;
 /// Parses a payload into what paths walk: a JSON element, an XML document (no DTDs, no external entities),
 /// CSV rows as JSON objects keyed by the header (or col1, col2…), or a scalar text.
 /// </summary>
-internal sealed class PayloadReader(SourceFormat format, CsvOptions csv)
+internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encoding encoding)
 {
     public SourceFormat Format => format;
 
@@ -48,11 +48,11 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv)
         return XDocument.Load(reader, LoadOptions.None);
     }
 
-    private static string Decode(ReadOnlyMemory<byte> payload)
+    private string Decode(ReadOnlyMemory<byte> payload)
     {
         var span = payload.Span;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        return Encoding.UTF8.GetString(span);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Encoding.UTF8.GetString(span[3..]);
+        return encoding.GetString(span);
     }
 
     private byte[] CsvToJson(string text)

@@ -14,4 +14,23 @@ internal sealed class CompileScope
     public IReadOnlyDictionary<string, LookupTable> Statuses { get; init; } = new Dictionary<string, LookupTable>();
     public UnitTable Units { get; init; } = UnitTable.Empty;
     public Dictionary<string, int> Variables { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Outbound: the canonical type of the document root, so paths are checked against its members at load.</summary>
+    public Type? RootType { get; init; }
+
+    /// <summary>Outbound: the canonical type of the current item (the root, or the element of an each:).</summary>
+    public Type? ItemType { get; init; }
+
+    public CompileScope WithItemType(Type? itemType) => new()
+    {
+        Format = Format,
+        Namespaces = Namespaces,
+        DefaultNamespace = DefaultNamespace,
+        Tables = Tables,
+        Statuses = Statuses,
+        Units = Units,
+        Variables = Variables,
+        RootType = RootType,
+        ItemType = itemType,
+    };
 }

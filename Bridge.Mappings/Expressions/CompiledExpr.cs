@@ -15,6 +15,9 @@ internal sealed class CompiledExpr
     /// <summary>The name when the expression is a bare identifier (a table name, a unit code written without quotes).</summary>
     public string? BareName { get; init; }
 
+    /// <summary>Outbound paths: the canonical type the path leads to (the element type for lists), when known.</summary>
+    public Type? CanonicalType { get; init; }
+
     public static List<object?> Single(object? value)
     {
         var list = new List<object?>(1);

@@ -17,12 +17,14 @@ internal sealed class ExpressionCompiler
     private readonly CompileScope _scope;
     private readonly CompileError _error;
     private bool _failed;
+    private Type? _currentType;
 
     private ExpressionCompiler(string text, CompileScope scope, CompileError error)
     {
         _text = text;
         _scope = scope;
         _error = error;
+        _currentType = scope.ItemType;
     }
 
     /// <summary>Compiles <paramref name="text"/>; returns null (after reporting every problem) when it is invalid.</summary>
@@ -100,8 +102,21 @@ internal sealed class ExpressionCompiler
                 start = ResolveVariable(node, ref type);
                 break;
         }
+        var canonical = node.Start switch
+        {
+            PathStart.Root => _scope.RootType,
+            PathStart.Current => _currentType,
+            _ => node.Variable switch { "root" => _scope.RootType, "item" => _currentType, _ => null },
+        };
         var steps = new CompiledStep[node.Steps.Count];
-        for (var i = 0; i < steps.Length; i++) steps[i] = CompileStep(node.Steps[i]);
+        for (var i = 0; i < steps.Length; i++)
+        {
+            canonical = CanonicalShape.Step(canonical, node.Steps[i], (pos, message) => Error(pos, message));
+            var outer = _currentType;
+            _currentType = canonical;
+            steps[i] = CompileStep(node.Steps[i]);
+            _currentType = outer;
+        }
         if (steps.Length > 0) type = ExprType.Any;
         var path = new CompiledPath(start, steps);
         return new CompiledExpr
@@ -110,6 +125,7 @@ internal sealed class ExpressionCompiler
             All = path.All,
             Type = type,
             Text = text,
+            CanonicalType = canonical,
             BareName = node.Start == PathStart.Current && node.Steps.Count == 1 && node.Steps[0] is { Kind: StepKind.Child, Prefix: null, Predicates.Count: 0 } only ? only.Name : null,
         };
     }

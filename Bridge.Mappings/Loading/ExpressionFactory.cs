@@ -10,6 +10,9 @@ internal sealed class ExpressionFactory(string file, CompileScope scope, ErrorSi
     public CompileScope Scope => scope;
     public ErrorSink Errors => errors;
 
+    /// <summary>The same file and errors, with another current item type (inside an outbound each:).</summary>
+    public ExpressionFactory WithItemType(Type? itemType) => new(file, scope.WithItemType(itemType), errors);
+
     public CompiledExpr? Compile(YamlScalarNode scalar) =>
         ExpressionCompiler.Compile(scalar.Value ?? "", scope, (offset, message) => errors.AddAt(file, scalar, offset, message));
 }

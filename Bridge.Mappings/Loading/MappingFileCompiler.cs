@@ -14,7 +14,7 @@ namespace Bridge.Mappings.Loading;
 /// <summary>Reads and compiles one mapping file; reports every problem it finds, not only the first.</summary>
 internal sealed partial class MappingFileCompiler(string file, UnitTable units, ErrorSink errors)
 {
-    private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv"];
+    private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
     private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "fields"];
     private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", "body"];
     private static readonly HashSet<string> RequestKeys = ["method", "path", "headers", "contentType"];
@@ -82,7 +82,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv), plan, split, id, version, variables);
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root)), plan, split, id, version, variables);
     }
 
     private OutboundDefinition? CompileOutbound(YamlMappingNode root, string name, string? system, int before)
@@ -102,7 +102,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             _ => null,
         };
         if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for outbound; expected json, xml or csv");
-        var scope = BuildScope(root, SourceFormat.Canonical);
+        var scope = BuildScope(root, SourceFormat.Canonical, consumes);
         var expressions = new ExpressionFactory(file, scope, errors);
         var variables = CompileVariables(root, expressions);
         var (method, path, headers, contentType) = CompileRequest(root, expressions, format ?? OutputFormat.Json);
@@ -119,7 +119,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var csv = ReadCsvOptions(root);
         var xml = format == OutputFormat.Xml ? new XmlBodyWriter(scope.Namespaces, scope.DefaultNamespace) : null;
         if (errors.Count != before || consumes is null || system is null || format is null || path is null) return null;
-        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, xml, variables);
+        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, ReadEncoding(root), xml, variables);
     }
 
     private (string Method, TextTemplate? Path, List<(string, TextTemplate)> Headers, string ContentType) CompileRequest(YamlMappingNode root, ExpressionFactory expressions, OutputFormat format)
@@ -164,7 +164,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             (text, offset) => ExpressionCompiler.Compile(text, expressions.Scope, (o, m) => errors.AddAt(file, node, offset + o, m)),
             (offset, message) => errors.AddAt(file, node, offset, message));
 
-    private CompileScope BuildScope(YamlMappingNode root, SourceFormat format)
+    private CompileScope BuildScope(YamlMappingNode root, SourceFormat format, Type? canonicalType = null)
     {
         var namespaces = new Dictionary<string, XNamespace>(StringComparer.Ordinal);
         XNamespace? defaultNamespace = null;
@@ -193,6 +193,8 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             Tables = tables,
             Statuses = statuses,
             Units = units,
+            RootType = canonicalType,
+            ItemType = canonicalType,
         };
         if (root.Get("let") is YamlMappingNode let)
         {
@@ -240,6 +242,23 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         if (node is YamlScalarNode { Value.Length: > 0 } scalar) return expressions.Compile(scalar);
         errors.Add(file, node, $"'{key}:' expects an expression");
         return null;
+    }
+
+    /// <summary>The text encoding of CSV and scalar payloads (JSON is UTF-8; XML declares its own).</summary>
+    private System.Text.Encoding ReadEncoding(YamlMappingNode root)
+    {
+        var name = root.Text("encoding");
+        if (name is null) return new System.Text.UTF8Encoding(false);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        try
+        {
+            return System.Text.Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            errors.Add(file, root.Get("encoding")!, $"unknown encoding '{name}'; expected e.g. utf-8, windows-1252, iso-8859-1, gb18030");
+            return System.Text.Encoding.UTF8;
+        }
     }
 
     private CsvOptions ReadCsvOptions(YamlMappingNode root)

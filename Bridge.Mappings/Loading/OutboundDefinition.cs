@@ -17,5 +17,6 @@ internal sealed record OutboundDefinition(
     string ContentType,
     OutNode? Body,
     CsvOptions Csv,
+    System.Text.Encoding Encoding,
     XmlBodyWriter? Xml,
     IReadOnlyList<(string Name, CompiledExpr Expr)> Variables);

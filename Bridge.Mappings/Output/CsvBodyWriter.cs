@@ -7,7 +7,7 @@ namespace Bridge.Mappings.Output;
 /// <summary>Writes an outbound body as CSV: one row per item of a top-level <c>each:</c> (or one row), a column per field.</summary>
 internal static class CsvBodyWriter
 {
-    public static byte[] Write(OutNode body, EvalContext context, CsvOptions options)
+    public static byte[] Write(OutNode body, EvalContext context, CsvOptions options, Encoding encoding)
     {
         var sb = new StringBuilder();
         var row = body is OutEach each ? (OutObject)each.Item : (OutObject)body;
@@ -22,7 +22,7 @@ internal static class CsvBodyWriter
             sb.Append(string.Join(delimiter, columns.Select(c => Quote(Values.ToText(OutEvaluator.Value(c, item, $"body[{i}].{c.Name}")) ?? "", options.Delimiter))));
             sb.Append("\r\n");
         }
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        return encoding.GetBytes(sb.ToString());
     }
 
     private static string Quote(string text, char delimiter) =>

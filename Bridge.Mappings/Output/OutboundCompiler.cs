@@ -1,3 +1,4 @@
+using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Loading;
 using Bridge.Mappings.Templates;
 
@@ -35,9 +36,16 @@ internal sealed class OutboundCompiler(ExpressionFactory expressions)
                 var expr = expressions.Compile(value.Scalar);
                 return expr is null ? null : new OutValue(name, expr);
             case EachTemplate each:
-                var levels = each.Each.Select(expressions.Compile).ToArray();
-                var where = each.Where is null ? null : expressions.Compile(each.Where);
-                var item = CompileNode(each.Item, name);
+                var levels = new CompiledExpr?[each.Each.Count];
+                var factory = expressions;
+                for (var i = 0; i < levels.Length; i++)
+                {
+                    levels[i] = factory.Compile(each.Each[i]);
+                    factory = factory.WithItemType(levels[i]?.CanonicalType);
+                }
+                var inner = new OutboundCompiler(factory);
+                var where = each.Where is null ? null : factory.Compile(each.Where);
+                var item = inner.CompileNode(each.Item, name);
                 return levels.Any(l => l is null) || item is null || (each.Where is not null && where is null) ? null : new OutEach(name, levels!, where, item);
             case ObjectTemplate obj:
                 var members = new List<OutNode>();

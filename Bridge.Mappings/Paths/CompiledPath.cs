@@ -13,10 +13,14 @@ internal sealed class CompiledPath
     private readonly Func<EvalContext, object?> _start;
     private readonly CompiledStep[] _steps;
 
+    private static readonly List<object?> NoMatches = [];
+    private readonly bool _plainChildren;
+
     public CompiledPath(Func<EvalContext, object?> start, CompiledStep[] steps)
     {
         _start = start;
         _steps = steps;
+        _plainChildren = steps.All(s => s.Kind == StepKind.Child && s.Predicates.Length == 0);
     }
 
     public object? First(EvalContext context)
@@ -25,10 +29,18 @@ internal sealed class CompiledPath
         return start is JsonElement json ? FirstJson(json, 0, context) : FirstFrom(start, 0, context);
     }
 
+    /// <summary>Every match; an empty result may be a shared list, so callers only read it.</summary>
     public List<object?> All(EvalContext context)
     {
+        var start = _start(context);
+        if (_plainChildren && start is JsonElement json)
+        {
+            var found = new List<object?>();
+            CollectJson(json, 0, found);
+            return found.Count == 0 ? NoMatches : found;
+        }
         var current = new List<object?>();
-        Navigator.AddUnwrapped(_start(context), current);
+        Navigator.AddUnwrapped(start, current);
         foreach (var step in _steps)
         {
             var next = new List<object?>();
@@ -43,6 +55,22 @@ internal sealed class CompiledPath
             current = next;
         }
         return current;
+    }
+
+    /// <summary>Every match of plain child steps over JSON, depth-first, without intermediate lists.</summary>
+    private void CollectJson(JsonElement json, int index, List<object?> into)
+    {
+        if (json.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in json.EnumerateArray()) CollectJson(item, index, into);
+            return;
+        }
+        if (index == _steps.Length)
+        {
+            if (Values.FromJson(json) is { } value) into.Add(value);
+            return;
+        }
+        if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(_steps[index].Utf8Name, out var child)) CollectJson(child, index + 1, into);
     }
 
     private object? FirstFrom(object? node, int index, EvalContext context)

@@ -2,6 +2,8 @@ namespace Bridge.Mappings.Templates;
 
 internal sealed class ListFactory<T> : IListFactory
 {
+    public object Empty { get; } = Array.Empty<T>();
+
     public object Create(List<object?> items)
     {
         var array = new T[items.Count];

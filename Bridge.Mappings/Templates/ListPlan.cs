@@ -19,6 +19,7 @@ internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, Value
             errors.Add(field, ex);
             return null;
         }
+        if (sources.Count == 0) return factory.Empty;
         var items = new List<object?>(sources.Count);
         var before = errors.Count;
         foreach (var itemContext in sources)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Templates;
@@ -10,17 +11,32 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
 
     public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
-        var slots = EvaluateSlots(context, Path(parent, name, index), errors);
-        return slots is null ? null : shape.Factory(slots);
+        // The factory copies the slots into the record, so a pooled array serves (thread-safe, no garbage per item).
+        var slots = ArrayPool<object?>.Shared.Rent(shape.Members.Count);
+        try
+        {
+            return EvaluateInto(slots, context, Path(parent, name, index), errors) ? shape.Factory(slots) : null;
+        }
+        finally
+        {
+            ArrayPool<object?>.Shared.Return(slots, clearArray: true);
+        }
     }
 
     /// <summary>The slot values, or null when a member failed (errors recorded).</summary>
     public object?[]? EvaluateSlots(EvalContext context, FieldPath field, ErrorList errors)
     {
         var slots = new object?[shape.Members.Count];
+        return EvaluateInto(slots, context, field, errors) ? slots : null;
+    }
+
+    /// <summary>Fills <paramref name="slots"/> (cleared, at least as long as the shape); false when a member failed.</summary>
+    private bool EvaluateInto(object?[] slots, EvalContext context, FieldPath field, ErrorList errors)
+    {
         var before = errors.Count;
-        foreach (var member in members)
+        for (var m = 0; m < members.Count; m++)
         {
+            var member = members[m];
             var errorsBefore = errors.Count;
             var value = member.Plan.Evaluate(context, field, member.Name, -1, errors);
             if (value is null && member.Required && errors.Count == errorsBefore)
@@ -29,6 +45,6 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
             }
             slots[member.Slot] = value;
         }
-        return errors.Count == before ? slots : null;
+        return errors.Count == before;
     }
 }

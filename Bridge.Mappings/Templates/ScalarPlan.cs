@@ -5,13 +5,15 @@ namespace Bridge.Mappings.Templates;
 
 internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePlan
 {
+    private readonly Func<object?, string, object?> _convert = TargetConverter.For(target);
+
     public string SourceText => expression.Text;
 
     public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
         try
         {
-            return TargetConverter.Convert(expression.Eval(context), target, expression.Text);
+            return _convert(expression.Eval(context), expression.Text);
         }
         catch (MappingRuntimeException ex)
         {

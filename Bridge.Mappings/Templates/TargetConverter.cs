@@ -68,6 +68,16 @@ internal static class TargetConverter
             t == typeof(DateOnly) ? "a date" : t.Name;
     }
 
+    /// <summary>A converter for one member type, with the common cases (text, decimal) decided once.</summary>
+    public static Func<object?, string, object?> For(Type target)
+    {
+        var t = Nullable.GetUnderlyingType(target) ?? target;
+        if (t == typeof(string)) return (value, path) => value is string s ? (s.Length == 0 ? null : s) : Convert(value, target, path);
+        if (t == typeof(decimal)) return (value, path) => value is decimal ? value : Convert(value, target, path);
+        if (t == typeof(bool)) return (value, path) => value is bool ? value : Convert(value, target, path);
+        return (value, path) => Convert(value, target, path);
+    }
+
     /// <summary>Converts; null and missing values give null (the member keeps its default).</summary>
     public static object? Convert(object? value, Type target, string sourcePath)
     {

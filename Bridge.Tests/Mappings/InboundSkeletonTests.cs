@@ -129,4 +129,17 @@ public sealed class InboundSkeletonTests
         result.Messages.ShouldBeEmpty();
         result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("the payload is not valid json");
     }
+
+    [Fact]
+    public void Map_IsSafeToCallFromManyThreadsAtOnce()
+    {
+        var mapping = ShippedMappings.Set.FindInbound("erp", "production-order")!;
+        var payload = ShippedMappings.Sample("erp/samples/production-order.json");
+        var expected = mapping.Map(payload, "application/json", ShippedMappings.NoMetadata).Messages[0].Json.ToJsonString();
+
+        var results = new string[400];
+        Parallel.For(0, results.Length, i => results[i] = mapping.Map(payload, "application/json", ShippedMappings.NoMetadata).Messages[0].Json.ToJsonString());
+
+        results.ShouldAllBe(r => r == expected);
+    }
 }

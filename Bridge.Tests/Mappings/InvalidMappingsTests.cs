@@ -45,4 +45,16 @@ public sealed class InvalidMappingsTests
         exit.ShouldBe(0);
         output.ToString().ShouldContain("erp      production-schedule ");
     }
+
+    [Fact]
+    public void EnsureSuccess_ThrowsWithEveryErrorInTheMessage()
+    {
+        var result = MappingSet.LoadDirectory(Path.Combine(InvalidRoot, "outbound-paths"));
+
+        var ex = Should.Throw<MappingConfigurationException>(() => result.EnsureSuccess());
+
+        ex.Errors.Count.ShouldBe(5);
+        ex.Message.ShouldStartWith("5 mapping error(s):");
+        ex.Message.ShouldContain("kit.yaml:12:13: unknown field 'materail' on KitLine");
+    }
 }
