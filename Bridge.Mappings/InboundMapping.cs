@@ -67,6 +67,7 @@ public sealed class InboundMapping
             var messages = new List<MappedMessage>();
             var rootContext = new EvalContext(root, metadata, _time, _variables.Count);
             string? payloadHash = null;
+            var now = _time.GetUtcNow().ToUniversalTime();
             List<object?> items;
             try
             {
@@ -81,14 +82,14 @@ public sealed class InboundMapping
             {
                 var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variables.Count).Enter(items[index], index);
                 var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
-                var message = MapOne(context, field, errors, index, payload, ref payloadHash);
+                var message = MapOne(context, field, errors, index, payload, metadata, now, ref payloadHash);
                 if (message is not null) messages.Add(new MappedMessage(message));
             }
             return new InboundMapResult(messages, errors.Items);
         }
     }
 
-    private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, ref string? payloadHash)
+    private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, ref string? payloadHash)
     {
         var before = errors.Count;
         for (var i = 0; i < _variables.Count; i++)
@@ -118,9 +119,12 @@ public sealed class InboundMapping
         }
         var slots = _plan.EvaluateSlots(context, field, errors);
         if (slots is null || errors.Count != before) return null;
-        documentId ??= payloadHash ??= DeterministicId.HashPayload(payload.Span);
+        // A bare sensor value repeats; with no declared id its metadata (topic, node id, timestamps) is part of its identity.
+        documentId ??= payloadHash ??= _reader.Format == SourceFormat.Scalar
+            ? DeterministicId.HashPayload(payload.Span, metadata)
+            : DeterministicId.HashPayload(payload.Span);
         var messageId = DeterministicId.Create(System, MessageType, documentId, version, index);
-        _envelope.Fill(slots, messageId, System, documentId, _time);
+        _envelope.Fill(slots, messageId, System, documentId, now);
         return (CanonicalMessage)_plan.Shape.Factory(slots);
     }
 }

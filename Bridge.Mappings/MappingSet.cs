@@ -12,13 +12,23 @@ public sealed class MappingSet
     private readonly Dictionary<(string System, string MessageType), InboundMapping> _inbound;
     private readonly List<OutboundMapping> _outbound;
 
-    private MappingSet(IEnumerable<InboundMapping> inbound, IEnumerable<OutboundMapping> outbound)
+    private MappingSet(IEnumerable<InboundMapping> inbound, IEnumerable<OutboundMapping> outbound, UnitTable units)
     {
+        _units = units;
         _inbound = inbound.ToDictionary(m => (m.System, m.MessageType));
         _outbound = [.. outbound];
     }
 
     public IReadOnlyCollection<InboundMapping> Inbound => _inbound.Values;
+
+    private readonly UnitTable _units;
+
+    /// <summary>
+    /// Converts with the units table the mappings were compiled with (config/units.yaml: aliases, dimensions,
+    /// per-material packaging), so the host's kit checks agree with the mappings on what a box of A-100 is.
+    /// </summary>
+    public bool TryConvertUnit(decimal quantity, string from, string to, string? material, out decimal result) =>
+        _units.TryConvert(quantity, from, to, material, out result, out _);
     public IReadOnlyCollection<OutboundMapping> Outbound => _outbound;
 
     public InboundMapping? FindInbound(string system, string messageType) =>
@@ -91,8 +101,8 @@ public sealed class MappingSet
             errors.Add(duplicate.Last().File, 1, 1, $"mapping name '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(d => d.File))}; names must be unique");
         }
         return errors.Count > 0
-            ? new MappingLoadResult(null, errors.Errors)
-            : new MappingLoadResult(new MappingSet(inbound, outbound), []);
+            ? new MappingLoadResult(null, errors.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
+            : new MappingLoadResult(new MappingSet(inbound, outbound, units), []);
     }
 
     internal static bool IsMappingFile(string path)

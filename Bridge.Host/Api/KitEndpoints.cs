@@ -9,7 +9,7 @@ public static class KitEndpoints
 {
     public static IEndpointRouteBuilder MapKitEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/kit/{orderId}", async (string orderId, decimal? quantity, IProductionOrderStore orders, IStockView stock, CancellationToken ct) =>
+        routes.MapGet("/api/kit/{orderId}", async (string orderId, decimal? quantity, IProductionOrderStore orders, IStockView stock, IUnitConverter units, CancellationToken ct) =>
         {
             var order = await orders.FindAsync(orderId, ct);
             if (order is null)
@@ -23,7 +23,7 @@ public static class KitEndpoints
             }
 
             var required = BomExplosion.Explode(order.Bom, quantity ?? order.Quantity);
-            var kit = KitCalculator.Check(required, await stock.GetAvailableAsync(required.Select(r => r.Material).ToList(), ct));
+            var kit = KitCalculator.Check(required, await stock.GetAvailableAsync(required.Select(r => r.Material).ToList(), ct), units);
             return Results.Ok(new
             {
                 orderId,

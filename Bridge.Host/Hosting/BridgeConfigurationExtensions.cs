@@ -1,4 +1,5 @@
 using Bridge.Host.Configuration;
+using Bridge.Host.Orchestration.Kitting;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Hosting;
@@ -34,6 +35,8 @@ public static class BridgeConfigurationExtensions
         services.AddSingleton(registry);
         services.AddSingleton(new BridgeConfigurationInfo(directory));
         services.AddSingleton(sp => new MappingSetWatcher(directory, loaded.Set, sp.GetRequiredService<ILoggerFactory>().CreateLogger<MappingSetWatcher>()));
+        services.AddSingleton<IUnitConverter, MappingUnitConverter>();
+        services.AddSingleton<Inbound.EnvelopeIngestor>();
         return services;
     }
 

@@ -1,16 +1,14 @@
+using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Http;
 using Bridge.Host.Configuration;
-using Bridge.Host.DeadLetters;
-using Bridge.Host.Messaging;
-using Bridge.Mappings;
 using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Inbound;
 
 /// <summary>
-/// <c>POST /api/inbound/{system}/{messageType}</c>: authenticate the system, map its payload to canonical
-/// messages, hand them to the bus through the inbound outbox. A payload that cannot be mapped is kept in the
-/// dead-letter store with its raw bytes and the reason, and answered with a 4xx naming what was wrong.
+/// <c>POST /api/inbound/{system}/{messageType}</c>: authenticate the system, then the shared inbound path
+/// (<see cref="EnvelopeIngestor"/>). A payload that cannot be mapped is answered with a 4xx naming what was wrong
+/// and kept in the dead-letter store with its raw bytes.
 /// </summary>
 public static class InboundEndpoint
 {
@@ -25,15 +23,11 @@ public static class InboundEndpoint
         string messageType,
         HttpRequest request,
         SystemsRegistry systems,
-        MappingSetWatcher mappings,
-        IInboundPublisher publisher,
-        IDeadLetterStore deadLetters,
+        EnvelopeIngestor ingestor,
         IOptionsMonitor<HttpAdapterOptions> httpOptions,
-        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken ct)
     {
-        var logger = loggers.CreateLogger("Bridge.Inbound");
         if (systems.Find(system) is null)
         {
             return Problem(404, "unknown system", $"system '{system}' is not configured in systems.yaml");
@@ -41,11 +35,11 @@ public static class InboundEndpoint
 
         if (!systems.IsAuthorized(system, request.Headers["X-Api-Key"].FirstOrDefault()))
         {
-            Log.Unauthorized(logger, system, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            Log.Unauthorized(loggers.CreateLogger("Bridge.Inbound"), system, request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return Problem(401, "unauthorized", $"missing or wrong X-Api-Key for system '{system}'");
         }
 
-        Bridge.Adapters.Envelopes.RawEnvelope envelope;
+        RawEnvelope envelope;
         try
         {
             envelope = await HttpInboundReader.ReadAsync(request, system, messageType, httpOptions.Get("default").MaxBodyBytes, ct);
@@ -55,59 +49,19 @@ public static class InboundEndpoint
             return Problem(ex.StatusCode ?? 400, "payload not accepted", ex.Message);
         }
 
-        var mapping = mappings.Current.FindInbound(system, messageType);
-        if (mapping is null)
+        var result = await ingestor.IngestAsync(envelope, ct);
+        return result.Outcome switch
         {
-            var reason = $"no inbound mapping for system '{system}' and message type '{messageType}'";
-            await KeepAsync(deadLetters, envelope, null, reason, time, logger, ct);
-            return Problem(404, "no mapping", reason);
-        }
-
-        var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
-        if (result.Errors.Count > 0)
-        {
-            var reasons = result.Errors.Select(Describe).ToList();
-            var id = await KeepAsync(deadLetters, envelope, mapping.Name, string.Join(Environment.NewLine, reasons), time, logger, ct);
-            return Results.Problem(
+            IngestOutcome.Accepted => Results.Accepted(value: new { mapping = result.Mapping, messages = result.Messages }),
+            IngestOutcome.NoMapping => Results.Problem(statusCode: 404, title: "no mapping", detail: result.Errors[0],
+                extensions: new Dictionary<string, object?> { ["deadLetterId"] = result.DeadLetterId }),
+            _ => Results.Problem(
                 statusCode: 422,
                 title: "payload could not be mapped",
-                detail: string.Join("; ", reasons),
-                extensions: new Dictionary<string, object?> { ["errors"] = reasons, ["deadLetterId"] = id, ["mapping"] = mapping.Name });
-        }
-
-        var accepted = new List<object>();
-        foreach (var mapped in result.Messages)
-        {
-            var outcome = await publisher.PublishAsync(mapped.Message, ct);
-            accepted.Add(new
-            {
-                type = mapped.Message.GetType().Name,
-                messageId = mapped.Message.MessageId,
-                correlationId = mapped.Message.CorrelationId,
-                duplicate = outcome.IsDuplicate,
-            });
-            Log.Accepted(logger, system, messageType, mapped.Message.GetType().Name, mapped.Message.MessageId, outcome.IsDuplicate);
-        }
-
-        return Results.Accepted(value: new { messages = accepted });
+                detail: string.Join("; ", result.Errors),
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["deadLetterId"] = result.DeadLetterId, ["mapping"] = result.Mapping }),
+        };
     }
-
-    private static async Task<Guid> KeepAsync(
-        IDeadLetterStore store, Bridge.Adapters.Envelopes.RawEnvelope envelope, string? mapping, string reason,
-        TimeProvider time, ILogger logger, CancellationToken ct)
-    {
-        var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
-            envelope.ContentType, envelope.Body.ToArray(), reason);
-        await store.AddAsync(letter, ct);
-        Log.DeadLettered(logger, envelope.System, envelope.MessageType, letter.Id, reason);
-        return letter.Id;
-    }
-
-    private static string Describe(RuntimeMappingError error) =>
-        $"{error.Mapping}: field '{error.Field}'"
-        + (error.SourcePath is null ? "" : $" from '{error.SourcePath}'")
-        + (error.Value is null ? "" : $" (value '{error.Value}')")
-        + $": {error.Message}";
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);

@@ -45,6 +45,12 @@ public static class BridgeMessagingServiceCollectionExtensions
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(BridgeEndpointConventions.EndpointNameFormatter);
+            // MassTransit's own bus/endpoint health check, under the name the host's readiness probe expects.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "bus";
+                o.Tags.Add("ready");
+            });
             if (mode == BridgeMode.Production)
                 x.SetSagaRepositoryProvider(new PostgresSagaRepositoryRegistrationProvider());
             else
@@ -84,7 +90,10 @@ public static class BridgeMessagingServiceCollectionExtensions
         });
         services.Configure<MassTransitHostOptions>(o =>
         {
+            // Ready means connected: a broker that stays unreachable fails the start (and the process) after a minute
+            // instead of leaving a host that accepts work it cannot deliver.
             o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
@@ -97,9 +106,7 @@ public static class BridgeMessagingServiceCollectionExtensions
         }
 
         services.TryAddSingleton(typeof(ISagaStateReader<>), typeof(SagaStateReader<>));
-        services.AddHealthChecks()
-            .AddCheck<BusHealthCheck>("bus", tags: ReadyTags)
-            .AddCheck<JobsHealthCheck>("jobs", tags: ReadyTags);
+        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ReadyTags);
         return services;
     }
 

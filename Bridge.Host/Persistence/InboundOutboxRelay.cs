@@ -20,10 +20,10 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
 
     const string ClaimSql = """
         SELECT message_id, message_type, body::text FROM bridge_inbound_outbox
-        WHERE sent_at IS NULL ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
+        WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
-    /// <returns>How many rows were published in this pass.</returns>
+    /// <returns>How many rows were published in this pass (a non-zero count means: look again at once).</returns>
     public async Task<int> RelayOnceAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
         {
             var type = InboundMessageSerializer.ResolveType(typeName);
             object? message = null;
-            Exception? error = null;
+            string? failure = type is null ? $"type '{typeName}' cannot be loaded by this host" : null;
             try
             {
                 if (type is not null)
@@ -50,17 +50,24 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
             }
             catch (JsonException e)
             {
-                error = e;
+                failure = $"body does not read as {type!.Name}: {e.Message}";
             }
 
-            if (type is null || message is null)
+            if (message is null)
             {
-                // Left unsent and visible in the table; an operator fixes the deployment and the row goes out then.
-                Log.RelayUnknownType(logger, id, typeName, error);
+                // Never dropped: the row stays with its reason; clearing failed_at (after a fix) sends it again.
+                failure ??= "body is JSON null";
+                Log.RelayUnreadableRow(logger, id, typeName, failure);
+                await using var fail = new NpgsqlCommand(
+                    "UPDATE bridge_inbound_outbox SET failed_at = @at, failure = @failure WHERE message_id = @id", connection, transaction);
+                fail.Parameters.AddWithValue("at", time.GetUtcNow());
+                fail.Parameters.AddWithValue("failure", failure);
+                fail.Parameters.AddWithValue("id", id);
+                await fail.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 continue;
             }
 
-            await bus.PublishCanonical(message, type, id, ct).ConfigureAwait(false);
+            await bus.PublishCanonical(message, type!, id, ct).ConfigureAwait(false);
             published.Add(id);
         }
 
@@ -85,7 +92,7 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
             var full = false;
             try
             {
-                full = await RelayOnceAsync(stoppingToken).ConfigureAwait(false) == BatchSize;
+                full = await RelayOnceAsync(stoppingToken).ConfigureAwait(false) > 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -6,18 +6,27 @@ using Npgsql;
 
 namespace Bridge.Host.Persistence;
 
-/// <summary>Deletes completed inbox rows older than <see cref="BridgeMessagingOptions.InboxRetention"/>, periodically.</summary>
+/// <summary>
+/// Periodically deletes completed inbox rows and sent inbound-outbox rows older than
+/// <see cref="BridgeMessagingOptions.InboxRetention"/>: redeliveries and client retries are expected well within it.
+/// </summary>
 public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<BridgeMessagingOptions> options, TimeProvider time,
     ILogger<InboxCleanupService> logger) : BackgroundService
 {
-    /// <returns>The number of inbox rows removed.</returns>
+    /// <returns>The number of rows removed from both tables.</returns>
     public async Task<int> CleanOnceAsync(CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - options.Value.InboxRetention;
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM bridge_inbox WHERE received_at < @cutoff AND delivered_at IS NOT NULL");
-        command.Parameters.AddWithValue("cutoff", cutoff);
-        var removed = await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM bridge_inbox WHERE received_at < $1 AND delivered_at IS NOT NULL")
+        {
+            Parameters = { new NpgsqlParameter { Value = cutoff } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM bridge_inbound_outbox WHERE sent_at < $1")
+        {
+            Parameters = { new NpgsqlParameter { Value = cutoff } },
+        });
+        var removed = await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         Log.InboxCleaned(logger, removed, cutoff);
         return removed;
     }
@@ -25,17 +34,24 @@ public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<Br
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.InboxCleanupInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    Log.InboxCleanupFailed(logger, e);
+                }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
-            {
-                Log.InboxCleanupFailed(logger, e);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
     }
 }

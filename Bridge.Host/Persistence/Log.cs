@@ -10,7 +10,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Database schema current: {ScriptCount} scripts, {AppliedCount} applied now")]
     public static partial void SchemaCurrent(ILogger logger, int scriptCount, int appliedCount);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Inbox clean-up removed {RowCount} rows older than {Cutoff}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Inbox clean-up removed {RowCount} inbox and sent inbound-outbox rows older than {Cutoff}")]
     public static partial void InboxCleaned(ILogger logger, int rowCount, DateTimeOffset cutoff);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Inbox clean-up failed; will retry at the next interval")]
@@ -22,6 +22,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Outbox relay pass failed; unsent rows stay and are retried")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Outbox row {MessageId} names type {MessageType}, which cannot be loaded or read; the row is left unsent")]
-    public static partial void RelayUnknownType(ILogger logger, Guid messageId, string messageType, Exception? exception);
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Inbound outbox row {MessageId} ({MessageType}) cannot be published: {Failure}; kept with failed_at set")]
+    public static partial void RelayUnreadableRow(ILogger logger, Guid messageId, string messageType, string failure);
 }

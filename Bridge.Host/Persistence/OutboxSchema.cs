@@ -46,7 +46,12 @@ internal static class OutboxSchema
             message_type text NOT NULL,
             body jsonb NOT NULL,
             created_at timestamptz NOT NULL,
-            sent_at timestamptz NULL);
-        CREATE INDEX IF NOT EXISTS ix_bridge_inbound_outbox_unsent ON bridge_inbound_outbox (created_at) WHERE sent_at IS NULL;
+            sent_at timestamptz NULL,
+            failed_at timestamptz NULL,
+            failure text NULL);
+        ALTER TABLE bridge_inbound_outbox ADD COLUMN IF NOT EXISTS failed_at timestamptz NULL,
+            ADD COLUMN IF NOT EXISTS failure text NULL;
+        CREATE INDEX IF NOT EXISTS ix_bridge_inbound_outbox_pending ON bridge_inbound_outbox (created_at)
+            WHERE sent_at IS NULL AND failed_at IS NULL;
         """);
 }

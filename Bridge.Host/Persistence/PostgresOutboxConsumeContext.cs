@@ -35,7 +35,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         SELECT sequence_number, message_id, content_type, body, headers, properties, conversation_id, correlation_id,
             initiator_id, request_id, source_address, destination_address, response_address, fault_address, sent_time,
             enqueue_time, expiration_time
-        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after
         ORDER BY sequence_number LIMIT @limit
         """;
 
@@ -49,18 +49,33 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override long? LastSequenceNumber => inbox.LastSequenceNumber;
 
+    int _added;
+
     public override async Task SetConsumed()
     {
         var now = time.GetUtcNow().UtcDateTime;
+        if (_added == 0)
+        {
+            // Nothing to deliver: consumed and delivered in this one transaction, no further passes.
+            await UpdateInbox("consumed_at = @value, delivered_at = @value", now).ConfigureAwait(false);
+            inbox.ConsumedAt = now;
+            inbox.DeliveredAt = now;
+            ContinueProcessing = false;
+            return;
+        }
+
         await UpdateInbox("consumed_at = @value", now).ConfigureAwait(false);
         inbox.ConsumedAt = now;
     }
 
     public override async Task SetDelivered()
     {
+        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal pass.
         var now = time.GetUtcNow().UtcDateTime;
         await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
         inbox.DeliveredAt = now;
+        await RemoveOutboxMessages().ConfigureAwait(false);
+        ContinueProcessing = false;
     }
 
     public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
@@ -75,6 +90,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         await using var command = new NpgsqlCommand(SelectSql, connection, unitOfWork.Transaction);
         AddInboxKey(command);
         command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        // Only what is still undelivered: MassTransit's delivery pass marks the outbox delivered once a load comes back short.
+        command.Parameters.AddWithValue("after", inbox.LastSequenceNumber ?? 0L);
         command.Parameters.AddWithValue("limit", Options.MessageDeliveryLimit + 1);
         var messages = new List<OutboxMessageContext>();
         await using (var reader = await command.ExecuteReaderAsync(CancellationToken).ConfigureAwait(false))
@@ -156,6 +173,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
         command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
         await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        _added++;
     }
 
     async Task UpdateInbox(string assignment, object value)

@@ -20,6 +20,12 @@ public sealed class HangfireScheduleMessageConsumer(IBackgroundJobClient jobs, S
     {
         var message = context.Message;
         var tokenId = message.CorrelationId;
+        if (tokens.IsCancelled(tokenId))
+        {
+            Log.ScheduleAlreadyCancelled(logger, tokenId);
+            return Task.CompletedTask;
+        }
+
         var body = context.SerializerContext.GetMessageSerializer(message.Payload, message.PayloadType)
             .GetMessageBody(new MessageSendContext<ScheduleMessage>(message, context.CancellationToken));
 
@@ -67,6 +73,7 @@ public sealed class HangfireScheduleMessageConsumer(IBackgroundJobClient jobs, S
         if (jobId is null)
         {
             Log.CancelUnknownToken(logger, tokenId);
+            tokens.MarkCancelled(tokenId);
             return Task.CompletedTask;
         }
 

@@ -4,8 +4,9 @@ using Bridge.Host.Orchestration.Kitting;
 namespace Bridge.Host.Stock;
 
 /// <summary>The stock view of the embedded mode: process memory, one lock.</summary>
-public sealed class InMemoryStockView : IStockView
+public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
 {
+    private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, string, string, string, InventoryStatus), StockEntry> _entries = new();
     private readonly Dictionary<string, IReadOnlyList<MaterialLine>> _reservations = new(StringComparer.Ordinal);
@@ -68,12 +69,12 @@ public sealed class InMemoryStockView : IStockView
             }
 
             var available = Available(required.Select(r => r.Material).ToList());
-            if (!KitCalculator.Check(required, available).Complete)
+            if (!KitCalculator.Check(required, available, _units).Complete)
             {
                 return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
             }
 
-            var allocation = StockAllocator.Allocate(required, available, preferredWarehouses);
+            var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
             _reservations[reservationId] = allocation;
             return Task.FromResult<IReadOnlyList<MaterialLine>?>(allocation);
         }

@@ -10,8 +10,10 @@ namespace Bridge.Host.Stock;
 /// Reservations of the same material are serialised by a transaction-scoped advisory lock per material, so two
 /// requests never hold the same pieces.
 /// </summary>
-public sealed class PostgresStockView(NpgsqlDataSource dataSource) : IStockView
+public sealed class PostgresStockView(NpgsqlDataSource dataSource, IUnitConverter? units = null) : IStockView
 {
+    private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
+
     private const string Upsert = """
         insert into stock (warehouse, material, lot, location, status, quantity, unit, expires_on, updated_at)
         values (@warehouse, @material, @lot, @location, @status, @quantity, @unit, @expires, now())
@@ -74,12 +76,12 @@ public sealed class PostgresStockView(NpgsqlDataSource dataSource) : IStockView
         }
 
         var available = await AvailableAsync(connection, tx, materials, ct);
-        if (!KitCalculator.Check(required, available).Complete)
+        if (!KitCalculator.Check(required, available, _units).Complete)
         {
             return null;
         }
 
-        var allocation = StockAllocator.Allocate(required, available, preferredWarehouses);
+        var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
         var lineNo = 0;
         foreach (var line in allocation)
         {

@@ -196,6 +196,7 @@ internal sealed class ExpressionParser
             _p++;
             return inner;
         }
+        if (c == '[') return ParsePathSteps(start, PathStart.Current, null, []);
         if (c == '$')
         {
             _p++;

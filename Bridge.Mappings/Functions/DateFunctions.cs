@@ -39,6 +39,7 @@ internal static class DateFunctions
         var source = site.ArgText(0);
         var format = site.Args.Length > 1 ? ConstantText(site, 1, "format") : null;
         var zone = site.Args.Length > 2 ? ResolveZone(site, 2) : null;
+        if (format is "iso" or "") format = null; // ISO 8601, offset optional when a time zone is given
         if (format is not null) CheckFormat(site, 1, format);
         return c =>
         {
@@ -91,7 +92,7 @@ internal static class DateFunctions
             }
             if (Values.IsMissing(value)) return null;
             var text = Values.ToText(value)!.Trim();
-            if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            if (DateOnly.TryParseExact(text, format!, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
             throw new MappingRuntimeException($"expected a date in the format '{format}', got '{text}'", source, text);
         };
     }

@@ -78,7 +78,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         else if (fieldsNode is not YamlMappingNode) errors.Add(file, fieldsNode, "'fields:' expects a block of field: expression lines");
         else if (TemplateReader.Read(fieldsNode, file, errors) is ObjectTemplate template && produces is not null)
         {
-            plan = new InboundCompiler(expressions).CompileMessage(template, produces);
+            plan = new InboundCompiler(expressions).CompileMessage(template, produces, root.Children.Keys.First(k => k is YamlScalarNode { Value: "fields" }));
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;

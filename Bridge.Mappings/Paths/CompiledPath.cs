@@ -71,7 +71,7 @@ internal sealed class CompiledPath
         var step = _steps[index];
         if (step.Kind == StepKind.Child && step.Predicates.Length == 0)
         {
-            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty(step.Name!, out var child)) return null;
+            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty(step.Utf8Name, out var child)) return null;
             return FirstJson(child, index + 1, context);
         }
         return FirstOfCandidates(json, index, context);

@@ -10,7 +10,20 @@ internal sealed class CompiledStep
     public required StepKind Kind { get; init; }
 
     /// <summary>The name as written (JSON property, CSV column, metadata key); null for wildcards.</summary>
-    public string? Name { get; init; }
+    public string? Name
+    {
+        get => _name;
+        init
+        {
+            _name = value;
+            Utf8Name = value is null ? [] : System.Text.Encoding.UTF8.GetBytes(value);
+        }
+    }
+
+    /// <summary>The name in UTF-8, so JSON property lookups need no transcoding per message.</summary>
+    public byte[] Utf8Name { get; private init; } = [];
+
+    private readonly string? _name;
 
     /// <summary>The exact XML name when a prefix or a default namespace applies; else XML matches <see cref="Name"/> in any namespace.</summary>
     public XName? XmlName { get; init; }

@@ -18,4 +18,12 @@ internal static class DeterministicId
     }
 
     public static string HashPayload(ReadOnlySpan<byte> payload) => Convert.ToHexString(SHA256.HashData(payload));
+
+    public static string HashPayload(ReadOnlySpan<byte> payload, IReadOnlyDictionary<string, string> metadata)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(payload);
+        foreach (var (key, value) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal)) hash.AppendData(Encoding.UTF8.GetBytes($"\n{key}={value}"));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
 }

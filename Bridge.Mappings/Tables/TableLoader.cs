@@ -25,16 +25,30 @@ internal static class TableLoader
             var name = (keyNode as YamlScalarNode)?.Value ?? "";
             var table = ReadOne(name, value, mappingFile, sectionName, errors);
             if (table is null) continue;
-            if (validateValue is not null)
-            {
-                foreach (var v in table.Values.Append(table.Default).OfType<string>().Distinct())
-                {
-                    if (validateValue(v, name) is { } problem) errors.Add(mappingFile, value, problem);
-                }
-            }
+            if (validateValue is not null) Validate(table, value, mappingFile, errors, validateValue);
             tables[name] = table;
         }
         return tables;
+    }
+
+    /// <summary>Checks every value, reporting at the value itself when the table is written inline.</summary>
+    private static void Validate(LookupTable table, YamlNode node, string mappingFile, ErrorSink errors, Func<string, string, string?> validateValue)
+    {
+        var inline = node as YamlMappingNode;
+        if (inline?.Children.TryGetValue(new YamlScalarNode("entries"), out var entries) == true) inline = entries as YamlMappingNode;
+        if (inline is not null && table.Source == "inline")
+        {
+            foreach (var value in inline.Children.Values.OfType<YamlScalarNode>())
+            {
+                if (validateValue(value.Value ?? "", table.Name) is { } problem) errors.Add(mappingFile, value, problem);
+            }
+            if (table.Default is { } fallback && validateValue(fallback, table.Name) is { } defaultProblem) errors.Add(mappingFile, node, defaultProblem);
+            return;
+        }
+        foreach (var value in table.Values.Append(table.Default).OfType<string>().Distinct())
+        {
+            if (validateValue(value, table.Name) is { } problem) errors.Add(mappingFile, node, problem);
+        }
     }
 
     private static LookupTable? ReadOne(string name, YamlNode node, string mappingFile, string sectionName, ErrorSink errors)
@@ -89,7 +103,7 @@ internal static class TableLoader
         var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mappingFile))!, relative));
         if (!File.Exists(path))
         {
-            errors.Add(mappingFile, at, $"table '{name}': file '{relative}' not found (looked for {path})");
+            errors.Add(mappingFile, at, $"table '{name}': file '{relative}' not found beside the mapping");
             return null;
         }
         var rows = CsvParser.Parse(File.ReadAllText(path), delimiter);

@@ -48,12 +48,12 @@ internal sealed class EnvelopeSlots
         return slots;
     }
 
-    public void Fill(object?[] slots, Guid messageId, string system, string documentId, TimeProvider time)
+    public void Fill(object?[] slots, Guid messageId, string system, string documentId, DateTimeOffset now)
     {
         slots[_messageId] = messageId;
         slots[_source] = system;
         if (!_correlationMapped || Values.IsMissing(slots[_correlation])) slots[_correlation] = DefaultCorrelation(slots) ?? documentId;
-        if (!_occurredMapped || slots[_occurredAt] is null) slots[_occurredAt] = time.GetUtcNow().ToUniversalTime();
+        if (!_occurredMapped || slots[_occurredAt] is null) slots[_occurredAt] = now;
     }
 
     private string? DefaultCorrelation(object?[] slots)

@@ -1,4 +1,5 @@
 using Bridge.Mappings.Loading;
+using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Templates;
 
@@ -15,9 +16,9 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
     private ErrorSink Errors => expressions.Errors;
     private string File => expressions.File;
 
-    public ObjectPlan? CompileMessage(ObjectTemplate template, Type type) => CompileObject(template, type, topLevel: true);
+    public ObjectPlan? CompileMessage(ObjectTemplate template, Type type, YamlNode fieldsKey) => CompileObject(template, type, topLevel: true, fieldsKey);
 
-    private ObjectPlan? CompileObject(ObjectTemplate template, Type type, bool topLevel)
+    private ObjectPlan? CompileObject(ObjectTemplate template, Type type, bool topLevel, YamlNode owner)
     {
         var shape = RecordShape.For(type);
         var members = new List<MemberPlan>();
@@ -45,7 +46,7 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
                 failed = true;
                 continue;
             }
-            var plan = CompileValue(member.Value, target.Type, target.Name, type);
+            var plan = CompileValue(member.Value, target.Type, target.Name, type, member.Key);
             if (plan is null)
             {
                 failed = true;
@@ -57,13 +58,13 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
         foreach (var required in shape.Members.Where(m => m.Required && !mapped.Contains(m.Name)))
         {
             if (topLevel && Envelope.Contains(required.Name)) continue;
-            Errors.Add(File, template.Mapping, $"required canonical field '{required.Name}' of {type.Name} is not mapped");
+            Errors.Add(File, owner, $"required canonical field '{required.Name}' of {type.Name} is not mapped");
             failed = true;
         }
         return failed ? null : new ObjectPlan(shape, members);
     }
 
-    private ValuePlan? CompileValue(TemplateNode node, Type type, string name, Type owner)
+    private ValuePlan? CompileValue(TemplateNode node, Type type, string name, Type owner, YamlNode key)
     {
         if (TargetConverter.IsScalar(type))
         {
@@ -91,7 +92,7 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
             }
             var levels = each.Each.Select(expressions.Compile).ToArray();
             var where = each.Where is null ? null : expressions.Compile(each.Where);
-            var item = CompileValue(each.Item, element, name + "[]", owner);
+            var item = CompileValue(each.Item, element, name + "[]", owner, key);
             if (levels.Any(l => l is null) || item is null || (each.Where is not null && where is null)) return null;
             return new ListPlan(levels!, where, item, IListFactory.For(element));
         }
@@ -100,6 +101,6 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
             Errors.Add(File, node.Yaml, $"'{name}' of {owner.Name} is a {type.Name}; expected a block of its fields ({string.Join(", ", RecordShape.For(type).Members.Select(m => m.Name))})");
             return null;
         }
-        return CompileObject(obj, type, topLevel: false);
+        return CompileObject(obj, type, topLevel: false, key);
     }
 }

@@ -6,8 +6,9 @@ namespace Bridge.Mappings.Templates;
 /// <summary>One canonical list item per match of the <c>each:</c> levels (that passes <c>where:</c>).</summary>
 internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
 {
-    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
+        var field = Path(parent, name, index);
         List<EvalContext> sources;
         try
         {
@@ -31,7 +32,7 @@ internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, Value
                 errors.Add(field.Item(items.Count), ex);
                 continue;
             }
-            var value = item.Evaluate(itemContext, field.Item(items.Count), errors);
+            var value = item.Evaluate(itemContext, field, null, items.Count, errors);
             if (value is not null) items.Add(value);
         }
         return errors.Count == before ? factory.Create(items) : null;

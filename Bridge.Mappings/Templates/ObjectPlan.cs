@@ -8,9 +8,9 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
     public RecordShape Shape => shape;
     public IReadOnlyList<MemberPlan> Members => members;
 
-    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
-        var slots = EvaluateSlots(context, field, errors);
+        var slots = EvaluateSlots(context, Path(parent, name, index), errors);
         return slots is null ? null : shape.Factory(slots);
     }
 
@@ -22,7 +22,7 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
         foreach (var member in members)
         {
             var errorsBefore = errors.Count;
-            var value = member.Plan.Evaluate(context, field.Member(member.Name), errors);
+            var value = member.Plan.Evaluate(context, field, member.Name, -1, errors);
             if (value is null && member.Required && errors.Count == errorsBefore)
             {
                 errors.Add(field.Member(member.Name), member.SourceText, null, "required canonical field is missing or empty in the source");

@@ -7,7 +7,7 @@ internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePl
 {
     public string SourceText => expression.Text;
 
-    public override object? Evaluate(EvalContext context, FieldPath field, ErrorList errors)
+    public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
         try
         {
@@ -15,7 +15,7 @@ internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePl
         }
         catch (MappingRuntimeException ex)
         {
-            errors.Add(field, ex);
+            errors.Add(Path(parent, name, index), ex);
             return null;
         }
     }

@@ -73,6 +73,7 @@ internal static class TargetConverter
     {
         if (value is null) return null;
         var t = Nullable.GetUnderlyingType(target) ?? target;
+        if (value.GetType() == t && t != typeof(string)) return value;
         if (Values.IsMissing(value)) return null;
         if (t == typeof(string)) return Values.ToText(value);
         if (t == typeof(decimal)) return Values.ToDecimal(value, sourcePath);

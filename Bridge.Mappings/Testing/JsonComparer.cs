@@ -72,7 +72,7 @@ internal static class JsonComparer
     }
 
     private static decimal Number(JsonValue value) =>
-        value.TryGetValue<decimal>(out var d) ? d : decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        value.TryGetValue<decimal>(out var d) ? d : decimal.Parse(value.ToJsonString(CanonicalJson.Options), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool IsDefault(JsonNode? node) => node switch
     {
@@ -91,5 +91,5 @@ internal static class JsonComparer
 
     private static string Name(string path) => path.Length == 0 ? "(message)" : path;
 
-    private static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    private static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(CanonicalJson.Options);
 }

@@ -184,7 +184,7 @@ public static class MappingTestRunner
         // Errors are matched on the keys the test names (field, sourcePath, value, message).
         if (expected is JsonArray expectedArray && actual is JsonArray actualArray)
         {
-            if (expectedArray.Count != actualArray.Count) failures.Add($"{path}: expected {expectedArray.Count} error(s), got {actualArray.Count}: {actual.ToJsonString()}");
+            if (expectedArray.Count != actualArray.Count) failures.Add($"{path}: expected {expectedArray.Count} error(s), got {actualArray.Count}: {actual.ToJsonString(CanonicalJson.Options)}");
             for (var i = 0; i < Math.Min(expectedArray.Count, actualArray.Count); i++) CompareSubset(expectedArray[i], actualArray[i]!, $"{path}[{i}]", failures);
             return;
         }
@@ -193,9 +193,9 @@ public static class MappingTestRunner
             foreach (var (key, value) in expectedObject)
             {
                 actualObject.TryGetPropertyValue(key, out var actualValue);
-                if (!JsonNode.DeepEquals(value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? JsonValue.Create(v.ToJsonString()) : value, actualValue))
+                if (!JsonNode.DeepEquals(value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? JsonValue.Create(v.ToJsonString(CanonicalJson.Options)) : value, actualValue))
                 {
-                    failures.Add($"{path}.{key}: expected {value?.ToJsonString() ?? "null"}, got {actualValue?.ToJsonString() ?? "null"}");
+                    failures.Add($"{path}.{key}: expected {value?.ToJsonString(CanonicalJson.Options) ?? "null"}, got {actualValue?.ToJsonString(CanonicalJson.Options) ?? "null"}");
                 }
             }
         }

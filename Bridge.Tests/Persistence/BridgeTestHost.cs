@@ -12,7 +12,7 @@ namespace Bridge.Tests.Persistence;
 public static class BridgeTestHost
 {
     public static IHost Build(BridgeMode mode, string? rabbitMq = null, string? postgres = null, ReceivedMessages? received = null,
-        IDictionary<string, string?>? extraSettings = null)
+        IDictionary<string, string?>? extraSettings = null, PingCounts? pings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var settings = new Dictionary<string, string?>
@@ -25,19 +25,26 @@ public static class BridgeTestHost
             settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(
+            Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("BRIDGE_TEST_LOG_LEVEL"), out var level) ? level : LogLevel.Warning);
         builder.Services.AddSingleton(received ?? new ReceivedMessages());
+        builder.Services.AddSingleton(pings ?? new PingCounts());
         builder.Services.AddBridgeMessaging(builder.Configuration, x =>
         {
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
             x.AddConsumer<CounterEventRecorder>();
+            x.AddConsumer<PingConsumer>();
         });
-        return builder.Build();
+        var host = builder.Build();
+        // MassTransit keeps its log context in an AsyncLocal and reuses it when set: a second host built in the same
+        // async flow (the restart tests) would otherwise log through the first host's disposed logger factory.
+        LogContext.ConfigureCurrentLogContext(host.Services.GetRequiredService<ILoggerFactory>());
+        return host;
     }
 
-    public static async Task<IHost> StartProduction(ReceivedMessages? received = null)
+    public static async Task<IHost> StartProduction(ReceivedMessages? received = null, PingCounts? pings = null)
     {
-        var host = Build(BridgeMode.Production, TestServers.RabbitMq, TestServers.Postgres, received);
+        var host = Build(BridgeMode.Production, TestServers.RabbitMq, TestServers.Postgres, received, pings: pings);
         await host.StartAsync();
         return host;
     }

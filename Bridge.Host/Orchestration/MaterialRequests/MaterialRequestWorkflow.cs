@@ -18,7 +18,8 @@ public sealed class MaterialRequestWorkflow(
     IStockView stock,
     IKitWaitRegistry waits,
     IOptions<MaterialRequestSettings> settings,
-    TimeProvider time)
+    TimeProvider time,
+    IUnitConverter? units = null)
 {
     public const string BridgeSource = "bridge";
 
@@ -74,7 +75,7 @@ public sealed class MaterialRequestWorkflow(
         if (allocation is null)
         {
             var available = await stock.GetAvailableAsync(state.Required.Select(r => r.Material).ToList(), ct);
-            var kit = KitCalculator.Check(state.Required, available);
+            var kit = KitCalculator.Check(state.Required, available, units);
             state.LastKit = kit.Lines.ToList();
             Record(state, "short", string.Join(", ", kit.Shortages.Select(s => $"{s.Material} short {s.Shortage} {s.Unit}")));
             return false;

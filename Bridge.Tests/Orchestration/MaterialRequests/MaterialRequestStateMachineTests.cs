@@ -23,7 +23,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bridge:Mode"] = "Embedded",
-            ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:00:02",
+            ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:00:04",
             ["Bridge:MaterialRequests:PickTimeout"] = "00:10:00",
         }).Build();
         _provider = new ServiceCollection()
@@ -52,8 +52,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
 
         var sagaId = MaterialRequestIds.ForRequest("REQ-1");
         (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
-        await _harness.InactivityTask;
-        var pick = _harness.Published.Select<PickOrderIssued>().Single().Context.Message;
+        var pick = (await PublishedAsync<PickOrderIssued>()).Single();
         pick.Lines.Select(l => (l.Material, l.Quantity)).ShouldBe([("A-100", 20m), ("B-200", 5.5m)]);
         pick.Warehouse.ShouldBe("WH-A");
         pick.Destination.ShouldBe("LINE-1/ST-3");
@@ -61,8 +60,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         await _harness.Bus.Publish(Confirmation(pick));
 
         (await _saga.Exists(sagaId, m => m.Completed)).ShouldNotBeNull();
-        await _harness.InactivityTask;
-        var delivered = _harness.Published.Select<MaterialDelivered>().Single().Context.Message;
+        var delivered = (await PublishedAsync<MaterialDelivered>()).Single();
         delivered.RequestId.ShouldBe("REQ-1");
         delivered.Lines.Count.ShouldBe(2);
         (await _provider.GetRequiredService<IStockView>().GetAvailableAsync(["A-100"], default))["A-100"].Sum(s => s.Quantity).ShouldBe(20m);
@@ -77,8 +75,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
 
         var sagaId = MaterialRequestIds.ForRequest("REQ-2");
         (await _saga.Exists(sagaId, m => m.WaitingForStock)).ShouldNotBeNull();
-        await _harness.InactivityTask;
-        var kit = _harness.Published.Select<KitChecked>().Single().Context.Message;
+        var kit = (await PublishedAsync<KitChecked>()).Single();
         kit.Complete.ShouldBeFalse();
         kit.KitRate.ShouldBe(0.5m);
         kit.Lines.Single(l => l.Shortage > 0).ShouldSatisfyAllConditions(
@@ -89,8 +86,7 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         await _harness.Bus.Publish(StockLevel("B-200", 6m, "kg", lot: "L7"));
 
         (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
-        await _harness.InactivityTask;
-        _harness.Published.Select<PickOrderIssued>().Single().Context.Message.Lines
+        (await PublishedAsync<PickOrderIssued>()).Single().Lines
             .Single(l => l.Material == "B-200").Lot.ShouldBe("L7");
     }
 
@@ -128,6 +124,18 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         await _harness.InactivityTask;
         _harness.Consumed.Select<MaterialRequested>().Count().ShouldBe(2);
         _harness.Published.Select<PickOrderIssued>().Count().ShouldBe(1);
+    }
+
+    /// <summary>What was published of a type, once at least one is there (the outbox delivers after the saga commits).</summary>
+    private async Task<IReadOnlyList<T>> PublishedAsync<T>() where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!_harness.Published.Select<T>().Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+        }
+
+        return _harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
     }
 
     private async Task SeedAsync(string orderId, params (string Material, decimal Quantity, string Unit)[] stock)

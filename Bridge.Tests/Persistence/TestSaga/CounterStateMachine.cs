@@ -13,6 +13,7 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
         Event(() => Completed, e => e.CorrelateById(c => c.Message.CorrelationId));
         Event(() => Exploded, e => e.CorrelateById(c => c.Message.CorrelationId));
         Event(() => Removed, e => e.CorrelateById(c => c.Message.CorrelationId));
+        Event(() => RenamedByName, e => e.CorrelateBy((saga, c) => saga.Name == c.Message.Name));
         Schedule(() => Timeout, x => x.TimeoutTokenId, s =>
         {
             s.Delay = TimeSpan.FromMinutes(1);
@@ -37,6 +38,8 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
                     c.Saga.Total += c.Message.Amount;
                     c.Saga.Lines.Add(new CounterLine($"M-{c.Saga.Count}", c.Message.Amount, "kg"));
                 }),
+            When(RenamedByName)
+                .Then(c => c.Saga.Name = c.Message.NewName),
             When(Exploded)
                 .Then(c => c.Saga.Count += 1000)
                 .Publish(c => new CounterExploded(c.Saga.CorrelationId))
@@ -66,6 +69,7 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
     public Event<CompleteCounter> Completed { get; private set; } = null!;
     public Event<ExplodeCounter> Exploded { get; private set; } = null!;
     public Event<RemoveCounter> Removed { get; private set; } = null!;
+    public Event<RenameCounterByName> RenamedByName { get; private set; } = null!;
 
     public Schedule<CounterState, CounterTimeout> Timeout { get; private set; } = null!;
 }

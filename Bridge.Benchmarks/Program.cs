@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Bridge.Benchmarks.ProductionOrderMappingBenchmarks).Assembly).Run(args);

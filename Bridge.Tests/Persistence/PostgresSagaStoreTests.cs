@@ -1,0 +1,103 @@
+using Bridge.Host.Persistence;
+using Bridge.Tests.Persistence.TestSaga;
+using MassTransit;
+
+namespace Bridge.Tests.Persistence;
+
+[Trait("Category", "Integration")]
+public sealed class PostgresSagaStoreTests
+{
+    static CounterState NewState() => new()
+    {
+        CorrelationId = Guid.NewGuid(),
+        CurrentState = "Active",
+        Name = "store ✓ test",
+        Count = 3,
+        Total = 12345678.123456789m,
+        StartedAt = new DateTimeOffset(2026, 11, 22, 16, 30, 15, 123, TimeSpan.FromHours(8)),
+        Lines = [new CounterLine("A-100", 0.001m, "kg"), new CounterLine("100-A", 25m, "pcs")],
+    };
+
+    [Fact]
+    public async Task InsertLoadUpdateDelete_RoundTripsStateAndBumpsVersion()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await TestDatabase.CreateAsync(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState();
+
+        await store.InsertAsync(connection, null, state, CancellationToken.None);
+        state.Version.ShouldBe(1);
+
+        var loaded = await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None);
+        loaded.ShouldNotBeNull();
+        loaded.Version.ShouldBe(1);
+        loaded.Name.ShouldBe("store ✓ test");
+        loaded.Total.ShouldBe(12345678.123456789m);
+        loaded.StartedAt.ShouldBe(state.StartedAt);
+        loaded.StartedAt.Offset.ShouldBe(TimeSpan.FromHours(8));
+        loaded.Lines.ShouldBe(state.Lines);
+
+        loaded.Count = 4;
+        loaded.Lines.Add(new CounterLine("B-7", 1.5m, "m"));
+        await store.UpdateAsync(connection, null, loaded, CancellationToken.None);
+        loaded.Version.ShouldBe(2);
+
+        var reloaded = await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None);
+        reloaded!.Version.ShouldBe(2);
+        reloaded.Count.ShouldBe(4);
+        reloaded.Lines.Count.ShouldBe(3);
+
+        await store.DeleteAsync(connection, null, reloaded, CancellationToken.None);
+        (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Update_WithStaleVersion_ThrowsConcurrencyException()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await TestDatabase.CreateAsync(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState();
+        await store.InsertAsync(connection, null, state, CancellationToken.None);
+
+        var first = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+        var second = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+        first.Count = 10;
+        await store.UpdateAsync(connection, null, first, CancellationToken.None);
+
+        second.Count = 20;
+        var error = await Should.ThrowAsync<ConcurrencyException>(() => store.UpdateAsync(connection, null, second, CancellationToken.None));
+        error.Message.ShouldContain(state.CorrelationId.ToString());
+        second.Version.ShouldBe(1);
+        await Should.ThrowAsync<ConcurrencyException>(() => store.DeleteAsync(connection, null, second, CancellationToken.None));
+
+        var stored = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+        stored.Count.ShouldBe(10);
+        stored.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Insert_ExistingId_IsRejected()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await TestDatabase.CreateAsync(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState();
+        (await store.TryInsertAsync(connection, null, state, CancellationToken.None)).ShouldBeTrue();
+
+        var twin = NewState();
+        twin.CorrelationId = state.CorrelationId;
+        (await store.TryInsertAsync(connection, null, twin, CancellationToken.None)).ShouldBeFalse();
+        await Should.ThrowAsync<ConcurrencyException>(() => store.InsertAsync(connection, null, twin, CancellationToken.None));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Bridge.Tests.Persistence.TestSaga;
+
+public sealed record Ping(int Number);
