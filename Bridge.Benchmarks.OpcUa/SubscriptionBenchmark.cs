@@ -86,7 +86,7 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
     private static async Task<(double Value, DateTime At)> ReadChangesAsync(OpcUaClient control)
     {
         var value = (await control.ReadValuesAsync([Changes]))[0];
-        return ((double)value.Value.Value!, value.SourceTimestamp ?? DateTime.UtcNow);
+        return ((double)value.Value.Value!, value.SourceTimestamp ?? TimeProvider.System.GetUtcNow().UtcDateTime);
     }
 
     private static void Print(string phase, Phase result)
