@@ -92,6 +92,11 @@ async function main() {
         accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
         value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
 
+    // A counter named the way config/mappings/plc expects: <line>.<station>.<material>.Consumed.
+    ns.addVariable({ componentOf: counters, browseName: "L1.ST03.A-100.Consumed", nodeId: "s=L1.ST03.A-100.Consumed", dataType: "UInt32",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
+
     // Every built-in type as a scalar, an array, and a writable copy.
     const scalars = ns.addFolder(bridge, { browseName: "Scalars", nodeId: "s=Scalars" });
     const arrays = ns.addFolder(bridge, { browseName: "Arrays", nodeId: "s=Arrays" });
