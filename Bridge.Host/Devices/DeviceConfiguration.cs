@@ -42,17 +42,7 @@ public static class DeviceConfiguration
                 problems.Add($"{path}:1:1: node '{node.Key}' of device '{file.Name}' feeds '{system}/{node.MessageType}', which no inbound mapping handles");
             }
 
-            builder.AddOpcUaAdapter(file.Name, o =>
-            {
-                o.System = options.System;
-                o.EndpointUrl = options.EndpointUrl;
-                o.User = options.User;
-                o.PasswordEnv = options.PasswordEnv;
-                o.PublishingIntervalMs = options.PublishingIntervalMs;
-                o.ReconnectMaxDelayMs = options.ReconnectMaxDelayMs;
-                o.Nodes = options.Nodes;
-                o.Writes = options.Writes;
-            });
+            builder.AddOpcUaAdapter(file.Name, options.CopyTo);
         }
 
         services.AddSingleton<IOpcUaEnvelopeSink, OpcUaEnvelopeSink>();

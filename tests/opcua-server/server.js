@@ -96,6 +96,11 @@ async function main() {
         accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
         value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
 
+    // A counter named the way config/mappings/plc expects: <line>.<station>.<material>.Consumed.
+    ns.addVariable({ componentOf: counters, browseName: "L1.ST03.A-100.Consumed", nodeId: "s=L1.ST03.A-100.Consumed", dataType: "UInt32",
+        accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
+        value: new Variant({ dataType: DataType.UInt32, value: 0 }) });
+
     // Every built-in type as a scalar, an array, and a writable copy.
     const scalars = ns.addFolder(bridge, { browseName: "Scalars", nodeId: "s=Scalars" });
     const arrays = ns.addFolder(bridge, { browseName: "Arrays", nodeId: "s=Arrays" });
@@ -155,7 +160,9 @@ async function main() {
     const manyVars = [];
     for (let i = 0; i < manyCount; i++) {
         const id = String(i).padStart(5, "0");
-        manyVars.push(ns.addVariable({ componentOf: many, browseName: `V${id}`, nodeId: `s=Many.V${id}`, dataType: "Double",
+        // minimumSamplingInterval 0: a monitored item with sampling interval 0 reports every change as it happens
+        // (no sampling timer per item), so the benchmark measures the clients rather than the server's timers.
+        manyVars.push(ns.addVariable({ componentOf: many, browseName: `V${id}`, nodeId: `s=Many.V${id}`, dataType: "Double", minimumSamplingInterval: 0,
             value: new Variant({ dataType: DataType.Double, value: 0 }) }));
     }
     let tick = 0, produced = 0;

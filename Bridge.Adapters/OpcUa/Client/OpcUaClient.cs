@@ -27,6 +27,7 @@ public sealed partial class OpcUaClient : IAsyncDisposable
     private Task watchdog = Task.CompletedTask;
     private int clientHandles;
     private long lastPublishTicks;
+    private int publishDepth = 5;
 
     private OpcUaClient(OpcUaClientOptions options, UaSecureChannel channel, UaSession session, ILogger logger, TimeProvider time)
     {
@@ -158,6 +159,9 @@ public sealed partial class OpcUaClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The server answered BadTooManyPublishRequests: keep at most this many outstanding from now on.</summary>
+    internal void LimitPublishDepth(int depth) => publishDepth = Math.Clamp(depth, 1, publishDepth);
+
     internal void Forget(OpcUaSubscription subscription) => subscriptions.TryRemove(subscription, out _);
 
     internal void RequestRecreate(OpcUaSubscription subscription) =>
@@ -186,7 +190,7 @@ public sealed partial class OpcUaClient : IAsyncDisposable
     {
         pumpStop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
         NotePublishResponse();
-        var pump = new PublishPump(this, depth: 4);
+        var pump = new PublishPump(this, publishDepth);
         var session = Session;
         var token = pumpStop.Token;
         _ = Task.Run(() => pump.RunAsync(session, token), CancellationToken.None);

@@ -31,4 +31,28 @@ public static class OpcUaAdapterBuilderExtensions
         builder.Services.AddSingleton<IHostedService>(sp => new OpcUaDeviceService(sp.GetRequiredKeyedService<OpcUaDevice>(name)));
         return builder;
     }
+
+    /// <summary>
+    /// Registers one device per <c>*.yaml</c> file of <paramref name="directory"/> (the file name is the adapter
+    /// name). Every problem of every file is collected; any problem throws <see cref="OpcUaAdapterException"/>
+    /// listing them all, so the host refuses to start on invalid configuration.
+    /// </summary>
+    public static IBridgeBuilder AddOpcUaDevices(this IBridgeBuilder builder, string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return builder;
+        }
+        var loaded = Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal).Select(OpcUaDeviceFile.Load).ToList();
+        var problems = loaded.SelectMany(l => l.Errors).ToList();
+        if (problems.Count > 0)
+        {
+            throw new OpcUaAdapterException(problems);
+        }
+        foreach (var device in loaded)
+        {
+            builder.AddOpcUaAdapter(device.Name, device.Options!.CopyTo);
+        }
+        return builder;
+    }
 }

@@ -28,4 +28,17 @@ public sealed class OpcUaAdapterOptions
     public List<OpcUaNodeOptions> Nodes { get; set; } = [];
 
     public List<OpcUaWriteTargetOptions> Writes { get; set; } = [];
+
+    /// <summary>Copies every setting onto <paramref name="target"/> (for <c>AddOpcUaAdapter(name, loaded.CopyTo)</c>).</summary>
+    public void CopyTo(OpcUaAdapterOptions target)
+    {
+        target.System = System;
+        target.EndpointUrl = EndpointUrl;
+        target.User = User;
+        target.PasswordEnv = PasswordEnv;
+        target.PublishingIntervalMs = PublishingIntervalMs;
+        target.ReconnectMaxDelayMs = ReconnectMaxDelayMs;
+        target.Nodes = Nodes;
+        target.Writes = Writes;
+    }
 }

@@ -22,8 +22,11 @@ public static class OpcUaEnvelopes
             ["nodeId"] = nodeId.ToString(),
             ["sourceTimestamp"] = Format(value.SourceTimestamp),
             ["serverTimestamp"] = Format(value.ServerTimestamp),
-            ["statusCode"] = "0x" + value.StatusCode.Code.ToString("X8", CultureInfo.InvariantCulture),
+            // statusCode carries the symbolic name, as mappings test it (startsWith(meta('statusCode'), 'Good'));
+            // statusName is the same name, statusCodeHex the 32-bit code with its info bits.
+            ["statusCode"] = value.StatusCode.Name,
             ["statusName"] = value.StatusCode.Name,
+            ["statusCodeHex"] = "0x" + value.StatusCode.Code.ToString("X8", CultureInfo.InvariantCulture),
             ["dataType"] = value.Value.IsNull ? "Null" : VariantParser.Describe(value.Value),
         };
         foreach (var (name, text) in extra ?? new Dictionary<string, string>())

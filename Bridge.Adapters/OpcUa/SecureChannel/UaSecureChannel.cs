@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Bridge.Adapters.OpcUa.Codec;
 using Bridge.Adapters.OpcUa.Messages;
 using Bridge.Adapters.OpcUa.Transport;
@@ -19,15 +18,13 @@ public sealed class UaSecureChannel : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly SemaphoreSlim sendLock = new(1, 1);
-    private readonly ConcurrentDictionary<uint, TaskCompletionSource<ReadOnlyMemory<byte>>> pending = new();
-    private readonly Dictionary<uint, MessageAssembly> assemblies = [];
+    private readonly ResponseRouter router;
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource<Exception?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelSecurityToken token = new();
     private uint previousTokenId;
     private uint sequenceNumber;
     private uint lastRequestId;
-    private uint lastReceivedSequence;
     private uint requestHandle;
     private Task receiveLoop = Task.CompletedTask;
     private Task renewLoop = Task.CompletedTask;
@@ -38,6 +35,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         this.options = options;
         this.time = time;
         this.logger = logger;
+        router = new ResponseRouter(options.Security, () => connection.Limits);
     }
 
     public NegotiatedLimits Limits => connection.Limits;
@@ -131,7 +129,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         }
         finally
         {
-            pending.TryRemove(requestId, out _);
+            router.Forget(requestId);
         }
     }
 
@@ -161,7 +159,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
             var requestId = ++lastRequestId;
             if (completion is not null)
             {
-                pending[requestId] = completion;
+                router.Expect(requestId, completion);
             }
             var chunk = new byte[Math.Min(limits.SendChunkSize, headerSize + message.Length + 64)];
             for (var i = 0; i < chunkCount; i++)
@@ -268,7 +266,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
             while (!lifetime.IsCancellationRequested)
             {
                 var chunk = await connection.ReadChunkAsync(lifetime.Token).ConfigureAwait(false);
-                HandleChunk(chunk);
+                router.Handle(chunk, id => id == token.TokenId || id == previousTokenId);
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -278,75 +276,6 @@ public sealed class UaSecureChannel : IAsyncDisposable
         {
             Fault(ex);
         }
-    }
-
-    private void HandleChunk(MessageChunk chunk)
-    {
-        if (chunk.MessageType == MessageTypes.Error)
-        {
-            var error = ErrorMessage.Decode(chunk.Body);
-            throw new OpcUaConnectionException(error.Error, $"Server sent Error: {error.Reason}");
-        }
-        var asymmetric = chunk.MessageType == MessageTypes.OpenChannel;
-        if (!asymmetric && chunk.MessageType != MessageTypes.Message && chunk.MessageType != MessageTypes.CloseChannel)
-        {
-            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTypeInvalid), $"Unexpected message type {chunk.MessageTypeName}");
-        }
-        ChunkHeader header;
-        try
-        {
-            header = ChunkHeader.Parse(chunk.Body, asymmetric);
-        }
-        catch (OpcUaDecodingException ex)
-        {
-            throw new OpcUaConnectionException(ex.StatusCode, $"Malformed {chunk.MessageTypeName} chunk header: {ex.Message}");
-        }
-        if (!asymmetric && header.TokenId != token.TokenId && header.TokenId != previousTokenId)
-        {
-            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecureChannelTokenUnknown), $"Chunk uses unknown token {header.TokenId}");
-        }
-        if (lastReceivedSequence != 0 && header.SequenceNumber != lastReceivedSequence + 1 && header.SequenceNumber >= 1024)
-        {
-            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSequenceNumberInvalid), $"Sequence number {header.SequenceNumber} follows {lastReceivedSequence}");
-        }
-        lastReceivedSequence = header.SequenceNumber;
-        var sequenceHeaderAt = header.BodyOffset - 8;
-        var plain = options.Security.Unprotect(chunk.Body, sequenceHeaderAt, asymmetric)[8..];
-        switch (chunk.ChunkType)
-        {
-            case MessageTypes.Intermediate:
-                AssemblyFor(header.RequestId).Add(plain);
-                break;
-            case MessageTypes.Final:
-                var assembly = AssemblyFor(header.RequestId);
-                assemblies.Remove(header.RequestId);
-                assembly.Add(plain);
-                if (pending.TryRemove(header.RequestId, out var waiter))
-                {
-                    waiter.TrySetResult(assembly.Complete());
-                }
-                break;
-            case MessageTypes.Abort:
-                assemblies.Remove(header.RequestId);
-                var abort = ErrorMessage.Decode(plain);
-                if (pending.TryRemove(header.RequestId, out var aborted))
-                {
-                    aborted.TrySetException(new OpcUaException(abort.Error, $"Server aborted the response: {abort.Reason}"));
-                }
-                break;
-            default:
-                throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTypeInvalid), $"Chunk type 0x{chunk.ChunkType:X2} is not F, C or A");
-        }
-    }
-
-    private MessageAssembly AssemblyFor(uint requestId)
-    {
-        if (!assemblies.TryGetValue(requestId, out var assembly))
-        {
-            assembly = new MessageAssembly(connection.Limits.MaxReceiveMessageSize, connection.Limits.MaxReceiveChunkCount);
-            assemblies[requestId] = assembly;
-        }
-        return assembly;
     }
 
     /// <summary>Breaks the channel on purpose (a dead session, a silent server) so the owner reconnects.</summary>
@@ -360,14 +289,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         }
         Log.ChannelFaulted(logger, token.ChannelId, error.Message);
         lifetime.Cancel();
-        var reason = error as OpcUaException ?? new OpcUaConnectionException(new StatusCode(StatusCodes.BadConnectionClosed), error.Message, error);
-        foreach (var id in pending.Keys)
-        {
-            if (pending.TryRemove(id, out var waiter))
-            {
-                waiter.TrySetException(reason);
-            }
-        }
+        router.FailAll(error as OpcUaException ?? new OpcUaConnectionException(new StatusCode(StatusCodes.BadConnectionClosed), error.Message, error));
         _ = connection.DisposeAsync().AsTask();
     }
 
@@ -408,13 +330,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         if (closed.TrySetResult(null))
         {
             lifetime.Cancel();
-            foreach (var id in pending.Keys)
-            {
-                if (pending.TryRemove(id, out var waiter))
-                {
-                    waiter.TrySetException(new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecureChannelClosed), "Secure channel closed"));
-                }
-            }
+            router.FailAll(new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecureChannelClosed), "Secure channel closed"));
         }
         await connection.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(receiveLoop, renewLoop).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

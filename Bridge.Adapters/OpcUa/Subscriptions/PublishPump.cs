@@ -9,10 +9,15 @@ namespace Bridge.Adapters.OpcUa.Subscriptions;
 
 /// <summary>
 /// Keeps several Publish requests outstanding on a session and handles the responses in the order the requests
-/// were sent — the order the server answers them — so notification messages arrive in sequence.
+/// were sent — the order the server answers them — so notification messages arrive in sequence. When the server
+/// says it has more notifications than fit in one message, one more request joins the pipeline (up to
+/// <see cref="MaxDepth"/>), so a burst of changes is drained in one publishing interval instead of being
+/// overwritten in the server's queues.
 /// </summary>
 internal sealed class PublishPump(OpcUaClient client, int depth)
 {
+    public const int MaxDepth = 32;
+
     public async Task RunAsync(UaSession session, CancellationToken ct)
     {
         var outstanding = new Queue<Task<PublishResponse>>();
@@ -29,6 +34,10 @@ internal sealed class PublishPump(OpcUaClient client, int depth)
                 var response = await next.ConfigureAwait(false);
                 client.NotePublishResponse();
                 outstanding.Enqueue(SendAsync(session, ct));
+                if (response.MoreNotifications && outstanding.Count < Math.Min(target * 4, MaxDepth))
+                {
+                    outstanding.Enqueue(SendAsync(session, ct));
+                }
                 await client.DispatchAsync(response, ct).ConfigureAwait(false);
             }
             catch (OpcUaServiceException ex) when (ex.StatusCode.Code is StatusCodes.BadNoSubscription)
@@ -40,6 +49,7 @@ internal sealed class PublishPump(OpcUaClient client, int depth)
             catch (OpcUaServiceException ex) when (ex.StatusCode.Code is StatusCodes.BadTooManyPublishRequests)
             {
                 target = Math.Max(1, outstanding.Count);
+                client.LimitPublishDepth(target);
                 if (outstanding.Count == 0)
                 {
                     outstanding.Enqueue(SendAsync(session, ct));

@@ -32,6 +32,31 @@ public class OpcUaAdapterRegistrationTests
         error.Message.ShouldContain("opcua adapter 'broken': endpoint must be an opc.tcp:// URL");
     }
 
+    [Fact]
+    public async Task DevicesDirectory_RegistersEveryFile_AndListsEveryProblemOfEveryFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("bridge-opcua-devices-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "line1.yaml"), "endpointUrl: opc.tcp://127.0.0.1:4840/\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "line2.yaml"), "endpointUrl: opc.tcp://127.0.0.1:4841/\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n");
+            await using (var provider = Build(b => b.AddOpcUaDevices(dir.FullName)))
+            {
+                provider.GetRequiredKeyedService<OpcUaDevice>("line2").Name.ShouldBe("line2");
+            }
+            File.WriteAllText(Path.Combine(dir.FullName, "line3.yaml"), "endpointUrl: http://x\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "line4.yaml"), "endpointUrl: [\n");
+            var error = Should.Throw<OpcUaAdapterException>(() => Build(b => b.AddOpcUaDevices(dir.FullName)));
+            error.Problems.ShouldContain(p => p.Contains("line3.yaml") && p.Contains("endpoint must be an opc.tcp:// URL"));
+            error.Problems.ShouldContain(p => p.Contains("line3.yaml") && p.Contains("no nodes and no writes"));
+            error.Problems.ShouldContain(p => p.Contains("line4.yaml:"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static ServiceProvider Build(Action<IBridgeBuilder> configure)
     {
         var services = new ServiceCollection();

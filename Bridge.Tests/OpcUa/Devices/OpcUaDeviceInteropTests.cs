@@ -71,7 +71,9 @@ public class OpcUaDeviceInteropTests
         envelope.ContentType.ShouldBe(OpcUaEnvelopes.ContentType);
         envelope.System.ShouldBe("line1-plc");
         envelope.Metadata["nodeId"].ShouldBe("ns=1;s=Counters.Parts");
+        envelope.Metadata["statusCode"].ShouldBe("Good");
         envelope.Metadata["statusName"].ShouldBe("Good");
+        envelope.Metadata["statusCodeHex"].ShouldBe("0x00000000");
         envelope.Metadata["dataType"].ShouldBe("UInt32");
         envelope.Metadata["sourceTimestamp"].ShouldNotBeNullOrEmpty();
 
@@ -86,6 +88,44 @@ public class OpcUaDeviceInteropTests
         // The same envelope mapped again (a redelivery) gives the same MessageId, so the bus drops it.
         ((LineSideConsumptionReported)mapping.Map(sink.Envelopes.First().Body, OpcUaEnvelopes.ContentType, sink.Envelopes.First().Metadata).Messages.Single().Message)
             .MessageId.ShouldBe(consumption[0].MessageId);
+    }
+
+    [Fact]
+    public async Task Counter_ThroughTheShippedPlcMapping_BecomesLineSideConsumption()
+    {
+        if (OpcUaTestServer.Url is not { } url)
+        {
+            return;
+        }
+        var loaded = MappingSet.LoadDirectory(Path.Combine(OpcUaTestServer.RepositoryRoot, "config"));
+        loaded.Errors.ShouldBeEmpty();
+        var mapping = loaded.Set!.FindInbound("plc", "consumption");
+        mapping.ShouldNotBeNull("config/mappings/plc has the inbound mapping for message type 'consumption'");
+        var node = NodeId.Parse("ns=1;s=L1.ST03.A-100.Consumed");
+        await using var writer = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        await writer.WriteValueAsync(node, Variant.From(10u));
+        var sink = new CollectingSink();
+        var options = new OpcUaAdapterOptions
+        {
+            System = "plc",
+            EndpointUrl = url,
+            PublishingIntervalMs = 50,
+            Nodes = [new OpcUaNodeOptions { Key = "l1-st03", NodeId = node.ToString(), Kind = OpcUaNodeKinds.Counter, SamplingIntervalMs = 10, MessageType = "consumption" }],
+        };
+        await using var device = new OpcUaDevice("plc", options, sink, NullLoggerFactory.Instance, TimeProvider.System);
+        await device.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+        await writer.WriteValueAsync(node, Variant.From(22u));
+        await SubscriptionInteropTests.WaitUntil(() => !sink.Envelopes.IsEmpty, TimeSpan.FromSeconds(5));
+
+        var envelope = sink.Envelopes.Single();
+        var result = mapping!.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
+        result.Errors.ShouldBeEmpty();
+        var message = (LineSideConsumptionReported)result.Messages.Single().Message;
+        message.Location.ShouldBe("L1-ST03");
+        message.Material.ShouldBe("A-100");
+        message.Quantity.ShouldBe(12m);
+        message.Source.ShouldBe("plc");
     }
 
     [Fact]
