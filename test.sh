@@ -32,8 +32,9 @@ cleanup() {
   if [[ -d "$run_dir/pgrun/data" ]]; then su postgres -c "$pg_bin/pg_ctl -D $run_dir/pgrun/data -m immediate stop" >/dev/null 2>&1; fi
   if [[ -f "$run_dir/rabbit.env" ]]; then
     # shellcheck disable=SC1091
-    ( set -a; . "$run_dir/rabbit.env"; timeout 30 rabbitmqctl -n "$RABBITMQ_NODENAME" shutdown >/dev/null 2>&1 ) \
-      || pkill -f "sname bridge-test-$rabbit_port" 2>/dev/null
+    ( set -a; . "$run_dir/rabbit.env"; timeout 30 rabbitmqctl -n "$RABBITMQ_NODENAME" shutdown >/dev/null 2>&1 )
+    # Whatever shutdown left behind (a node still booting, a hung stop): the node name is on beam's command line.
+    pkill -KILL -f "bridge-test-$rabbit_port" 2>/dev/null
     if [[ -n "$epmd_before" ]]; then :; else pkill -x epmd 2>/dev/null; fi
   fi
   rm -rf "$run_dir"

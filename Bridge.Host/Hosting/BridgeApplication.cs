@@ -23,6 +23,9 @@ public static class BridgeApplication
             bus.AddBridgeConsumers(BridgeOrchestrationExtensions.OutboundTypes(builder.Services.GetSystemsRegistry())));
 
         var app = builder.Build();
+        // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
+        // failed start) must not log through the first one's disposed logger factory.
+        MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
         app.MapInboundEndpoint();
         app.MapMaterialRequestEndpoints();
         app.MapKitEndpoints();
