@@ -4,7 +4,7 @@ using Bridge.Mappings.Runtime;
 namespace Bridge.Mappings.Templates;
 
 /// <summary>One canonical list item per match of the <c>each:</c> levels (that passes <c>where:</c>).</summary>
-internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
+internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable> variables, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
 {
     public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
@@ -26,6 +26,7 @@ internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, Value
         {
             try
             {
+                foreach (var variable in variables) itemContext.Variables[variable.Slot] = variable.Expr.Eval(itemContext);
                 if (where is not null && !Values.Truthy(where.Eval(itemContext))) continue;
             }
             catch (MappingRuntimeException ex)
