@@ -133,4 +133,21 @@ public sealed class PayloadFormatTests : IDisposable
             """);
         MappingSet.LoadDirectory(_dir).Errors.ShouldHaveSingleItem().Message.ShouldStartWith("unknown variable '$q'");
     }
+
+    [Fact]
+    public void Json_WithAByteOrderMark_Maps()
+    {
+        var mapping = Load("""
+            system: x
+            direction: inbound
+            messageType: t
+            produces: PickFailed
+            fields: { pickOrderId: id, reason: why }
+            """);
+
+        var result = mapping.Map((byte[])[0xEF, 0xBB, 0xBF, .. """{"id":"P-1","why":"no stock"}"""u8.ToArray()], "application/json", new Dictionary<string, string>());
+
+        result.Errors.ShouldBeEmpty();
+        ((PickFailed)result.Messages.Single().Message).Reason.ShouldBe("no stock");
+    }
 }
