@@ -18,6 +18,7 @@ public sealed class InboundMapping
     private readonly CompiledExpr? _id;
     private readonly CompiledExpr? _version;
     private readonly IReadOnlyList<(string Name, CompiledExpr Expr)> _variables;
+    private readonly int _variableCount;
     private readonly EnvelopeSlots _envelope;
     private readonly TimeProvider _time;
 
@@ -35,6 +36,7 @@ public sealed class InboundMapping
         _id = definition.Id;
         _version = definition.Version;
         _variables = definition.Variables;
+        _variableCount = definition.VariableCount;
         _envelope = EnvelopeSlots.For(definition.Plan);
         _time = time;
     }
@@ -65,7 +67,7 @@ public sealed class InboundMapping
         using (owner)
         {
             var messages = new List<MappedMessage>();
-            var rootContext = new EvalContext(root, metadata, _time, _variables.Count);
+            var rootContext = new EvalContext(root, metadata, _time, _variableCount);
             string? payloadHash = null;
             var now = _time.GetUtcNow().ToUniversalTime();
             List<object?> items;
@@ -80,7 +82,7 @@ public sealed class InboundMapping
             }
             for (var index = 0; index < items.Count; index++)
             {
-                var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variables.Count).Enter(items[index], index);
+                var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variableCount).Enter(items[index], index);
                 var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
                 CanonicalMessage? message;
                 try

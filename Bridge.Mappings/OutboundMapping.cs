@@ -47,7 +47,7 @@ public sealed class OutboundMapping
     private OutboundRequest RenderCore(CanonicalMessage message)
     {
         var root = CanonicalJson.ToElement(message);
-        var context = new EvalContext(root, NoMetadata, _time, _definition.Variables.Count);
+        var context = new EvalContext(root, NoMetadata, _time, _definition.VariableCount);
         for (var i = 0; i < _definition.Variables.Count; i++)
         {
             try

@@ -23,6 +23,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         {
             case SourceFormat.Json:
             {
+                if (payload.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) payload = payload[3..];
                 var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 owner = document;
                 return document.RootElement;

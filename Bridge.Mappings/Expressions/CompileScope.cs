@@ -15,13 +15,32 @@ internal sealed class CompileScope
     public UnitTable Units { get; init; } = UnitTable.Empty;
     public Dictionary<string, int> Variables { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Slot numbers shared by every scope of one mapping.</summary>
+    public VariableSlots Slots { get; init; } = new();
+
     /// <summary>Outbound: the canonical type of the document root, so paths are checked against its members at load.</summary>
     public Type? RootType { get; init; }
 
     /// <summary>Outbound: the canonical type of the current item (the root, or the element of an each:).</summary>
     public Type? ItemType { get; init; }
 
-    public CompileScope WithItemType(Type? itemType) => new()
+    public CompileScope WithItemType(Type? itemType) => Copy(itemType, Variables);
+
+    /// <summary>A scope that also sees <paramref name="names"/> (an each: block's let:), each with a new slot.</summary>
+    public CompileScope WithLocals(IEnumerable<string> names, out Dictionary<string, int> added)
+    {
+        var variables = new Dictionary<string, int>(Variables, StringComparer.Ordinal);
+        added = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var slot = Slots.Next();
+            variables[name] = slot;
+            added[name] = slot;
+        }
+        return Copy(ItemType, variables);
+    }
+
+    private CompileScope Copy(Type? itemType, Dictionary<string, int> variables) => new()
     {
         Format = Format,
         Namespaces = Namespaces,
@@ -29,7 +48,8 @@ internal sealed class CompileScope
         Tables = Tables,
         Statuses = Statuses,
         Units = Units,
-        Variables = Variables,
+        Variables = variables,
+        Slots = Slots,
         RootType = RootType,
         ItemType = itemType,
     };

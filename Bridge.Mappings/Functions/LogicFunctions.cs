@@ -35,7 +35,7 @@ internal static class LogicFunctions
         add(new FunctionDef("required", "required(x, 'message'?)", 1, 2, ExprType.Any, site =>
         {
             var value = site.Args[0].Eval;
-            var source = site.ArgText(0);
+            var source = site.Args[0].IsConstant ? null : site.ArgText(0);
             var message = site.Args.Length > 1 && site.Args[1] is { IsConstant: true, Constant: string m } ? m : $"'{source}' is required but missing or empty";
             return c => value(c) is var v && !Values.IsMissing(v) ? v : throw new MappingRuntimeException(message, source, v is null ? null : Values.Display(v));
         }));

@@ -16,4 +16,5 @@ internal sealed record InboundDefinition(
     CompiledExpr? Split,
     CompiledExpr? Id,
     CompiledExpr? Version,
-    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables);
+    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,
+    int VariableCount);

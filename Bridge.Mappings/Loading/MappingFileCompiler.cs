@@ -82,7 +82,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root)), plan, split, id, version, variables);
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root)), plan, split, id, version, variables, scope.Slots.Count);
     }
 
     private OutboundDefinition? CompileOutbound(YamlMappingNode root, string name, string? system, int before)
@@ -119,7 +119,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var csv = ReadCsvOptions(root);
         var xml = format == OutputFormat.Xml ? new XmlBodyWriter(scope.Namespaces, scope.DefaultNamespace) : null;
         if (errors.Count != before || consumes is null || system is null || format is null || path is null) return null;
-        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, ReadEncoding(root), xml, variables);
+        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, ReadEncoding(root), xml, variables, scope.Slots.Count);
     }
 
     private (string Method, TextTemplate? Path, List<(string, TextTemplate)> Headers, string ContentType) CompileRequest(YamlMappingNode root, ExpressionFactory expressions, OutputFormat format)
@@ -198,7 +198,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         };
         if (root.Get("let") is YamlMappingNode let)
         {
-            foreach (var key in let.Children.Keys.OfType<YamlScalarNode>()) scope.Variables.TryAdd(key.Value!, scope.Variables.Count);
+            foreach (var key in let.Children.Keys.OfType<YamlScalarNode>()) scope.Variables.TryAdd(key.Value!, scope.Slots.Next());
         }
         return scope;
     }

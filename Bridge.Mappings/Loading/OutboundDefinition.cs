@@ -19,4 +19,5 @@ internal sealed record OutboundDefinition(
     CsvOptions Csv,
     System.Text.Encoding Encoding,
     XmlBodyWriter? Xml,
-    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables);
+    IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,
+    int VariableCount);

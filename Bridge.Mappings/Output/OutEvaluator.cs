@@ -31,6 +31,17 @@ internal static class OutEvaluator
         }
         foreach (var item in items)
         {
+            foreach (var variable in node.Variables)
+            {
+                try
+                {
+                    item.Variables[variable.Slot] = variable.Expr.Eval(item);
+                }
+                catch (MappingRuntimeException ex)
+                {
+                    throw new MappingRuntimeException(ex.Message, ex.SourcePath ?? variable.Expr.Text, ex.Value, field);
+                }
+            }
             if (node.Where is not null && !Values.Truthy(Eval(node.Where, item, field))) continue;
             yield return item;
         }

@@ -43,10 +43,13 @@ internal sealed class OutboundCompiler(ExpressionFactory expressions)
                     levels[i] = factory.Compile(each.Each[i]);
                     factory = factory.WithItemType(levels[i]?.CanonicalType);
                 }
+                factory = factory.WithItemVariables(each.Let, out var variables);
                 var inner = new OutboundCompiler(factory);
                 var where = each.Where is null ? null : factory.Compile(each.Where);
                 var item = inner.CompileNode(each.Item, name);
-                return levels.Any(l => l is null) || item is null || (each.Where is not null && where is null) ? null : new OutEach(name, levels!, where, item);
+                return levels.Any(l => l is null) || item is null || (each.Where is not null && where is null)
+                    ? null
+                    : new OutEach(name, levels!, where, item) { Variables = variables };
             case ObjectTemplate obj:
                 var members = new List<OutNode>();
                 var failed = false;

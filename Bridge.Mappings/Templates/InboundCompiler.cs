@@ -91,10 +91,12 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
                 return null;
             }
             var levels = each.Each.Select(expressions.Compile).ToArray();
-            var where = each.Where is null ? null : expressions.Compile(each.Where);
-            var item = CompileValue(each.Item, element, name + "[]", owner, key);
+            var itemExpressions = expressions.WithItemVariables(each.Let, out var variables);
+            var inner = new InboundCompiler(itemExpressions);
+            var where = each.Where is null ? null : itemExpressions.Compile(each.Where);
+            var item = inner.CompileValue(each.Item, element, name + "[]", owner, key);
             if (levels.Any(l => l is null) || item is null || (each.Where is not null && where is null)) return null;
-            return new ListPlan(levels!, where, item, IListFactory.For(element));
+            return new ListPlan(levels!, variables, where, item, IListFactory.For(element));
         }
         if (node is not ObjectTemplate obj)
         {

@@ -4,8 +4,10 @@ using Bridge.Mappings.Runtime;
 namespace Bridge.Mappings.Templates;
 
 /// <summary>One canonical list item per match of the <c>each:</c> levels (that passes <c>where:</c>).</summary>
-internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
+internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable> variables, CompiledExpr? where, ValuePlan item, IListFactory factory) : ValuePlan
 {
+    private readonly ItemVariable[] _variables = [.. variables];
+
     public override object? Evaluate(EvalContext context, FieldPath parent, string? name, int index, ErrorList errors)
     {
         var field = Path(parent, name, index);
@@ -26,6 +28,7 @@ internal sealed class ListPlan(CompiledExpr[] levels, CompiledExpr? where, Value
         {
             try
             {
+                for (var v = 0; v < _variables.Length; v++) itemContext.Variables[_variables[v].Slot] = _variables[v].Expr.Eval(itemContext);
                 if (where is not null && !Values.Truthy(where.Eval(itemContext))) continue;
             }
             catch (MappingRuntimeException ex)

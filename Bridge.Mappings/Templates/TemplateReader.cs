@@ -6,7 +6,7 @@ namespace Bridge.Mappings.Templates;
 /// <summary>Reads a <c>fields:</c>/<c>body:</c> YAML tree into template nodes, reporting shape problems.</summary>
 internal static class TemplateReader
 {
-    private static readonly HashSet<string> EachKeys = ["each", "where", "fields", "value"];
+    private static readonly HashSet<string> EachKeys = ["each", "where", "let", "fields", "value"];
 
     public static TemplateNode? Read(YamlNode node, string file, ErrorSink errors)
     {
@@ -44,6 +44,7 @@ internal static class TemplateReader
     {
         List<YamlScalarNode>? each = null;
         YamlScalarNode? where = null;
+        YamlMappingNode? let = null;
         TemplateNode? item = null;
         var failed = false;
         foreach (var (key, value) in mapping.Children)
@@ -51,12 +52,20 @@ internal static class TemplateReader
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!EachKeys.Contains(name))
             {
-                errors.Add(file, key, $"unknown key '{name}' in an 'each:' block; expected each, where, fields or value");
+                errors.Add(file, key, $"unknown key '{name}' in an 'each:' block; expected each, where, let, fields or value");
                 failed = true;
                 continue;
             }
             switch (name)
             {
+                case "let":
+                    if (value is YamlMappingNode letNode) let = letNode;
+                    else
+                    {
+                        errors.Add(file, value, "'let:' expects name: expression lines; use them as $name");
+                        failed = true;
+                    }
+                    break;
                 case "each" when value is YamlSequenceNode levels:
                     each = levels.Children.OfType<YamlScalarNode>().Where(l => l.Value is { Length: > 0 }).ToList();
                     if (each.Count == 0 || each.Count != levels.Children.Count)
@@ -97,6 +106,6 @@ internal static class TemplateReader
             errors.Add(file, mapping, "an 'each:' block needs 'fields:' (one object per item) or 'value:' (one value per item)");
             return null;
         }
-        return failed || each is null || item is null ? null : new EachTemplate(mapping, each, where, item);
+        return failed || each is null || item is null ? null : new EachTemplate(mapping, each, where, item) { Let = let };
     }
 }

@@ -57,4 +57,18 @@ public sealed class InvalidMappingsTests
         ex.Message.ShouldStartWith("5 mapping error(s):");
         ex.Message.ShouldContain("kit.yaml:12:13: unknown field 'materail' on KitLine");
     }
+
+    [Fact]
+    public void ValidateCommand_Json_ListsErrorsWithTheirPositions()
+    {
+        var output = new StringWriter();
+
+        var exit = Bridge.Host.Cli.Mappings.ValidateMappingsCommand.Run(Path.Combine(InvalidRoot, "outbound-paths"), output, new StringWriter(), json: true);
+
+        exit.ShouldBe(1);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!;
+        json["valid"]!.GetValue<bool>().ShouldBeFalse();
+        var first = json["errors"]![0]!;
+        (first["line"]!.GetValue<int>(), first["column"]!.GetValue<int>()).ShouldBe((5, 18));
+    }
 }

@@ -96,4 +96,58 @@ public sealed class PayloadFormatTests : IDisposable
         result.Messages.Select(m => ((PickFailed)m.Message).Reason).ShouldBe(["X", "Z"]);
         result.Errors.Select(e => (e.Field, e.SourcePath)).ShouldBe([("[1].(id)", "id"), ("[1].pickOrderId", "id")]);
     }
+
+    [Fact]
+    public void ItemLet_IsEvaluatedPerItem_AndIsNotVisibleOutsideItsEachBlock()
+    {
+        var mapping = Load("""
+            system: x
+            direction: inbound
+            messageType: t
+            produces: PickConfirmed
+            fields:
+              pickOrderId: id
+              lines:
+                each: [pos, lots]
+                let: { q: number(qty) * $parent.factor }
+                where: $q > 0
+                fields: { material: $parent.m, quantity: $q, unit: "'pcs'" }
+            """);
+
+        var result = mapping.Map("""{"id":"P","pos":[{"m":"A","factor":2,"lots":[{"qty":"1.5"},{"qty":"0"}]},{"m":"B","factor":10,"lots":[{"qty":"3"}]}]}"""u8.ToArray(), "application/json", new Dictionary<string, string>());
+
+        result.Errors.ShouldBeEmpty();
+        ((PickConfirmed)result.Messages.Single().Message).Lines.Select(l => (l.Material, l.Quantity)).ShouldBe([("A", 3.0m), ("B", 30m)]);
+
+        File.WriteAllText(Path.Combine(_dir, "mappings", "x", "m.yaml"), """
+            system: x
+            direction: inbound
+            messageType: t
+            produces: PickConfirmed
+            fields:
+              pickOrderId: $q
+              lines:
+                each: pos
+                let: { q: qty }
+                fields: { material: m, quantity: $q, unit: "'pcs'" }
+            """);
+        MappingSet.LoadDirectory(_dir).Errors.ShouldHaveSingleItem().Message.ShouldStartWith("unknown variable '$q'");
+    }
+
+    [Fact]
+    public void Json_WithAByteOrderMark_Maps()
+    {
+        var mapping = Load("""
+            system: x
+            direction: inbound
+            messageType: t
+            produces: PickFailed
+            fields: { pickOrderId: id, reason: why }
+            """);
+
+        var result = mapping.Map((byte[])[0xEF, 0xBB, 0xBF, .. """{"id":"P-1","why":"no stock"}"""u8.ToArray()], "application/json", new Dictionary<string, string>());
+
+        result.Errors.ShouldBeEmpty();
+        ((PickFailed)result.Messages.Single().Message).Reason.ShouldBe("no stock");
+    }
 }

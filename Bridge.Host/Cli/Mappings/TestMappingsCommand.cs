@@ -33,7 +33,9 @@ internal static class TestMappingsCommand
                 Console.Error.WriteLine("give both --mapping FILE and --input FILE, or neither to run the test files");
                 return 2;
             }
-            var configDir = parse.GetValue(config) ?? ConfigDirectory.OfMappingFile(mappingFile);
+            mappingFile = ConfigDirectory.ResolvePath(mappingFile);
+            inputFile = ConfigDirectory.ResolvePath(inputFile);
+            var configDir = parse.GetValue(config) is { } given ? ConfigDirectory.Resolve(given) : ConfigDirectory.OfMappingFile(mappingFile);
             return RunOne(mappingFile, inputFile, configDir, parse.GetValue(contentType), ParseMetadata(parse.GetValue(meta) ?? []), Console.Out, Console.Error);
         });
         return command;

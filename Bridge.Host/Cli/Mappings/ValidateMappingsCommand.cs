@@ -9,14 +9,20 @@ internal static class ValidateMappingsCommand
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "Configuration directory (default: ./config)" };
-        var command = new Command("validate", "Load and compile every mapping; print every error with file:line:column.") { config };
-        command.SetAction(parse => Run(ConfigDirectory.Resolve(parse.GetValue(config)), Console.Out, Console.Error));
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON: { valid, errors: [{ file, line, column, message }] }" };
+        var command = new Command("validate", "Load and compile every mapping; print every error with file:line:column.") { config, json };
+        command.SetAction(parse => Run(ConfigDirectory.Resolve(parse.GetValue(config)), Console.Out, Console.Error, parse.GetValue(json)));
         return command;
     }
 
-    public static int Run(string configDir, TextWriter output, TextWriter errors)
+    public static int Run(string configDir, TextWriter output, TextWriter errors, bool json = false)
     {
         var result = MappingSet.LoadDirectory(configDir);
+        if (json)
+        {
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { valid = result.Set is not null, errors = result.Errors }, CanonicalJson.Options));
+            return result.Set is null ? 1 : 0;
+        }
         if (result.Set is null)
         {
             foreach (var error in result.Errors) errors.WriteLine(error);
