@@ -1,37 +1,69 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
+using System.Net.Sockets;
 
 namespace Bridge.Tests.Infrastructure;
 
 /// <summary>
-/// The real servers ./test.sh started. Each test gets its own RabbitMQ virtual host and its own PostgreSQL
-/// database, so tests never see each other's queues or rows. Without ./test.sh (BRIDGE_TEST_REQUIRE_SERVERS unset)
-/// <see cref="Available"/> is false and integration tests return early; under ./test.sh a missing server fails them.
+/// Connection settings for the servers ./test.sh starts. With BRIDGE_TEST_REQUIRE_SERVERS=1 a missing or unreachable
+/// server fails the test with a clear message; without it the test returns early (a developer's plain dotnet test).
+/// Tests that must not see each other's queues or rows take their own RabbitMQ virtual host and PostgreSQL database.
 /// </summary>
 public static class TestServers
 {
-    public static string? RabbitMqUri => Environment.GetEnvironmentVariable("BRIDGE_TEST_RABBITMQ");
+    public static bool Required => Environment.GetEnvironmentVariable("BRIDGE_TEST_REQUIRE_SERVERS") == "1";
+
+    public static string? Postgres => Reachable("BRIDGE_TEST_POSTGRES", ParsePostgres);
+
+    public static string? RabbitMq => Reachable("BRIDGE_TEST_RABBITMQ", value =>
+    {
+        var uri = new Uri(value);
+        return (uri.Host, uri.Port > 0 ? uri.Port : 5672);
+    });
+
+    static string? Reachable(string variable, Func<string, (string Host, int Port)> endpoint)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (Required)
+                Assert.Fail($"{variable} is not set but BRIDGE_TEST_REQUIRE_SERVERS=1: run the tests through ./test.sh.");
+            return null;
+        }
+
+        var (host, port) = endpoint(value);
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(host, port);
+        }
+        catch (SocketException e)
+        {
+            if (Required)
+                Assert.Fail($"{variable}={value}: nothing listens on {host}:{port} ({e.SocketErrorCode}).");
+            return null;
+        }
+
+        return value;
+    }
+
+    static (string Host, int Port) ParsePostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return (builder.Host ?? "127.0.0.1", builder.Port);
+    }
 
     public static string? RabbitMqManagement => Environment.GetEnvironmentVariable("BRIDGE_TEST_RABBITMQ_MANAGEMENT");
 
-    public static string? Postgres => Environment.GetEnvironmentVariable("BRIDGE_TEST_POSTGRES");
-
-    public static bool Required => Environment.GetEnvironmentVariable("BRIDGE_TEST_REQUIRE_SERVERS") == "1";
-
-    /// <summary>True when RabbitMQ and PostgreSQL are configured; throws under ./test.sh when they are not.</summary>
+    /// <summary>True when RabbitMQ (with its management API) and PostgreSQL are there; fails the test under ./test.sh when not.</summary>
     public static bool Available
     {
         get
         {
-            var present = RabbitMqUri is not null && RabbitMqManagement is not null && Postgres is not null;
-            if (!present && Required)
-            {
-                throw new InvalidOperationException(
-                    "BRIDGE_TEST_RABBITMQ, BRIDGE_TEST_RABBITMQ_MANAGEMENT and BRIDGE_TEST_POSTGRES must be set: run the tests through ./test.sh");
-            }
-
-            return present;
+            if (RabbitMqManagement is null && Required)
+                Assert.Fail("BRIDGE_TEST_RABBITMQ_MANAGEMENT is not set but BRIDGE_TEST_REQUIRE_SERVERS=1: run the tests through ./test.sh.");
+            return RabbitMq is not null && Postgres is not null && RabbitMqManagement is not null;
         }
     }
 
@@ -47,7 +79,7 @@ public static class TestServers
         (await http.PutAsync($"/api/vhosts/{escaped}", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await http.PutAsync($"/api/permissions/{escaped}/guest",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        var amqp = new UriBuilder(RabbitMqUri!) { Path = "/" + escaped };
+        var amqp = new UriBuilder(RabbitMq!) { Path = "/" + escaped };
         return amqp.Uri.AbsoluteUri;
     }
 

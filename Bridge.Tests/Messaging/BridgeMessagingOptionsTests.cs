@@ -11,7 +11,7 @@ public sealed class BridgeMessagingOptionsTests
     [Fact]
     public async Task Production_WithoutConnectionSettings_RefusesToStartNamingBothKeys()
     {
-        using var host = BridgeTestHost.Build(BridgeMode.Production);
+        using var host = CounterSagaHost.Build(BridgeMode.Production);
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
         error.Message.ShouldContain("Bridge:RabbitMqUri is required");
         error.Message.ShouldContain("Bridge:PostgresConnectionString is required");
@@ -20,7 +20,7 @@ public sealed class BridgeMessagingOptionsTests
     [Fact]
     public async Task Production_WithMalformedSettings_ReportsEachProblem()
     {
-        using var host = BridgeTestHost.Build(BridgeMode.Production, "http://not-amqp/", "Host=x;NoSuchKeyword=1",
+        using var host = CounterSagaHost.Build(BridgeMode.Production, "http://not-amqp/", "Host=x;NoSuchKeyword=1",
             extraSettings: new Dictionary<string, string?> { ["Bridge:ConcurrentMessageLimit"] = "0" });
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
         error.Failures.ShouldContain(f => f.Contains("'http://not-amqp/' is not an amqp://"));

@@ -15,7 +15,7 @@ public sealed class EmbeddedModeTests
     public async Task Saga_RunsEndToEndInMemory_WithHangfireTimeoutFiring()
     {
         var received = new ReceivedMessages();
-        using var host = BridgeTestHost.Build(BridgeMode.Embedded, received: received);
+        using var host = CounterSagaHost.Build(BridgeMode.Embedded, received: received);
         await host.StartAsync();
         var bus = host.Services.GetRequiredService<IBus>();
 
@@ -45,7 +45,7 @@ public sealed class EmbeddedModeTests
     public async Task InboundPublisher_RepeatedMessageId_IsDuplicateAndPublishedOnce()
     {
         var received = new ReceivedMessages();
-        using var host = BridgeTestHost.Build(BridgeMode.Embedded, received: received);
+        using var host = CounterSagaHost.Build(BridgeMode.Embedded, received: received);
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IInboundPublisher>();
         var message = new BinLevelReported

@@ -11,7 +11,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task EmbeddedHost_ReportsBusStorageAndJobsHealthy_TaggedReady()
     {
-        using var host = BridgeTestHost.Build(BridgeMode.Embedded);
+        using var host = CounterSagaHost.Build(BridgeMode.Embedded);
         await host.StartAsync();
         // The Hangfire server announces itself in its storage a moment after start: poll briefly.
         var health = host.Services.GetRequiredService<HealthCheckService>();

@@ -1,3 +1,4 @@
+using Bridge.Tests.Infrastructure;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Messaging;
 using Bridge.Host.Persistence;
@@ -35,7 +36,7 @@ public sealed class InboundOutboxTests
         (await publisher.PublishAsync(message with { Value = 99m }, CancellationToken.None)).IsDuplicate.ShouldBeTrue();
 
         var received = new ReceivedMessages();
-        using var host = await BridgeTestHost.StartProduction(received);
+        using var host = await CounterSagaHost.StartProduction(received);
         var got = await received.WaitFor<BinLevelReported>(m => m.MessageId == message.MessageId, TimeSpan.FromSeconds(30));
         got.Value.ShouldBe(12.125m);
         got.Material.ShouldBe("A-100");

@@ -1,3 +1,4 @@
+using Bridge.Tests.Infrastructure;
 using Bridge.Host.Messaging;
 using Bridge.Host.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using Bridge.Tests.Infrastructure;
 using System.Diagnostics;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;
@@ -20,7 +21,7 @@ public sealed class ProductionSagaTests
     {
         if (ServersMissing)
             return;
-        using var host = await BridgeTestHost.StartProduction();
+        using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
         var id = Guid.NewGuid();
         await bus.Publish(new StartCounter(id, "fifty", 600));
@@ -46,7 +47,7 @@ public sealed class ProductionSagaTests
     {
         if (ServersMissing)
             return;
-        using var host = await BridgeTestHost.StartProduction();
+        using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
         var id = Guid.NewGuid();
         await bus.Publish(new StartCounter(id, "twice", 600));
@@ -81,7 +82,7 @@ public sealed class ProductionSagaTests
         if (ServersMissing)
             return;
         var received = new ReceivedMessages();
-        using var host = await BridgeTestHost.StartProduction(received);
+        using var host = await CounterSagaHost.StartProduction(received);
         var bus = host.Services.GetRequiredService<IBus>();
         var id = Guid.NewGuid();
         await bus.Publish(new StartCounter(id, "explodes", 600));
@@ -116,7 +117,7 @@ public sealed class ProductionSagaTests
             return;
         var completeLater = Guid.NewGuid();
         var timesOut = Guid.NewGuid();
-        using (var first = await BridgeTestHost.StartProduction())
+        using (var first = await CounterSagaHost.StartProduction())
         {
             var bus = first.Services.GetRequiredService<IBus>();
             await bus.Publish(new StartCounter(completeLater, "survives restart", 600));
@@ -130,7 +131,7 @@ public sealed class ProductionSagaTests
         }
 
         var received = new ReceivedMessages();
-        using var second = await BridgeTestHost.StartProduction(received);
+        using var second = await CounterSagaHost.StartProduction(received);
         await second.Services.GetRequiredService<IBus>().Publish(new CompleteCounter(completeLater));
         var completed = await received.WaitFor<CounterCompleted>(m => m.CorrelationId == completeLater, Wait);
         completed.Count.ShouldBe(3);
@@ -146,7 +147,7 @@ public sealed class ProductionSagaTests
     {
         if (ServersMissing)
             return;
-        using var host = await BridgeTestHost.StartProduction();
+        using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
         var id = Guid.NewGuid();
         var name = $"by-name-{id:N}";
@@ -164,7 +165,7 @@ public sealed class ProductionSagaTests
         if (ServersMissing)
             return;
         var pings = new PingCounts();
-        using var host = await BridgeTestHost.StartProduction(pings: pings);
+        using var host = await CounterSagaHost.StartProduction(pings: pings);
         var bus = host.Services.GetRequiredService<IBus>();
         const int count = 2000;
         var watch = Stopwatch.StartNew();
@@ -208,7 +209,7 @@ public sealed class ProductionSagaTests
     {
         if (ServersMissing)
             return;
-        using var host = await BridgeTestHost.StartProduction();
+        using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
         var id = Guid.NewGuid();
         await bus.Publish(new StartCounter(id, "removed", 600));

@@ -1,3 +1,4 @@
+using Bridge.Tests.Infrastructure;
 using System.Diagnostics;
 using Bridge.Tests.Persistence;
 using Bridge.Tests.Persistence.TestSaga;
@@ -19,7 +20,7 @@ public sealed class HangfireSchedulerTests
         if (TestServers.Postgres is null || TestServers.RabbitMq is null)
             return;
         var received = new ReceivedMessages();
-        using var host = await BridgeTestHost.StartProduction(received);
+        using var host = await CounterSagaHost.StartProduction(received);
         var bus = host.Services.GetRequiredService<IBus>();
 
         var fires = Guid.NewGuid();

@@ -1,3 +1,4 @@
+using Bridge.Host.Configuration;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;

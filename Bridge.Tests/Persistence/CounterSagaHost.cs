@@ -1,3 +1,4 @@
+using Bridge.Tests.Infrastructure;
 using Bridge.Host.Messaging;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Bridge.Tests.Persistence;
 
 /// <summary>A generic host built with <see cref="BridgeMessagingServiceCollectionExtensions.AddBridgeMessaging"/> and the counter saga.</summary>
-public static class BridgeTestHost
+public static class CounterSagaHost
 {
     public static IHost Build(BridgeMode mode, string? rabbitMq = null, string? postgres = null, ReceivedMessages? received = null,
         IDictionary<string, string?>? extraSettings = null, PingCounts? pings = null)
