@@ -23,6 +23,8 @@ public static class BridgeApplication
             bus.AddBridgeConsumers(BridgeOrchestrationExtensions.OutboundTypes(builder.Services.GetSystemsRegistry())));
 
         var app = builder.Build();
+        // Watch the mapping files from the start, not from the first request that needs a mapping.
+        app.Services.GetRequiredService<Bridge.Mappings.MappingSetWatcher>();
         // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
         // failed start) must not log through the first one's disposed logger factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
@@ -30,6 +32,7 @@ public static class BridgeApplication
         app.MapMaterialRequestEndpoints();
         app.MapKitEndpoints();
         app.MapOperatorEndpoints();
+        app.MapDeviceEndpoints();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         return app;

@@ -87,6 +87,57 @@ public sealed class OpcUaDeviceHostTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteBack_PutsTheJobNumberOnTheStation_ForTheSystemsKeyOnly()
+    {
+        if (OpcUaTestServer.Url is not { } url)
+        {
+            return;
+        }
+
+        PrepareConfig(url);
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:ConfigDir"] = _config,
+            ["Bridge:ApiKeys:plc"] = "plc-key",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+        await using var _ = app;
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var job = $"JOB-{Random.Shared.Next(100000, 999999)}";
+
+        HttpResponseMessage response;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            response = await http.SendAsync(Write("line1", "job-number", job, "plc-key"));
+        }
+        while (response.StatusCode == System.Net.HttpStatusCode.BadGateway && DateTime.UtcNow < deadline && await Delay());
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var reader = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        (await reader.ReadValuesAsync([NodeId.Parse("ns=1;s=Writable.Station7Job")]))[0].Value.Value.ShouldBe(job);
+        (await http.SendAsync(Write("line1", "job-number", "X", "wrong"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        (await http.SendAsync(Write("line1", "no-such-target", "X", "plc-key"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await http.SendAsync(Write("no-such-device", "job-number", "X", "plc-key"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        await app.StopAsync();
+    }
+
+    private static HttpRequestMessage Write(string device, string key, string value, string apiKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{device}/writes/{key}") { Content = new StringContent(value) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        return request;
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(100);
+        return true;
+    }
+
+    [Fact]
     public void DeviceFeedingAMessageTypeWithoutMapping_IsRefusedAtStart()
     {
         PrepareConfig("opc.tcp://127.0.0.1:1/");
@@ -121,6 +172,9 @@ public sealed class OpcUaDeviceHostTests : IDisposable
                 samplingIntervalMs: 10
                 messageType: station7-parts
                 metadata: {"{"} location: L1-ST7, material: A-100, unit: PCE {"}"}
+            writes:
+              - key: job-number
+                nodeId: ns=1;s=Writable.Station7Job
             """);
     }
 }
