@@ -37,6 +37,7 @@ public static class DemoRunner
             ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-a").AbsoluteUri,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
         }));
         await using var _ = app;
 

@@ -24,7 +24,15 @@ public static class BridgeApplication
 
         var app = builder.Build();
         // Watch the mapping files from the start, not from the first request that needs a mapping.
-        app.Services.GetRequiredService<Bridge.Mappings.MappingSetWatcher>();
+        var mappings = app.Services.GetRequiredService<Bridge.Mappings.MappingSetWatcher>().Current;
+        var systems = app.Services.GetRequiredService<SystemsRegistry>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Host");
+        Log.ConfigurationLoaded(logger, app.Services.GetRequiredService<BridgeConfigurationInfo>().Directory, systems.All.Count,
+            mappings.Inbound.Count, mappings.Outbound.Count, app.Configuration["Bridge:Mode"] ?? "Embedded");
+        foreach (var system in systems.All.Where(s => !systems.HasKey(s.Id)))
+        {
+            Log.NoApiKey(logger, system.Id, system.ApiKeyEnv ?? "(none named in systems.yaml)");
+        }
         // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
         // failed start) must not log through the first one's disposed logger factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
