@@ -1,11 +1,20 @@
 using Bridge.Contracts.Messages;
+using Bridge.Host.Orchestration.KitWaits;
+using Bridge.Host.Orchestration.MaterialRequests;
+using Bridge.Host.Orchestration.MaterialRequests.Messages;
 using MassTransit;
 
 namespace Bridge.Host.Orders;
 
-/// <summary>Keeps the order book: the BOM a later material request explodes.</summary>
-public sealed class ProductionOrderReleasedConsumer(IProductionOrderStore orders) : IConsumer<ProductionOrderReleased>
+/// <summary>Keeps the order book (the BOM a material request explodes) and wakes requests that overtook their order.</summary>
+public sealed class ProductionOrderReleasedConsumer(IProductionOrderStore orders, IKitWaitRegistry waits) : IConsumer<ProductionOrderReleased>
 {
-    public Task Consume(ConsumeContext<ProductionOrderReleased> context) =>
-        orders.SaveAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<ProductionOrderReleased> context)
+    {
+        await orders.SaveAsync(context.Message, context.CancellationToken);
+        foreach (var request in await waits.FindWaitingAsync([MaterialRequestWorkflow.OrderWaitKey(context.Message.OrderId)], context.CancellationToken))
+        {
+            await context.Publish(new RecheckKit(request));
+        }
+    }
 }

@@ -14,6 +14,9 @@ public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersio
     public string Location { get; set; } = "";
     public string? Line { get; set; }
     public string Requester { get; set; } = "";
+    public decimal? OrderQuantity { get; set; }
+    /// <summary>The request arrived before its production order; it waits for ProductionOrderReleased.</summary>
+    public bool AwaitingOrder { get; set; }
     public List<MaterialLine> Required { get; set; } = [];
     public List<KitLine> LastKit { get; set; } = [];
     public List<PickOrderTrack> Picks { get; set; } = [];

@@ -48,14 +48,24 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         Initially(
             When(Requested)
                 .ThenAsync(c => Workflow(c).PlanAsync(c.Saga, c.Message, c.CancellationToken))
-                .IfElse(c => c.Saga.FailureReason is not null,
-                    rejected => rejected
-                        .Then(c => Workflow(c).Record(c.Saga, "rejected", c.Saga.FailureReason!))
-                        .TransitionTo(Rejected),
-                    planned => planned
-                        .IfElseAsync(c => Workflow(c).TryReserveAsync(c.Saga, c.CancellationToken),
-                            reserved => IssuePicks(reserved),
-                            shortage => WaitForStock(shortage))));
+                .IfElse(c => c.Saga.AwaitingOrder,
+                    waiting => waiting
+                        .ThenAsync(c => Workflow(c).WaitForOrderAsync(c.Saga, c.CancellationToken))
+                        .Schedule(StockWait, c => new StockWaitExpired(c.Saga.CorrelationId))
+                        .TransitionTo(WaitingForOrder),
+                    planned => Proceed(planned)));
+
+        During(WaitingForOrder,
+            When(Recheck)
+                .ThenAsync(c => Workflow(c).ExplodeAsync(c.Saga, c.CancellationToken))
+                .If(c => !c.Saga.AwaitingOrder,
+                    arrived => Proceed(arrived
+                        .Unschedule(StockWait)
+                        .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken)))),
+            When(StockWait!.Received)
+                .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken))
+                .Then(c => Workflow(c).Fail(c.Saga, "timed-out", $"production order {c.Saga.OrderId} did not arrive within {settings.StockWaitTimeout}"))
+                .TransitionTo(TimedOut));
 
         During(WaitingForStock,
             When(Recheck)
@@ -95,6 +105,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                 .Then(c => Workflow(c).Record(c.Saga, "duplicate", $"request {c.Message.RequestId} was already received; ignored")));
     }
 
+    public State WaitingForOrder { get; private set; } = null!;
     public State WaitingForStock { get; private set; } = null!;
     public State Picking { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
@@ -112,6 +123,18 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
 
     private static MaterialRequestWorkflow Workflow<T>(BehaviorContext<MaterialRequestState, T>
         context) where T : class => context.GetServiceOrCreateInstance<MaterialRequestWorkflow>();
+
+    /// <summary>Requirements are known: reject, or reserve and pick, or report the shortage and wait for stock.</summary>
+    private EventActivityBinder<MaterialRequestState, T> Proceed<T>(EventActivityBinder<MaterialRequestState, T> binder)
+        where T : class =>
+        binder.IfElse(c => c.Saga.FailureReason is not null,
+            rejected => rejected
+                .Then(c => Workflow(c).Record(c.Saga, "rejected", c.Saga.FailureReason!))
+                .TransitionTo(Rejected),
+            planned => planned
+                .IfElseAsync(c => Workflow(c).TryReserveAsync(c.Saga, c.CancellationToken),
+                    reserved => IssuePicks(reserved),
+                    shortage => WaitForStock(shortage)));
 
     private EventActivityBinder<MaterialRequestState, T> IssuePicks<T>(EventActivityBinder<MaterialRequestState, T> binder)
         where T : class =>

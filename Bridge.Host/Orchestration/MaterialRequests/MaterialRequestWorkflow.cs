@@ -30,6 +30,7 @@ public sealed class MaterialRequestWorkflow(
         state.Location = request.Location;
         state.Line = request.Line;
         state.Requester = request.Source;
+        state.OrderQuantity = request.OrderQuantity;
         state.CreatedAt = time.GetUtcNow();
         Record(state, "requested", $"order {request.OrderId} to {request.Location} from {request.Source}");
 
@@ -39,29 +40,50 @@ public sealed class MaterialRequestWorkflow(
             return;
         }
 
-        var order = await orders.FindAsync(request.OrderId, ct);
+        await ExplodeAsync(state, ct);
+    }
+
+    /// <summary>
+    /// Requirements from the order's BOM. An order Bridge has not received yet is waited for (ERP and MES talk to
+    /// Bridge independently, so the request can overtake the order); an order without BOM lines fails the request.
+    /// </summary>
+    public async Task ExplodeAsync(MaterialRequestState state, CancellationToken ct)
+    {
+        var order = await orders.FindAsync(state.OrderId, ct);
         if (order is null)
         {
-            state.FailureReason = $"production order {request.OrderId} is unknown: no ProductionOrderReleased was received for it";
+            if (!state.AwaitingOrder)
+            {
+                state.AwaitingOrder = true;
+                Record(state, "waiting-for-order", $"production order {state.OrderId} has not been received yet");
+            }
+
             return;
         }
 
+        state.AwaitingOrder = false;
         if (order.Bom.Count == 0)
         {
-            state.FailureReason = $"production order {request.OrderId} has no BOM lines to explode";
+            state.FailureReason = $"production order {state.OrderId} has no BOM lines to explode";
             return;
         }
 
         try
         {
-            state.Required = BomExplosion.Explode(order.Bom, request.OrderQuantity ?? order.Quantity).ToList();
-            Record(state, "exploded", $"{state.Required.Count} material(s) for {request.OrderQuantity ?? order.Quantity} {order.Unit} of {order.Material}");
+            state.Required = BomExplosion.Explode(order.Bom, state.OrderQuantity ?? order.Quantity).ToList();
+            Record(state, "exploded", $"{state.Required.Count} material(s) for {state.OrderQuantity ?? order.Quantity} {order.Unit} of {order.Material}");
         }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
         {
-            state.FailureReason = $"cannot explode the BOM of order {request.OrderId}: {ex.Message}";
+            state.FailureReason = $"cannot explode the BOM of order {state.OrderId}: {ex.Message}";
         }
     }
+
+    /// <summary>The wait-registry key a request waiting for its production order is filed under.</summary>
+    public static string OrderWaitKey(string orderId) => "order:" + orderId;
+
+    public Task WaitForOrderAsync(MaterialRequestState state, CancellationToken ct) =>
+        waits.WaitAsync(state.CorrelationId, [OrderWaitKey(state.OrderId)], ct);
 
     /// <summary>Reserves the whole kit or nothing. On success the pick orders are planned; otherwise the shortage is recorded.</summary>
     public async Task<bool> TryReserveAsync(MaterialRequestState state, CancellationToken ct)

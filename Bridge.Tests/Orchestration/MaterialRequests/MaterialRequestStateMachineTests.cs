@@ -103,13 +103,41 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownOrder_IsRejectedWithAReason()
+    public async Task OrderWithoutBom_IsRejectedWithAReason()
     {
-        await _harness.Bus.Publish(Request("REQ-4", "NO-SUCH-ORDER"));
+        await _provider.GetRequiredService<IProductionOrderStore>().SaveAsync(Order("ORD-4") with { Bom = [] }, default);
+
+        await _harness.Bus.Publish(Request("REQ-4", "ORD-4"));
 
         var sagaId = MaterialRequestIds.ForRequest("REQ-4");
         (await _saga.Exists(sagaId, m => m.Rejected)).ShouldNotBeNull();
-        _saga.Sagas.ContainsInState(sagaId, _saga.StateMachine, m => m.Rejected)!.FailureReason.ShouldNotBeNull().ShouldContain("NO-SUCH-ORDER");
+        _saga.Sagas.ContainsInState(sagaId, _saga.StateMachine, m => m.Rejected)!.FailureReason.ShouldNotBeNull().ShouldContain("no BOM lines");
+    }
+
+    [Fact]
+    public async Task RequestBeforeItsOrder_WaitsForTheOrder_ThenPicks()
+    {
+        await SeedAsync(null, ("A-100", 20m, "pcs"), ("B-200", 5.5m, "kg"));
+
+        await _harness.Bus.Publish(Request("REQ-6", "ORD-6"));
+
+        var sagaId = MaterialRequestIds.ForRequest("REQ-6");
+        (await _saga.Exists(sagaId, m => m.WaitingForOrder)).ShouldNotBeNull();
+
+        await _harness.Bus.Publish(Order("ORD-6"));
+
+        (await _saga.Exists(sagaId, m => m.Picking)).ShouldNotBeNull();
+        (await PublishedAsync<PickOrderIssued>()).Single().Lines.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task OrderNeverArrives_TimesOut()
+    {
+        await _harness.Bus.Publish(Request("REQ-7", "NO-SUCH-ORDER"));
+
+        var sagaId = MaterialRequestIds.ForRequest("REQ-7");
+        (await _saga.Exists(sagaId, m => m.TimedOut, TimeSpan.FromSeconds(15))).ShouldNotBeNull();
+        _saga.Sagas.ContainsInState(sagaId, _saga.StateMachine, m => m.TimedOut)!.FailureReason.ShouldNotBeNull().ShouldContain("did not arrive");
     }
 
     [Fact]
@@ -138,9 +166,13 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         return _harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
     }
 
-    private async Task SeedAsync(string orderId, params (string Material, decimal Quantity, string Unit)[] stock)
+    private async Task SeedAsync(string? orderId, params (string Material, decimal Quantity, string Unit)[] stock)
     {
-        await _provider.GetRequiredService<IProductionOrderStore>().SaveAsync(Order(orderId), default);
+        if (orderId is not null)
+        {
+            await _provider.GetRequiredService<IProductionOrderStore>().SaveAsync(Order(orderId), default);
+        }
+
         var view = _provider.GetRequiredService<IStockView>();
         foreach (var (material, quantity, unit) in stock)
         {
