@@ -14,9 +14,7 @@ public static class SystemsFileLoader
     {
         var errors = new List<ConfigurationError>();
         var systems = new List<SystemDefinition>();
-        var file = Path.GetFileName(path) is var name && Path.GetDirectoryName(path) is { } dir
-            ? Path.Combine(Path.GetFileName(dir), name)
-            : path;
+        var file = path;
         if (!File.Exists(path))
         {
             errors.Add(new ConfigurationError(path, 1, 1, "file not found; expected the list of systems"));

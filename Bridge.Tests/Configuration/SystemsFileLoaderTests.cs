@@ -42,10 +42,10 @@ public sealed class SystemsFileLoaderTests : IDisposable
 
         errors.Select(e => e.ToString()).ShouldBe(
         [
-            $"{Path.GetFileName(_dir)}/systems.yaml:3:14: system 'mes': baseUrl 'not-a-url' is not an absolute http(s) URL",
-            $"{Path.GetFileName(_dir)}/systems.yaml:4:5: system 'mes': unknown key 'recieves'; expected one of description, baseUrl, apiKeyEnv, receives, warehouses",
-            $"{Path.GetFileName(_dir)}/systems.yaml:6:15: system 'wms-a': 'PickOrderIsued' is not a canonical message; expected one of " + string.Join(", ", CanonicalTypes.Names),
-            $"{Path.GetFileName(_dir)}/systems.yaml:7:16: system 'wms-a': apiKeyEnv must name an environment variable (letters, digits, '_'), not hold a key",
+            $"{path}:3:14: system 'mes': baseUrl 'not-a-url' is not an absolute http(s) URL",
+            $"{path}:4:5: system 'mes': unknown key 'recieves'; expected one of description, baseUrl, apiKeyEnv, receives, warehouses",
+            $"{path}:6:15: system 'wms-a': 'PickOrderIsued' is not a canonical message; expected one of " + string.Join(", ", CanonicalTypes.Names),
+            $"{path}:7:16: system 'wms-a': apiKeyEnv must name an environment variable (letters, digits, '_'), not hold a key",
         ]);
     }
 
