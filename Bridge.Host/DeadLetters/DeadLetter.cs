@@ -1,6 +1,9 @@
 namespace Bridge.Host.DeadLetters;
 
-/// <summary>A payload Bridge could not accept, kept byte for byte with the reason a person can act on.</summary>
+/// <summary>
+/// A payload Bridge could not accept, kept byte for byte with its protocol metadata and the reason a person can act
+/// on. <see cref="ReplayedAt"/> is set once a replay (after the mapping was fixed) got it accepted.
+/// </summary>
 public sealed record DeadLetter(
     Guid Id,
     DateTimeOffset ReceivedAt,
@@ -9,4 +12,6 @@ public sealed record DeadLetter(
     string? Mapping,
     string ContentType,
     byte[] Body,
-    string Reason);
+    string Reason,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset? ReplayedAt = null);

@@ -17,7 +17,9 @@ public sealed class DeadLettersSchemaScript : IDatabaseSchemaScript
             mapping text null,
             content_type text not null,
             body bytea not null,
-            reason text not null);
+            reason text not null,
+            metadata jsonb not null default '{}',
+            replayed_at timestamptz null);
         create index if not exists dead_letters_received on dead_letters (received_at desc);
         """;
 }

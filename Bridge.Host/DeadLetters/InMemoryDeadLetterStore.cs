@@ -15,11 +15,12 @@ public sealed class InMemoryDeadLetterStore : IDeadLetterStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, CancellationToken ct)
+    public Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<DeadLetter>>(_letters.AsEnumerable().Reverse().Take(limit).ToList());
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(
+                _letters.AsEnumerable().Reverse().Where(l => includeReplayed || l.ReplayedAt is null).Take(limit).ToList());
         }
     }
 
@@ -29,5 +30,19 @@ public sealed class InMemoryDeadLetterStore : IDeadLetterStore
         {
             return Task.FromResult(_letters.FirstOrDefault(l => l.Id == id));
         }
+    }
+
+    public Task MarkReplayedAsync(Guid id, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var index = _letters.FindIndex(l => l.Id == id);
+            if (index >= 0)
+            {
+                _letters[index] = _letters[index] with { ReplayedAt = at };
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

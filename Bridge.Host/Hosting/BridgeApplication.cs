@@ -40,6 +40,7 @@ public static class BridgeApplication
         app.MapMaterialRequestEndpoints();
         app.MapKitEndpoints();
         app.MapOperatorEndpoints();
+        app.MapDeadLetterEndpoints();
         app.MapDeviceEndpoints();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -17,20 +17,21 @@ public sealed class EnvelopeIngestor(
     TimeProvider time,
     ILogger<EnvelopeIngestor> logger)
 {
-    public async Task<IngestResult> IngestAsync(RawEnvelope envelope, CancellationToken ct)
+    /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
+    public async Task<IngestResult> IngestAsync(RawEnvelope envelope, CancellationToken ct, bool keepFailures = true)
     {
         var mapping = mappings.Current.FindInbound(envelope.System, envelope.MessageType);
         if (mapping is null)
         {
             var reason = $"no inbound mapping for system '{envelope.System}' and message type '{envelope.MessageType}'";
-            return new IngestResult(IngestOutcome.NoMapping, null, [], [reason], await KeepAsync(envelope, null, reason, ct));
+            return new IngestResult(IngestOutcome.NoMapping, null, [], [reason], keepFailures ? await KeepAsync(envelope, null, reason, ct) : null);
         }
 
         var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
         if (result.Errors.Count > 0)
         {
             var reasons = result.Errors.Select(Describe).ToList();
-            var id = await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, reasons), ct);
+            var id = keepFailures ? await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, reasons), ct) : (Guid?)null;
             return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], reasons, id);
         }
 
@@ -49,7 +50,7 @@ public sealed class EnvelopeIngestor(
     private async Task<Guid> KeepAsync(RawEnvelope envelope, string? mapping, string reason, CancellationToken ct)
     {
         var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
-            envelope.ContentType, envelope.Body.ToArray(), reason);
+            envelope.ContentType, envelope.Body.ToArray(), reason, envelope.Metadata);
         await deadLetters.AddAsync(letter, ct);
         Log.DeadLettered(logger, envelope.System, envelope.MessageType, letter.Id, reason);
         return letter.Id;
