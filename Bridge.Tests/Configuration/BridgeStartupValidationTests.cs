@@ -1,5 +1,6 @@
 using Bridge.Host.Configuration;
 using Bridge.Host.Hosting;
+using Bridge.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace Bridge.Tests.Configuration;
@@ -7,12 +8,7 @@ namespace Bridge.Tests.Configuration;
 /// <summary>The host refuses to start on invalid configuration and names the file, the place and the problem.</summary>
 public sealed class BridgeStartupValidationTests : IDisposable
 {
-    private readonly string _config = Directory.CreateTempSubdirectory("bridge-config-").FullName;
-
-    public BridgeStartupValidationTests()
-    {
-        CopyDirectory(Integration.BridgeTestHost.RepositoryConfigDirectory(), _config);
-    }
+    private readonly string _config = TestConfig.CopyShipped();
 
     public void Dispose() => Directory.Delete(_config, recursive: true);
 
@@ -54,18 +50,5 @@ public sealed class BridgeStartupValidationTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("  requestId: reqNo", "  requestId: reqNo(("));
 
         Build().Message.ShouldMatch(@"material-request\.yaml:\d+:\d+: ");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(dir.Replace(from, to));
-        }
-
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to), overwrite: true);
-        }
     }
 }

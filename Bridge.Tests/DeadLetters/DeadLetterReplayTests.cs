@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 using Bridge.Host.Hosting;
+using Bridge.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -15,21 +16,13 @@ namespace Bridge.Tests.DeadLetters;
 /// </summary>
 public sealed class DeadLetterReplayTests : IDisposable
 {
-    private readonly string _config = Directory.CreateTempSubdirectory("bridge-replay-").FullName;
+    private readonly string _config = TestConfig.CopyShipped();
 
     public void Dispose() => Directory.Delete(_config, recursive: true);
 
     [Fact]
     public async Task MissingCrossReference_IsDeadLettered_ThenReplayedAfterTheTableIsFixed()
     {
-        var source = Integration.BridgeTestHost.RepositoryConfigDirectory();
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = file.Replace(source, _config);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-
         var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",

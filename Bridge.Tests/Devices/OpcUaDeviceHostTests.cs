@@ -4,6 +4,7 @@ using Bridge.Adapters.OpcUa.Codec;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Configuration;
 using Bridge.Host.Hosting;
+using Bridge.Tests.Infrastructure;
 using Bridge.Tests.OpcUa;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,7 @@ public sealed class OpcUaDeviceHostTests : IDisposable
           occurredAt: datetime(meta('sourceTimestamp'))
         """;
 
-    private readonly string _config = Directory.CreateTempSubdirectory("bridge-devices-").FullName;
+    private readonly string _config = TestConfig.CopyShipped();
 
     public void Dispose() => Directory.Delete(_config, recursive: true);
 
@@ -151,14 +152,6 @@ public sealed class OpcUaDeviceHostTests : IDisposable
 
     private void PrepareConfig(string url)
     {
-        var source = Integration.BridgeTestHost.RepositoryConfigDirectory();
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = file.Replace(source, _config);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-
         File.WriteAllText(Path.Combine(_config, "mappings", "plc", "station7-parts.yaml"), CounterMapping);
         Directory.CreateDirectory(Path.Combine(_config, "devices"));
         File.WriteAllText(Path.Combine(_config, "devices", "line1.yaml"), $"""
