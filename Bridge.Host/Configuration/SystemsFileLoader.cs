@@ -1,3 +1,4 @@
+using Bridge.Contracts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,10 +15,9 @@ public static class SystemsFileLoader
     {
         var errors = new List<ConfigurationError>();
         var systems = new List<SystemDefinition>();
-        var file = path;
         if (!File.Exists(path))
         {
-            errors.Add(new ConfigurationError(path, 1, 1, "file not found; expected the list of systems"));
+            errors.Add(new ConfigurationError(path, 1, 1, "path not found; expected the list of systems"));
             return (systems, errors);
         }
 
@@ -29,13 +29,13 @@ public static class SystemsFileLoader
         }
         catch (YamlException ex)
         {
-            errors.Add(new ConfigurationError(file, (int)ex.Start.Line, (int)ex.Start.Column, "YAML syntax: " + (ex.InnerException?.Message ?? ex.Message)));
+            errors.Add(new ConfigurationError(path, (int)ex.Start.Line, (int)ex.Start.Column, "YAML syntax: " + (ex.InnerException?.Message ?? ex.Message)));
             return (systems, errors);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            errors.Add(new ConfigurationError(file, 1, 1, "expected a mapping with a 'systems' key"));
+            errors.Add(new ConfigurationError(path, 1, 1, "expected a mapping with a 'systems' key"));
             return (systems, errors);
         }
 
@@ -43,19 +43,19 @@ public static class SystemsFileLoader
         {
             if (Text(key) != "systems")
             {
-                errors.Add(At(file, key, $"unknown key '{Text(key)}'; expected 'systems'"));
+                errors.Add(At(path, key, $"unknown key '{Text(key)}'; expected 'systems'"));
                 continue;
             }
 
             if (value is not YamlMappingNode list)
             {
-                errors.Add(At(file, value, "expected a mapping of system id → settings"));
+                errors.Add(At(path, value, "expected a mapping of system id → settings"));
                 continue;
             }
 
             foreach (var (idNode, body) in list.Children)
             {
-                var system = ReadSystem(file, Text(idNode), idNode, body, errors);
+                var system = ReadSystem(path, Text(idNode), idNode, body, errors);
                 if (system is not null)
                 {
                     systems.Add(system);
@@ -107,9 +107,9 @@ public static class SystemsFileLoader
                     break;
                 case "receives":
                     receives = List(file, id, key, valueNode, errors);
-                    foreach (var unknown in receives.Where(r => CanonicalTypes.Find(r) is null))
+                    foreach (var unknown in receives.Where(r => CanonicalMessageTypes.Find(r) is null))
                     {
-                        errors.Add(At(file, valueNode, $"system '{id}': '{unknown}' is not a canonical message; expected one of {string.Join(", ", CanonicalTypes.Names)}"));
+                        errors.Add(At(file, valueNode, $"system '{id}': '{unknown}' is not a canonical message; expected one of {string.Join(", ", CanonicalMessageTypes.Names)}"));
                     }
 
                     break;

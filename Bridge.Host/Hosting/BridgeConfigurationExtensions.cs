@@ -1,3 +1,4 @@
+using Bridge.Contracts;
 using Bridge.Host.Configuration;
 using Bridge.Host.Devices;
 using Bridge.Host.Orchestration.Kitting;
@@ -55,7 +56,7 @@ public static class BridgeConfigurationExtensions
         {
             foreach (var name in system.Receives)
             {
-                var type = CanonicalTypes.Find(name);
+                var type = CanonicalMessageTypes.Find(name);
                 if (type is not null && mappings.FindOutbound(system.Id, type).Count == 0)
                 {
                     yield return $"systems.yaml: system '{system.Id}' receives {name}, but no outbound mapping renders {name} for '{system.Id}'";

@@ -61,6 +61,5 @@ public static class BridgeOrchestrationExtensions
     }
 
     public static IEnumerable<Type> OutboundTypes(SystemsRegistry systems) =>
-        systems.All.SelectMany(s => s.Receives).Select(CanonicalTypes.Find).OfType<Type>()
-            .Where(t => t.IsSubclassOf(typeof(CanonicalMessage)));
+        systems.All.SelectMany(s => s.Receives).Select(name => CanonicalMessageTypes.Find(name)).OfType<Type>();
 }

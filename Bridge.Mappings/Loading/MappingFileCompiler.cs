@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Bridge.Contracts;
 using Bridge.Contracts.Model;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
@@ -51,10 +52,10 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
     {
         var messageType = RequiredText(root, "messageType", "the kind of payload, e.g. production-order");
         var producesName = RequiredText(root, "produces", "a canonical message type such as ProductionOrderReleased");
-        var produces = producesName is null ? null : CanonicalTypes.Find(producesName);
+        var produces = producesName is null ? null : CanonicalMessageTypes.Find(producesName, ignoreCase: true);
         if (producesName is not null && produces is null)
         {
-            errors.Add(file, root.Get("produces")!, $"unknown canonical message '{producesName}'; expected one of: {string.Join(", ", CanonicalTypes.Names)}");
+            errors.Add(file, root.Get("produces")!, $"unknown canonical message '{producesName}'; expected one of: {string.Join(", ", CanonicalMessageTypes.Names)}");
         }
         var formatText = root.Text("format") ?? "json";
         SourceFormat? format = formatText switch
@@ -88,10 +89,10 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
     private OutboundDefinition? CompileOutbound(YamlMappingNode root, string name, string? system, int before)
     {
         var consumesName = RequiredText(root, "consumes", "a canonical message type such as PickOrderIssued");
-        var consumes = consumesName is null ? null : CanonicalTypes.Find(consumesName);
+        var consumes = consumesName is null ? null : CanonicalMessageTypes.Find(consumesName, ignoreCase: true);
         if (consumesName is not null && consumes is null)
         {
-            errors.Add(file, root.Get("consumes")!, $"unknown canonical message '{consumesName}'; expected one of: {string.Join(", ", CanonicalTypes.Names)}");
+            errors.Add(file, root.Get("consumes")!, $"unknown canonical message '{consumesName}'; expected one of: {string.Join(", ", CanonicalMessageTypes.Names)}");
         }
         var formatText = root.Text("format") ?? "json";
         OutputFormat? format = formatText switch
