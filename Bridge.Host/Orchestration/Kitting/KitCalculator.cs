@@ -40,8 +40,6 @@ public static class KitCalculator
             })
             .ToList();
 
-        var covered = lines.Count(l => l.Shortage == 0m);
-        var rate = lines.Count == 0 ? 1m : Math.Round((decimal)covered / lines.Count, 4);
-        return new KitResult(lines, covered == lines.Count, rate);
+        return new KitResult(lines);
     }
 }

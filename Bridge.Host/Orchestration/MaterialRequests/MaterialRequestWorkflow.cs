@@ -136,7 +136,7 @@ public sealed class MaterialRequestWorkflow(
 
     public KitChecked KitChecked(MaterialRequestState state)
     {
-        var covered = state.LastKit.Count(l => l.Shortage == 0m);
+        var kit = new KitResult(state.LastKit);
         return new KitChecked
         {
             MessageId = NewId.NextGuid(),
@@ -145,8 +145,8 @@ public sealed class MaterialRequestWorkflow(
             OccurredAt = time.GetUtcNow(),
             OrderId = state.OrderId,
             RequestId = state.RequestId,
-            Complete = covered == state.LastKit.Count,
-            KitRate = state.LastKit.Count == 0 ? 1m : Math.Round((decimal)covered / state.LastKit.Count, 4),
+            Complete = kit.Complete,
+            KitRate = kit.KitRate,
             Lines = state.LastKit,
         };
     }
