@@ -6,8 +6,6 @@ using Bridge.Host.Hosting;
 using Bridge.Host.Orchestration.MaterialRequests;
 using Bridge.Host.Persistence;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Spectre.Console;
 
 namespace Bridge.Host.Demo;
@@ -45,7 +43,7 @@ public static class DemoRunner
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(observer);
         app.Services.GetRequiredService<MaterialRequestStateMachine>().ConnectStateObserver(observer);
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Urls.First();
         timeline.Step("bridge", $"listening on {address} (in-memory bus, in-memory saga state, Hangfire.InMemory)", "green");
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var wms = new SimulatedWarehouse();

@@ -3,8 +3,6 @@ using System.Text;
 using Bridge.Host.Demo;
 using Bridge.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,7 +63,7 @@ public sealed class BridgeTestHost : IAsyncDisposable
 
         var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Urls.First();
         return new BridgeTestHost(app, receivers, new Uri(address));
     }
 
