@@ -5,7 +5,7 @@ using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings;
 
-/// <summary>A compiled outbound mapping: a canonical message → an HTTP call in the target system's dialect.</summary>
+/// <summary>A compiled outbound mapping: a canonical message → a rendered message in the target system's dialect.</summary>
 public sealed class OutboundMapping
 {
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
@@ -27,7 +27,7 @@ public sealed class OutboundMapping
     public string Format => _definition.Format.ToString().ToLowerInvariant();
 
     /// <summary>Renders the call; throws <see cref="MappingRuntimeException"/> naming the field, source path and value on failure.</summary>
-    public OutboundRequest Render(CanonicalMessage message)
+    public RenderedMessage Render(CanonicalMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!Consumes.IsInstanceOfType(message))
@@ -44,7 +44,7 @@ public sealed class OutboundMapping
         }
     }
 
-    private OutboundRequest RenderCore(CanonicalMessage message)
+    private RenderedMessage RenderCore(CanonicalMessage message)
     {
         var root = CanonicalJson.ToElement(message);
         var context = new EvalContext(root, NoMetadata, _time, _definition.VariableCount);
@@ -68,6 +68,7 @@ public sealed class OutboundMapping
             OutputFormat.Csv => CsvBodyWriter.Write(_definition.Body, context, _definition.Csv, _definition.Encoding),
             _ => JsonBodyWriter.Write(_definition.Body, context),
         };
-        return new OutboundRequest(_definition.Method, path, headers, _definition.ContentType, body);
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = _definition.Method };
+        return new RenderedMessage(path, headers, properties, _definition.ContentType, body);
     }
 }

@@ -1,3 +1,4 @@
+using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public static class HttpAdapterBuilderExtensions
             sp.GetRequiredService<IOptionsMonitor<HttpAdapterOptions>>().Get(name),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Adapters.Http." + name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("http", name), (sp, _) => sp.GetRequiredKeyedService<HttpOutboundSender>(name));
         return builder;
     }
 }

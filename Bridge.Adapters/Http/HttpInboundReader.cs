@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bridge.Adapters.Http;
 
-/// <summary>Reads an inbound HTTP request into a <see cref="RawEnvelope"/>, enforcing the size limit.</summary>
+/// <summary>Reads an inbound HTTP request into a <see cref="InboundEnvelope"/>, enforcing the size limit.</summary>
 public static class HttpInboundReader
 {
-    public static async Task<RawEnvelope> ReadAsync(HttpRequest request, string system, string messageType, long maxBodyBytes, CancellationToken ct)
+    public static async Task<InboundEnvelope> ReadAsync(HttpRequest request, string system, string messageType, long maxBodyBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBodyBytes)
         {
@@ -39,6 +39,6 @@ public static class HttpInboundReader
             }
         }
 
-        return new RawEnvelope(system, messageType, request.ContentType ?? "application/octet-stream", buffer.ToArray(), metadata);
+        return new InboundEnvelope("http", system, messageType, request.ContentType ?? "application/octet-stream", buffer.ToArray(), metadata);
     }
 }

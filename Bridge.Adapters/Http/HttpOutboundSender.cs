@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Bridge.Adapters.Envelopes;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -8,7 +9,7 @@ using Polly.Timeout;
 namespace Bridge.Adapters.Http;
 
 /// <summary>Sends outbound calls with in-process retries (Polly): 5xx, 408, 429 and network errors are retried with backoff.</summary>
-public sealed class HttpOutboundSender
+public sealed class HttpOutboundSender : IEnvelopeSender
 {
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -39,6 +40,26 @@ public sealed class HttpOutboundSender
             .AddTimeout(options.AttemptTimeout)
             .Build();
         _retryCount = options.RetryCount;
+    }
+
+    /// <summary>
+    /// POSTs (or the mapping's <c>method</c>) the envelope to the system's <c>baseUrl</c> joined with the envelope's
+    /// address; the idempotency key travels as <c>Idempotency-Key</c>.
+    /// </summary>
+    public Task SendAsync(OutboundEnvelope envelope, CancellationToken ct)
+    {
+        if (!envelope.Endpoint.TryGetValue("baseUrl", out var baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
+        {
+            throw new HttpAdapterException($"system '{envelope.System}' has no absolute baseUrl to send to");
+        }
+
+        var method = envelope.Properties.TryGetValue("method", out var m) && m.Length > 0 ? m : "POST";
+        var url = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/" + envelope.Address.TrimStart('/'));
+        var headers = new Dictionary<string, string>(envelope.Headers, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Idempotency-Key"] = envelope.IdempotencyKey,
+        };
+        return SendAsync(new HttpOutboundCall(method, url, headers, envelope.ContentType, envelope.Body), ct);
     }
 
     public async Task SendAsync(HttpOutboundCall call, CancellationToken ct)

@@ -33,7 +33,7 @@ public static class DeadLetterEndpoints
                 return Results.Problem(statusCode: 409, title: "already replayed", detail: $"dead letter {id} was replayed at {at:O}");
             }
 
-            var envelope = new RawEnvelope(letter.System, letter.MessageType, letter.ContentType, letter.Body, letter.Metadata);
+            var envelope = new InboundEnvelope("replay", letter.System, letter.MessageType, letter.ContentType, letter.Body, letter.Metadata);
             var result = await ingestor.IngestAsync(envelope, ct, keepFailures: false);
             if (result.Outcome != IngestOutcome.Accepted)
             {

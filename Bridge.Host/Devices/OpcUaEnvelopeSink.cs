@@ -7,5 +7,5 @@ namespace Bridge.Host.Devices;
 /// <summary>OPC UA device values enter Bridge on the same path as HTTP payloads: map, publish, or dead-letter.</summary>
 public sealed class OpcUaEnvelopeSink(EnvelopeIngestor ingestor) : IOpcUaEnvelopeSink
 {
-    public async ValueTask AcceptAsync(RawEnvelope envelope, CancellationToken ct) => await ingestor.IngestAsync(envelope, ct);
+    public async ValueTask AcceptAsync(InboundEnvelope envelope, CancellationToken ct) => await ingestor.IngestAsync(envelope, ct);
 }

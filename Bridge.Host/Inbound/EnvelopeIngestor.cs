@@ -18,7 +18,7 @@ public sealed class EnvelopeIngestor(
     ILogger<EnvelopeIngestor> logger)
 {
     /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
-    public async Task<IngestResult> IngestAsync(RawEnvelope envelope, CancellationToken ct, bool keepFailures = true)
+    public async Task<IngestResult> IngestAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures = true)
     {
         var mapping = mappings.Current.FindInbound(envelope.System, envelope.MessageType);
         if (mapping is null)
@@ -47,7 +47,7 @@ public sealed class EnvelopeIngestor(
         return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null);
     }
 
-    private async Task<Guid> KeepAsync(RawEnvelope envelope, string? mapping, string reason, CancellationToken ct)
+    private async Task<Guid> KeepAsync(InboundEnvelope envelope, string? mapping, string reason, CancellationToken ct)
     {
         var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
             envelope.ContentType, envelope.Body.ToArray(), reason, envelope.Metadata);

@@ -39,7 +39,7 @@ public static class InboundEndpoint
             return Problem(401, "unauthorized", $"missing or wrong X-Api-Key for system '{system}'");
         }
 
-        RawEnvelope envelope;
+        InboundEnvelope envelope;
         try
         {
             envelope = await HttpInboundReader.ReadAsync(request, system, messageType, httpOptions.Get("default").MaxBodyBytes, ct);

@@ -1,4 +1,4 @@
-using Bridge.Adapters.Http;
+using Bridge.Adapters.Envelopes;
 using Bridge.Contracts;
 using Bridge.Host.Configuration;
 using Bridge.Mappings;
@@ -7,14 +7,14 @@ using MassTransit;
 namespace Bridge.Host.Outbound;
 
 /// <summary>
-/// Speaks a canonical message back to each system that receives it, in that system's dialect (outbound mapping)
-/// over HTTP. A failure after the adapter's in-process retries throws, so MassTransit's redelivery and then
-/// its error queue keep the message.
+/// Speaks a canonical message back to each system that receives it, in that system's dialect (outbound mapping),
+/// through the adapter the system is reached by. A failure after the adapter's in-process retries throws, so
+/// MassTransit's redelivery and then its error queue keep the message.
 /// </summary>
 public sealed class OutboundDispatchConsumer<T>(
     SystemsRegistry systems,
     MappingSetWatcher mappings,
-    [FromKeyedServices("default")] HttpOutboundSender sender,
+    IServiceProvider services,
     ILogger<OutboundDispatchConsumer<T>> logger) : IConsumer<T>
     where T : CanonicalMessage
 {
@@ -33,15 +33,18 @@ public sealed class OutboundDispatchConsumer<T>(
             var mapping = mappings.Current.FindOutbound(system.Id, typeof(T)).FirstOrDefault()
                 ?? throw new InvalidOperationException($"no outbound mapping renders {typeof(T).Name} for system '{system.Id}'");
             var rendered = mapping.Render(message);
-            var baseUrl = system.BaseUrl ?? throw new InvalidOperationException($"system '{system.Id}' receives {typeof(T).Name} but has no baseUrl");
             var headers = new Dictionary<string, string>(rendered.Headers, StringComparer.OrdinalIgnoreCase)
             {
                 ["X-Bridge-Message-Id"] = message.MessageId.ToString(),
                 ["X-Bridge-Correlation-Id"] = message.CorrelationId,
             };
-            var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + rendered.PathAndQuery.TrimStart('/'));
-            await sender.SendAsync(new HttpOutboundCall(rendered.Method, url, headers, rendered.ContentType, rendered.Body), context.CancellationToken);
-            Log.Delivered(logger, typeof(T).Name, message.CorrelationId, system.Id, url);
+            var endpoint = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (system.BaseUrl is { } baseUrl) endpoint["baseUrl"] = baseUrl.AbsoluteUri;
+            var envelope = new OutboundEnvelope(system.Id, rendered.Address, rendered.ContentType, rendered.Body, headers,
+                rendered.Properties, endpoint, $"{message.MessageId:N}-{system.Id}");
+            var sender = services.GetRequiredKeyedService<IEnvelopeSender>(AdapterKey.For("http", "default"));
+            await sender.SendAsync(envelope, context.CancellationToken);
+            Log.Delivered(logger, typeof(T).Name, message.CorrelationId, system.Id, rendered.Address);
         }
     }
 }

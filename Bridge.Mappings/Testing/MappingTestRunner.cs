@@ -108,7 +108,7 @@ public static class MappingTestRunner
         var json = messageNode is YamlScalarNode { Value: { } path } ? JsonNode.Parse(File.ReadAllText(Resolve(testFile, path))) : YamlJson.Convert(messageNode);
         var message = CanonicalJson.FromJson(json!, mapping.Consumes);
         var expect = testCase.Get("expect") as YamlMappingNode ?? throw new InvalidOperationException("a case needs 'expect:'");
-        OutboundRequest request;
+        RenderedMessage request;
         try
         {
             request = mapping.Render(message);
@@ -124,8 +124,8 @@ public static class MappingTestRunner
             return;
         }
         if (expect.Get("error") is not null) failures.Add("expected an error, but the request was rendered");
-        if (expect.Text("method") is { } method && method != request.Method) failures.Add($"method: expected {method}, got {request.Method}");
-        if (expect.Text("path") is { } expectedPath && expectedPath != request.PathAndQuery) failures.Add($"path: expected {expectedPath}, got {request.PathAndQuery}");
+        if (expect.Text("method") is { } method && method != request.Properties.GetValueOrDefault("method")) failures.Add($"method: expected {method}, got {request.Properties.GetValueOrDefault("method")}");
+        if (expect.Text("path") is { } expectedPath && expectedPath != request.Address) failures.Add($"path: expected {expectedPath}, got {request.Address}");
         if (expect.Text("contentType") is { } contentType && contentType != request.ContentType) failures.Add($"contentType: expected {contentType}, got {request.ContentType}");
         if (expect.Get("headers") is YamlMappingNode headers)
         {

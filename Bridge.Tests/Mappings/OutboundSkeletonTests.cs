@@ -33,8 +33,8 @@ public sealed class OutboundSkeletonTests
         var mapping = ShippedMappings.Set.FindOutbound("wms-a", typeof(PickOrderIssued)).ShouldHaveSingleItem();
         var request = mapping.Render(PickOrder);
 
-        request.Method.ShouldBe("POST");
-        request.PathAndQuery.ShouldBe("/api/v2/pick-lists/PO-MR-2026-000123-WH-A-1");
+        request.Properties["method"].ShouldBe("POST");
+        request.Address.ShouldBe("/api/v2/pick-lists/PO-MR-2026-000123-WH-A-1");
         request.Headers["X-Message-Id"].ShouldBe("0b6f2a52-93a4-4a39-9f53-1d1c2b0e7a11");
         request.ContentType.ShouldBe("application/json");
         var body = JsonNode.Parse(request.Body)!.AsObject();
@@ -91,7 +91,7 @@ public sealed class OutboundSkeletonTests
             ],
         });
 
-        request.PathAndQuery.ShouldBe("/mes/api/orders/1004711/kit-status");
+        request.Address.ShouldBe("/mes/api/orders/1004711/kit-status");
         var body = JsonNode.Parse(request.Body)!.AsObject();
         body["kitComplete"]!.GetValue<bool>().ShouldBeFalse();
         body["kitRatePct"]!.GetValue<decimal>().ShouldBe(66.7m);

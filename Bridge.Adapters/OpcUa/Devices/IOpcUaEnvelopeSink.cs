@@ -8,5 +8,5 @@ namespace Bridge.Adapters.OpcUa.Devices;
 /// </summary>
 public interface IOpcUaEnvelopeSink
 {
-    ValueTask AcceptAsync(RawEnvelope envelope, CancellationToken ct);
+    ValueTask AcceptAsync(InboundEnvelope envelope, CancellationToken ct);
 }

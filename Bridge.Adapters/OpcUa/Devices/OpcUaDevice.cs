@@ -18,7 +18,7 @@ namespace Bridge.Adapters.OpcUa.Devices;
 public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IOpcUaEnvelopeSink sink, ILoggerFactory loggers, TimeProvider time) : IAsyncDisposable
 {
     private readonly ILogger logger = loggers.CreateLogger("Bridge.Adapters.OpcUa." + name);
-    private readonly Channel<RawEnvelope> envelopes = Channel.CreateUnbounded<RawEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<InboundEnvelope> envelopes = Channel.CreateUnbounded<InboundEnvelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, CounterDelta> counters = [];
     private readonly Dictionary<string, NodeId> writeTargets = [];
     private readonly CancellationTokenSource lifetime = new();

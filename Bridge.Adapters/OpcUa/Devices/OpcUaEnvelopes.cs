@@ -14,7 +14,7 @@ public static class OpcUaEnvelopes
 {
     public const string ContentType = "application/vnd.bridge.opcua-value";
 
-    public static RawEnvelope Create(string system, OpcUaNodeOptions node, NodeId nodeId, DataValue value, string body, IReadOnlyDictionary<string, string>? extra = null)
+    public static InboundEnvelope Create(string system, OpcUaNodeOptions node, NodeId nodeId, DataValue value, string body, IReadOnlyDictionary<string, string>? extra = null)
     {
         var metadata = new Dictionary<string, string>(node.Metadata, StringComparer.Ordinal)
         {
@@ -33,7 +33,7 @@ public static class OpcUaEnvelopes
         {
             metadata[name] = text;
         }
-        return new RawEnvelope(system, node.MessageType, ContentType, Encoding.UTF8.GetBytes(body), metadata);
+        return new InboundEnvelope("opcua", system, node.MessageType, ContentType, Encoding.UTF8.GetBytes(body), metadata);
     }
 
     private static string Format(DateTime? time) =>

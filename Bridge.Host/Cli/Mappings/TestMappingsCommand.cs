@@ -69,7 +69,7 @@ internal static class TestMappingsCommand
         {
             var message = CanonicalJson.FromJson(JsonNode.Parse(payload)!, outbound.Consumes);
             var request = outbound.Render(message);
-            output.WriteLine($"{request.Method} {request.PathAndQuery}");
+            output.WriteLine($"{request.Properties.GetValueOrDefault("method")} {request.Address}");
             foreach (var (name, value) in request.Headers) output.WriteLine($"{name}: {value}");
             output.WriteLine($"Content-Type: {request.ContentType}");
             output.WriteLine();

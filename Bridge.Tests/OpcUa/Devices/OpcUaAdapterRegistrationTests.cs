@@ -76,6 +76,6 @@ public class OpcUaAdapterRegistrationTests
 
     private sealed class NullSink : IOpcUaEnvelopeSink
     {
-        public ValueTask AcceptAsync(RawEnvelope envelope, CancellationToken ct) => ValueTask.CompletedTask;
+        public ValueTask AcceptAsync(InboundEnvelope envelope, CancellationToken ct) => ValueTask.CompletedTask;
     }
 }

@@ -158,7 +158,7 @@ public class OpcUaDeviceInteropTests
         await reader.WriteValueAsync(NodeId.Parse("ns=1;s=Writable.Ack"), Variant.From(false));
     }
 
-    private static string Body(RawEnvelope envelope) => System.Text.Encoding.UTF8.GetString(envelope.Body.Span);
+    private static string Body(InboundEnvelope envelope) => System.Text.Encoding.UTF8.GetString(envelope.Body.Span);
 
     private static MappingSet LoadMapping(string yaml)
     {
@@ -179,9 +179,9 @@ public class OpcUaDeviceInteropTests
 
     private sealed class CollectingSink : IOpcUaEnvelopeSink
     {
-        public ConcurrentQueue<RawEnvelope> Envelopes { get; } = new();
+        public ConcurrentQueue<InboundEnvelope> Envelopes { get; } = new();
 
-        public ValueTask AcceptAsync(RawEnvelope envelope, CancellationToken ct)
+        public ValueTask AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
         {
             Envelopes.Enqueue(envelope);
             return ValueTask.CompletedTask;
