@@ -1,3 +1,5 @@
+using Bridge.Mappings.Diagnostics;
+
 namespace Bridge.Mappings;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Xml;
 using Bridge.Contracts;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
-using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Loading;
 using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Templates;

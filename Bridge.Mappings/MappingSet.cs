@@ -1,5 +1,7 @@
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Loading;
 using Bridge.Mappings.Units;
+using Bridge.Mappings.Yaml;
 
 namespace Bridge.Mappings;
 
@@ -50,7 +52,7 @@ public sealed class MappingSet
         var mappingsDir = Path.Combine(configDir, "mappings");
         if (!Directory.Exists(mappingsDir))
         {
-            return new MappingLoadResult(null, [new MappingError(Normalize(mappingsDir), 0, 0, "mappings directory not found")]);
+            return new MappingLoadResult(null, [new ConfigurationError(Normalize(mappingsDir), 0, 0, "mappings directory not found")]);
         }
         var files = Directory.EnumerateFiles(mappingsDir, "*.*", SearchOption.AllDirectories)
             .Where(IsMappingFile)
@@ -63,24 +65,16 @@ public sealed class MappingSet
     public static MappingLoadResult LoadFiles(IEnumerable<string> files, string? configDir, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        var errors = new ErrorSink();
+        var errors = new ConfigurationErrorSink();
         var units = configDir is null ? UnitTable.Empty : UnitsLoader.Load(Normalize(Path.Combine(configDir, "units.yaml")), errors);
         var inbound = new List<InboundMapping>();
         var outbound = new List<OutboundMapping>();
         foreach (var path in files)
         {
             var file = Normalize(path);
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (IOException ex)
-            {
-                errors.Add(file, 0, 0, $"cannot read the file: {ex.Message}");
-                continue;
-            }
-            switch (new MappingFileCompiler(file, units, errors).Compile(text))
+            var root = YamlConfigFile.Read(path, errors, YamlConfigFile.MappingRoot, file);
+            if (root is null) continue;
+            switch (new MappingFileCompiler(file, units, errors).Compile(root))
             {
                 case InboundDefinition definition:
                     var existing = inbound.FirstOrDefault(m => m.System == definition.System && m.MessageType == definition.MessageType);

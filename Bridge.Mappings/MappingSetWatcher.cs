@@ -1,3 +1,4 @@
+using Bridge.Mappings.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,7 +41,7 @@ public sealed class MappingSetWatcher : IDisposable
     public event Action<MappingSet>? Reloaded;
 
     /// <summary>Raised when a change was rejected; the previous set keeps serving.</summary>
-    public event Action<IReadOnlyList<MappingError>>? Rejected;
+    public event Action<IReadOnlyList<ConfigurationError>>? Rejected;
 
     /// <summary>Validates the directory now and swaps it in when valid (the watcher calls this after changes settle).</summary>
     public MappingLoadResult Reload()

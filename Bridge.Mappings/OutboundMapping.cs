@@ -1,4 +1,5 @@
 using Bridge.Contracts;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Loading;
 using Bridge.Mappings.Output;
 using Bridge.Mappings.Runtime;

@@ -2,6 +2,7 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Host.DeadLetters;
 using Bridge.Host.Messaging;
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Host.Inbound;
 

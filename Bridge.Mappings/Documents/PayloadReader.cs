@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Tables;
 
 namespace Bridge.Mappings.Documents;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using Bridge.Mappings.Templates;
+using Bridge.Mappings.Paths;
 
 namespace Bridge.Mappings.Expressions;
 
@@ -17,9 +17,9 @@ internal static class CanonicalShape
         type = ElementOrSelf(type);
         if (step.Kind == StepKind.Self) return type;
         if (step.Kind != StepKind.Child || step.Name is null) return null;
-        if (TargetConverter.IsScalar(type))
+        if (FieldTypes.IsScalar(type))
         {
-            error(step.Pos, $"'{step.Name}': the value before it is {TargetConverter.Describe(type)}, which has no fields");
+            error(step.Pos, $"'{step.Name}': the value before it is {FieldTypes.Describe(type)}, which has no fields");
             return null;
         }
         var members = Members(type);
@@ -28,7 +28,7 @@ internal static class CanonicalShape
         return null;
     }
 
-    public static Type ElementOrSelf(Type type) => TargetConverter.ElementTypeOfList(type) ?? Nullable.GetUnderlyingType(type) ?? type;
+    public static Type ElementOrSelf(Type type) => FieldTypes.ElementTypeOfList(type) ?? Nullable.GetUnderlyingType(type) ?? type;
 
     private static Dictionary<string, PropertyInfo> Members(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

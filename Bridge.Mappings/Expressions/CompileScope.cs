@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Bridge.Mappings.Documents;
 using Bridge.Mappings.Tables;
 using Bridge.Mappings.Units;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Documents;
 using Bridge.Mappings.Functions;
 using Bridge.Mappings.Paths;
 using Bridge.Mappings.Runtime;
@@ -353,7 +355,9 @@ internal sealed class ExpressionCompiler
             Text = text,
             Args = args,
             ArgNames = names,
-            Scope = _scope,
+            Tables = _scope.Tables,
+            Statuses = _scope.Statuses,
+            Units = _scope.Units,
             ErrorAt = (index, message) => Error(index >= 0 && index < node.Args.Count ? node.Args[index].Pos : node.Pos, message),
         };
         var eval = def.Build(site);

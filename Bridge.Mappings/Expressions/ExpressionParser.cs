@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bridge.Mappings.Paths;
 
 namespace Bridge.Mappings.Expressions;
 

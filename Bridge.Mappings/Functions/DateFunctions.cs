@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Functions;

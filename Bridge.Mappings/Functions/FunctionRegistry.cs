@@ -1,5 +1,3 @@
-using Bridge.Mappings.Expressions;
-
 namespace Bridge.Mappings.Functions;
 
 /// <summary>Every built-in function. There is no way to add code from YAML: this list is the whole language.</summary>

@@ -1,4 +1,4 @@
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Functions;

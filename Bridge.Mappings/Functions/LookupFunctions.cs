@@ -1,4 +1,4 @@
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Tables;
 
@@ -11,8 +11,8 @@ internal static class LookupFunctions
 
     public static void Register(Action<FunctionDef> add)
     {
-        add(new FunctionDef("lookup", "lookup(table, key, default?)", 2, 3, ExprType.String, site => Build(site, site.Scope.Tables, "table", "tables:"), Kinds));
-        add(new FunctionDef("status", "status(map, word, default?)", 2, 3, ExprType.String, site => Build(site, site.Scope.Statuses, "status map", "statuses:"), Kinds));
+        add(new FunctionDef("lookup", "lookup(table, key, default?)", 2, 3, ExprType.String, site => Build(site, site.Tables, "table", "tables:"), Kinds));
+        add(new FunctionDef("status", "status(map, word, default?)", 2, 3, ExprType.String, site => Build(site, site.Statuses, "status map", "statuses:"), Kinds));
     }
 
     private static Func<EvalContext, object?> Build(CallSite site, IReadOnlyDictionary<string, LookupTable> tables, string what, string section)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Functions;

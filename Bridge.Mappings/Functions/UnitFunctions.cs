@@ -1,4 +1,4 @@
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Functions;
@@ -12,7 +12,7 @@ internal static class UnitFunctions
         {
             var code = site.Args[0].Eval;
             var source = site.ArgText(0);
-            var units = site.Scope.Units;
+            var units = site.Units;
             if (units.IsEmpty) site.ErrorAt(0, "unit() needs config/units.yaml, which was not found");
             if (site.Args[0] is { IsConstant: true, Constant: string literal } && units.Normalize(literal) is null && !units.IsEmpty)
             {
@@ -32,7 +32,7 @@ internal static class UnitFunctions
             var (from, to) = (site.Args[1].Eval, site.Args[2].Eval);
             var material = site.Args.Length > 3 ? site.Args[3].Eval : null;
             var source = site.ArgText(0);
-            var units = site.Scope.Units;
+            var units = site.Units;
             return c =>
             {
                 if (quantity(c) is not decimal q) return null;

@@ -1,5 +1,5 @@
 using Bridge.Mappings.Documents;
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Templates;
 
 namespace Bridge.Mappings.Loading;

@@ -2,18 +2,21 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Bridge.Contracts;
 using Bridge.Contracts.Model;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Output;
+using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Tables;
 using Bridge.Mappings.Templates;
 using Bridge.Mappings.Units;
+using Bridge.Mappings.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Loading;
 
 /// <summary>Reads and compiles one mapping file; reports every problem it finds, not only the first.</summary>
-internal sealed partial class MappingFileCompiler(string file, UnitTable units, ErrorSink errors)
+internal sealed partial class MappingFileCompiler(string file, UnitTable units, ConfigurationErrorSink errors)
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
     private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "fields"];
@@ -21,10 +24,8 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
     private static readonly HashSet<string> RequestKeys = ["method", "path", "headers", "contentType"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
-    public object? Compile(string text)
+    public object? Compile(YamlMappingNode root)
     {
-        var root = YamlFile.Load(file, text, errors);
-        if (root is null) return null;
         var before = errors.Count;
         var direction = root.Text("direction");
         var known = direction == "outbound" ? OutboundKeys : InboundKeys;

@@ -1,6 +1,6 @@
 using Bridge.Mappings.Documents;
-using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Output;
+using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Loading;
 

@@ -1,5 +1,5 @@
 using Bridge.Mappings.Expressions;
-using Bridge.Mappings.Loading;
+using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Templates;
 
 namespace Bridge.Mappings.Output;

@@ -1,4 +1,5 @@
 using System.Text;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Runtime;
 

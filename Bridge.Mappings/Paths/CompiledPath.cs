@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Paths;

@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using Bridge.Mappings.Expressions;
-using Bridge.Mappings.Runtime;
 
 namespace Bridge.Mappings.Paths;
 

@@ -1,3 +1,5 @@
+using Bridge.Mappings.Diagnostics;
+
 namespace Bridge.Mappings.Runtime;
 
 /// <summary>The runtime errors of one payload; a field that fails does not stop the others from being checked.</summary>

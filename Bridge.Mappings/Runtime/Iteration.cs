@@ -1,5 +1,3 @@
-using Bridge.Mappings.Expressions;
-
 namespace Bridge.Mappings.Runtime;
 
 /// <summary>The contexts of an iteration over one or more nested levels; inner items keep outer ones as $parent.</summary>

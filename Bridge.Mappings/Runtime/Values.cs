@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Mappings.Runtime;
 

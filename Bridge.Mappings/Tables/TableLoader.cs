@@ -1,4 +1,4 @@
-using Bridge.Mappings.Loading;
+using Bridge.Mappings.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Tables;
@@ -11,7 +11,7 @@ internal static class TableLoader
 {
     private static readonly HashSet<string> Options = ["file", "entries", "key", "value", "default", "ignoreCase", "delimiter"];
 
-    public static Dictionary<string, LookupTable> Read(YamlNode? section, string mappingFile, string sectionName, ErrorSink errors, Func<string, string, string?>? validateValue = null)
+    public static Dictionary<string, LookupTable> Read(YamlNode? section, string mappingFile, string sectionName, ConfigurationErrorSink errors, Func<string, string, string?>? validateValue = null)
     {
         var tables = new Dictionary<string, LookupTable>(StringComparer.Ordinal);
         if (section is null) return tables;
@@ -32,7 +32,7 @@ internal static class TableLoader
     }
 
     /// <summary>Checks every value, reporting at the value itself when the table is written inline.</summary>
-    private static void Validate(LookupTable table, YamlNode node, string mappingFile, ErrorSink errors, Func<string, string, string?> validateValue)
+    private static void Validate(LookupTable table, YamlNode node, string mappingFile, ConfigurationErrorSink errors, Func<string, string, string?> validateValue)
     {
         var inline = node as YamlMappingNode;
         if (inline?.Children.TryGetValue(new YamlScalarNode("entries"), out var entries) == true) inline = entries as YamlMappingNode;
@@ -51,7 +51,7 @@ internal static class TableLoader
         }
     }
 
-    private static LookupTable? ReadOne(string name, YamlNode node, string mappingFile, string sectionName, ErrorSink errors)
+    private static LookupTable? ReadOne(string name, YamlNode node, string mappingFile, string sectionName, ConfigurationErrorSink errors)
     {
         switch (node)
         {
@@ -82,7 +82,7 @@ internal static class TableLoader
         }
     }
 
-    private static LookupTable? Inline(string name, YamlNode node, string? defaultValue, bool ignoreCase, string mappingFile, ErrorSink errors)
+    private static LookupTable? Inline(string name, YamlNode node, string? defaultValue, bool ignoreCase, string mappingFile, ConfigurationErrorSink errors)
     {
         if (node is not YamlMappingNode map)
         {
@@ -98,7 +98,7 @@ internal static class TableLoader
         return new LookupTable(name, "inline", entries, defaultValue);
     }
 
-    private static LookupTable? FromCsv(string name, string relative, string? keyColumn, string? valueColumn, string? defaultValue, bool ignoreCase, char delimiter, YamlScalarNode at, string mappingFile, ErrorSink errors)
+    private static LookupTable? FromCsv(string name, string relative, string? keyColumn, string? valueColumn, string? defaultValue, bool ignoreCase, char delimiter, YamlScalarNode at, string mappingFile, ConfigurationErrorSink errors)
     {
         var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mappingFile))!, relative));
         if (!File.Exists(path))
@@ -106,7 +106,16 @@ internal static class TableLoader
             errors.Add(mappingFile, at, $"table '{name}': file '{relative}' not found beside the mapping");
             return null;
         }
-        var rows = CsvParser.Parse(File.ReadAllText(path), delimiter);
+        List<string[]> rows;
+        try
+        {
+            rows = CsvParser.Parse(File.ReadAllText(path), delimiter);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(mappingFile, at, $"table '{name}': cannot read '{relative}': {ex.Message}");
+            return null;
+        }
         if (rows.Count == 0)
         {
             errors.Add(mappingFile, at, $"table '{name}': '{relative}' is empty; expected a header row and code rows");

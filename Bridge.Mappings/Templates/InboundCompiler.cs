@@ -1,4 +1,5 @@
-using Bridge.Mappings.Loading;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Expressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Templates;
@@ -13,7 +14,7 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
     public static readonly HashSet<string> BridgeOwned = ["messageId", "source", "schemaVersion"];
     public static readonly HashSet<string> Envelope = ["messageId", "source", "schemaVersion", "correlationId", "occurredAt"];
 
-    private ErrorSink Errors => expressions.Errors;
+    private ConfigurationErrorSink Errors => expressions.Errors;
     private string File => expressions.File;
 
     public ObjectPlan? CompileMessage(ObjectTemplate template, Type type, YamlNode fieldsKey) => CompileObject(template, type, topLevel: true, fieldsKey);
@@ -66,11 +67,11 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
 
     private ValuePlan? CompileValue(TemplateNode node, Type type, string name, Type owner, YamlNode key)
     {
-        if (TargetConverter.IsScalar(type))
+        if (FieldTypes.IsScalar(type))
         {
             if (node is not ValueTemplate value)
             {
-                Errors.Add(File, node.Yaml, $"'{name}' of {owner.Name} is {TargetConverter.Describe(type)}; expected an expression, not a block");
+                Errors.Add(File, node.Yaml, $"'{name}' of {owner.Name} is {FieldTypes.Describe(type)}; expected an expression, not a block");
                 return null;
             }
             var expr = expressions.Compile(value.Scalar);
@@ -82,12 +83,12 @@ internal sealed class InboundCompiler(ExpressionFactory expressions)
             }
             return new ScalarPlan(expr, type);
         }
-        var element = TargetConverter.ElementTypeOfList(type);
+        var element = FieldTypes.ElementTypeOfList(type);
         if (element is not null)
         {
             if (node is not EachTemplate each)
             {
-                Errors.Add(File, node.Yaml, $"'{name}' of {owner.Name} is a list of {element.Name}; expected a block with 'each:' and '{(TargetConverter.IsScalar(element) ? "value" : "fields")}:'");
+                Errors.Add(File, node.Yaml, $"'{name}' of {owner.Name} is a list of {element.Name}; expected a block with 'each:' and '{(FieldTypes.IsScalar(element) ? "value" : "fields")}:'");
                 return null;
             }
             var levels = each.Each.Select(expressions.Compile).ToArray();

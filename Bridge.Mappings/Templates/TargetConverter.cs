@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Runtime;
 
@@ -7,27 +8,6 @@ namespace Bridge.Mappings.Templates;
 /// <summary>Converts an expression's value to the type of a canonical member, strictly, naming the value on failure.</summary>
 internal static class TargetConverter
 {
-    public static bool IsScalar(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t == typeof(string) || t == typeof(decimal) || t == typeof(int) || t == typeof(long) || t == typeof(bool) ||
-               t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t == typeof(Guid) || t.IsEnum;
-    }
-
-    public static Type? ElementTypeOfList(Type type)
-    {
-        if (type == typeof(string)) return null;
-        if (type.IsArray) return type.GetElementType();
-        if (!type.IsGenericType) return null;
-        var definition = type.GetGenericTypeDefinition();
-        if (definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>) ||
-            definition == typeof(IList<>) || definition == typeof(ICollection<>) || definition == typeof(List<>))
-        {
-            return type.GetGenericArguments()[0];
-        }
-        return null;
-    }
-
     /// <summary>A load-time type problem between what the expression yields and the member type, or null.</summary>
     public static string? CheckStatic(CompiledExpr expr, Type target)
     {
@@ -53,19 +33,7 @@ internal static class TargetConverter
             ExprType.Number => t != typeof(string) && t != typeof(decimal) && t != typeof(int) && t != typeof(long),
             _ => false,
         };
-        return incompatible ? $"type mismatch: '{expr.Text}' is a {ExpressionCompiler.Describe(type)} but the field is {Describe(target)}" : null;
-    }
-
-    public static string Describe(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(t))}";
-        return t == typeof(string) ? "text" :
-            t == typeof(decimal) ? "a decimal number" :
-            t == typeof(int) || t == typeof(long) ? "a whole number" :
-            t == typeof(bool) ? "a boolean" :
-            t == typeof(DateTimeOffset) ? "a UTC date/time" :
-            t == typeof(DateOnly) ? "a date" : t.Name;
+        return incompatible ? $"type mismatch: '{expr.Text}' is a {ExpressionCompiler.Describe(type)} but the field is {FieldTypes.Describe(target)}" : null;
     }
 
     /// <summary>A converter for one member type, with the common cases (text, decimal) decided once.</summary>

@@ -1,4 +1,4 @@
-using Bridge.Mappings.Loading;
+using Bridge.Mappings.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Templates;
@@ -8,7 +8,7 @@ internal static class TemplateReader
 {
     private static readonly HashSet<string> EachKeys = ["each", "where", "let", "fields", "value"];
 
-    public static TemplateNode? Read(YamlNode node, string file, ErrorSink errors)
+    public static TemplateNode? Read(YamlNode node, string file, ConfigurationErrorSink errors)
     {
         switch (node)
         {
@@ -40,7 +40,7 @@ internal static class TemplateReader
         }
     }
 
-    private static EachTemplate? ReadEach(YamlMappingNode mapping, string file, ErrorSink errors)
+    private static EachTemplate? ReadEach(YamlMappingNode mapping, string file, ConfigurationErrorSink errors)
     {
         List<YamlScalarNode>? each = null;
         YamlScalarNode? where = null;

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Bridge.Mappings.Loading;
+using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Testing;
@@ -33,8 +35,8 @@ public static class MappingTestRunner
     public static IReadOnlyList<MappingTestResult> RunFile(string testFile, MappingSet set)
     {
         var file = MappingSet.Normalize(testFile);
-        var errors = new ErrorSink();
-        var root = YamlFile.Load(file, File.ReadAllText(testFile), errors);
+        var errors = new ConfigurationErrorSink();
+        var root = YamlConfigFile.Read(testFile, errors, "mapping:, cases:", file);
         if (root is null) return [new MappingTestResult(file, "(file)", errors.Errors.Select(e => e.ToString()).ToList())];
         var problems = root.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? "").Where(k => !FileKeys.Contains(k)).Select(k => $"unknown key '{k}'; expected mapping, cases").ToList();
         var name = root.Text("mapping");

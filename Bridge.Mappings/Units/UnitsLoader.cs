@@ -1,5 +1,6 @@
 using System.Globalization;
-using Bridge.Mappings.Loading;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Bridge.Mappings.Units;
@@ -13,10 +14,10 @@ internal static class UnitsLoader
 {
     private static readonly HashSet<string> TopKeys = ["units", "aliases", "materials"];
 
-    public static UnitTable Load(string file, ErrorSink errors)
+    public static UnitTable Load(string file, ConfigurationErrorSink errors)
     {
         if (!File.Exists(file)) return UnitTable.Empty;
-        var root = YamlFile.Load(file, File.ReadAllText(file), errors);
+        var root = YamlConfigFile.Read(file, errors, "units:, aliases:, materials:");
         if (root is null) return UnitTable.Empty;
         foreach (var key in root.Children.Keys)
         {
@@ -67,7 +68,7 @@ internal static class UnitsLoader
         return new UnitTable(units, aliases, materials);
     }
 
-    private static IEnumerable<(string Key, YamlScalarNode Value)> Entries(YamlNode? node, string file, ErrorSink errors)
+    private static IEnumerable<(string Key, YamlScalarNode Value)> Entries(YamlNode? node, string file, ConfigurationErrorSink errors)
     {
         if (node is null) yield break;
         if (node is not YamlMappingNode map)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Units;

@@ -1,4 +1,5 @@
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Tests.Mappings;
 

@@ -1,5 +1,6 @@
 using Bridge.Contracts.Messages;
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Tests.Mappings;
 
@@ -31,7 +32,7 @@ public sealed class MappingSetWatcherTests : IDisposable
     {
         var initial = MappingSet.LoadDirectory(_dir).Set.ShouldNotBeNull();
         using var watcher = new MappingSetWatcher(_dir, initial);
-        var rejected = new TaskCompletionSource<IReadOnlyList<MappingError>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rejected = new TaskCompletionSource<IReadOnlyList<ConfigurationError>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var reloaded = new TaskCompletionSource<MappingSet>(TaskCreationOptions.RunContinuationsAsynchronously);
         watcher.Rejected += errors => rejected.TrySetResult(errors);
         watcher.Reloaded += set => reloaded.TrySetResult(set);

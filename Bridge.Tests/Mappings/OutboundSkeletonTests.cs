@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Bridge.Contracts.Messages;
 using Bridge.Contracts.Model;
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Tests.Mappings;
 

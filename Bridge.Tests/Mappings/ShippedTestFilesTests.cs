@@ -27,8 +27,8 @@ public sealed class ShippedTestFilesTests
     public void EveryShippedMapping_HasATestFile()
     {
         var tested = MappingTestRunner.FindTestFiles(RepoPaths.Config)
-            .Select(f => Bridge.Mappings.Loading.YamlFile.Load(f, File.ReadAllText(f), new Bridge.Mappings.Loading.ErrorSink())!)
-            .Select(root => Bridge.Mappings.Loading.YamlFile.Text(root, "mapping"))
+            .Select(f => Bridge.Mappings.Yaml.YamlConfigFile.Read(f, new Bridge.Mappings.Diagnostics.ConfigurationErrorSink(), "mapping:, cases:")!)
+            .Select(root => Bridge.Mappings.Yaml.YamlMappingNodeExtensions.Text(root, "mapping"))
             .ToHashSet();
         var names = Set.Value.Inbound.Select(m => m.Name).Concat(Set.Value.Outbound.Select(m => m.Name));
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Testing;
 
 namespace Bridge.Host.Cli.Mappings;

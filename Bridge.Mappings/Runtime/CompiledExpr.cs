@@ -1,6 +1,4 @@
-using Bridge.Mappings.Runtime;
-
-namespace Bridge.Mappings.Expressions;
+namespace Bridge.Mappings.Runtime;
 
 /// <summary>An expression compiled to delegates: its value, every match (for iteration), and its static type.</summary>
 internal sealed class CompiledExpr

@@ -1,8 +1,8 @@
-namespace Bridge.Mappings;
+namespace Bridge.Mappings.Diagnostics;
 
 /// <summary>The mappings are invalid; the message lists every error as <c>file:line:column: message</c>, so the host can refuse to start with it.</summary>
-public sealed class MappingConfigurationException(IReadOnlyList<MappingError> errors)
+public sealed class MappingConfigurationException(IReadOnlyList<ConfigurationError> errors)
     : Exception($"{errors.Count} mapping error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
 {
-    public IReadOnlyList<MappingError> Errors { get; } = errors;
+    public IReadOnlyList<ConfigurationError> Errors { get; } = errors;
 }

@@ -1,4 +1,4 @@
-namespace Bridge.Mappings;
+namespace Bridge.Mappings.Diagnostics;
 
 /// <summary>A value could not be mapped: names the field, the source path and the offending value.</summary>
 public sealed class MappingRuntimeException : Exception

@@ -1,6 +1,6 @@
 using Bridge.Mappings.Runtime;
 
-namespace Bridge.Mappings.Expressions;
+namespace Bridge.Mappings.Functions;
 
 /// <summary>A built-in function: arity, argument kinds, result type and how to build its delegate.</summary>
 internal sealed record FunctionDef(

@@ -1,18 +1,21 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Bridge.Mappings.Loading;
+namespace Bridge.Mappings.Diagnostics;
 
-/// <summary>Collects every load-time problem with its file, line and column (1-based).</summary>
-internal sealed class ErrorSink
+/// <summary>
+/// Collects every problem of a configuration load with its file, line and column (1-based), so a loader reports
+/// them all at once instead of stopping at the first.
+/// </summary>
+public sealed class ConfigurationErrorSink
 {
-    private readonly List<MappingError> _errors = [];
+    private readonly List<ConfigurationError> _errors = [];
 
-    public IReadOnlyList<MappingError> Errors => _errors;
+    public IReadOnlyList<ConfigurationError> Errors => _errors;
 
     public int Count => _errors.Count;
 
-    public void Add(string file, int line, int column, string message) => _errors.Add(new MappingError(file, line, column, message));
+    public void Add(string file, int line, int column, string message) => _errors.Add(new ConfigurationError(file, line, column, message));
 
     public void Add(string file, Mark mark, string message) => Add(file, (int)mark.Line, (int)mark.Column, message);
 

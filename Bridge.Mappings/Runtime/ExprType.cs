@@ -1,4 +1,4 @@
-namespace Bridge.Mappings.Expressions;
+namespace Bridge.Mappings.Runtime;
 
 /// <summary>What an expression yields, as far as can be known when the mapping is loaded.</summary>
 internal enum ExprType

@@ -1,4 +1,4 @@
-namespace Bridge.Mappings.Expressions;
+namespace Bridge.Mappings.Paths;
 
 internal enum StepKind
 {

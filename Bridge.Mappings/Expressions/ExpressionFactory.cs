@@ -1,14 +1,15 @@
-using Bridge.Mappings.Expressions;
+using Bridge.Mappings.Diagnostics;
+using Bridge.Mappings.Runtime;
 using YamlDotNet.RepresentationModel;
 
-namespace Bridge.Mappings.Loading;
+namespace Bridge.Mappings.Expressions;
 
 /// <summary>Compiles expressions written in one mapping file, reporting problems at their line and column.</summary>
-internal sealed class ExpressionFactory(string file, CompileScope scope, ErrorSink errors)
+internal sealed class ExpressionFactory(string file, CompileScope scope, ConfigurationErrorSink errors)
 {
     public string File => file;
     public CompileScope Scope => scope;
-    public ErrorSink Errors => errors;
+    public ConfigurationErrorSink Errors => errors;
 
     /// <summary>The same file and errors, with another current item type (inside an outbound each:).</summary>
     public ExpressionFactory WithItemType(Type? itemType) => new(file, scope.WithItemType(itemType), errors);
@@ -16,7 +17,7 @@ internal sealed class ExpressionFactory(string file, CompileScope scope, ErrorSi
     public ExpressionFactory WithScope(CompileScope other) => new(file, other, errors);
 
     /// <summary>Compiles an each: block's let: in order; later ones see earlier ones. Returns the factory that sees them all.</summary>
-    public ExpressionFactory WithItemVariables(YamlMappingNode? let, out List<Templates.ItemVariable> variables)
+    public ExpressionFactory WithItemVariables(YamlMappingNode? let, out List<ItemVariable> variables)
     {
         variables = [];
         if (let is null) return this;
@@ -34,7 +35,7 @@ internal sealed class ExpressionFactory(string file, CompileScope scope, ErrorSi
                 errors.Add(file, value, $"variable '{name}' expects an expression");
                 continue;
             }
-            if (inner.Compile(scalar) is { } expr) variables.Add(new Templates.ItemVariable(name, slots[name], expr));
+            if (inner.Compile(scalar) is { } expr) variables.Add(new ItemVariable(name, slots[name], expr));
         }
         return inner;
     }
