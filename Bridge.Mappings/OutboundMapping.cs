@@ -27,7 +27,7 @@ public sealed class OutboundMapping
     /// <summary>json, xml or csv.</summary>
     public string Format => _definition.Format.ToString().ToLowerInvariant();
 
-    /// <summary>Renders the call; throws <see cref="MappingRuntimeException"/> naming the field, source path and value on failure.</summary>
+    /// <summary>Renders the message: address, headers, properties and body; throws <see cref="MappingRuntimeException"/> naming the field, source path and value on failure.</summary>
     public RenderedMessage Render(CanonicalMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -60,16 +60,16 @@ public sealed class OutboundMapping
                 throw new MappingRuntimeException(ex.Message, ex.SourcePath ?? _definition.Variables[i].Expr.Text, ex.Value, "$" + _definition.Variables[i].Name);
             }
         }
-        var path = _definition.Path.Render(context, "request.path");
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in _definition.Headers) headers[name] = value.Render(context, $"request.headers.{name}");
+        var envelope = _definition.Envelope;
+        var address = envelope.RenderAddress(context);
+        var headers = envelope.RenderHeaders(context);
+        var properties = envelope.RenderProperties(context);
         var body = _definition.Body is null ? [] : _definition.Format switch
         {
             OutputFormat.Xml => _definition.Xml!.Write((OutObject)_definition.Body, context),
             OutputFormat.Csv => CsvBodyWriter.Write(_definition.Body, context, _definition.Csv, _definition.Encoding),
             _ => JsonBodyWriter.Write(_definition.Body, context),
         };
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = _definition.Method };
-        return new RenderedMessage(path, headers, properties, _definition.ContentType, body);
+        return new RenderedMessage(address, headers, properties, envelope.ContentType, body);
     }
 }

@@ -20,8 +20,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
     private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "fields"];
-    private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", "body"];
-    private static readonly HashSet<string> RequestKeys = ["method", "path", "headers", "contentType"];
+    private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", .. EnvelopeReader.NeutralKeys, "body"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
     public object? Compile(YamlMappingNode root)
@@ -107,7 +106,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var scope = BuildScope(root, SourceFormat.Canonical, consumes);
         var expressions = new ExpressionFactory(file, scope, errors);
         var variables = CompileVariables(root, expressions);
-        var (method, path, headers, contentType) = CompileRequest(root, expressions, format ?? OutputFormat.Json);
+        var envelope = new EnvelopeReader(file, errors, expressions).Read(root, format ?? OutputFormat.Json, out var method);
         OutNode? body = null;
         var bodyNode = root.Get("body");
         if (bodyNode is not null && TemplateReader.Read(bodyNode, file, errors) is { } template)
@@ -116,55 +115,13 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         else if (bodyNode is null && method is not ("GET" or "DELETE"))
         {
-            errors.Add(file, root, $"missing key 'body:' (what to send with {method})");
+            errors.Add(file, root, method is null ? "missing key 'body:' (what to send)" : $"missing key 'body:' (what to send with {method})");
         }
         var csv = ReadCsvOptions(root);
         var xml = format == OutputFormat.Xml ? new XmlBodyWriter(scope.Namespaces, scope.DefaultNamespace) : null;
-        if (errors.Count != before || consumes is null || system is null || format is null || path is null) return null;
-        return new OutboundDefinition(name, file, system, consumes, format.Value, method, path, headers, contentType, body, csv, ReadEncoding(root), xml, variables, scope.Slots.Count);
+        if (errors.Count != before || consumes is null || system is null || format is null || envelope is null) return null;
+        return new OutboundDefinition(name, file, system, consumes, format.Value, envelope, body, csv, ReadEncoding(root), xml, variables, scope.Slots.Count);
     }
-
-    private (string Method, TextTemplate? Path, List<(string, TextTemplate)> Headers, string ContentType) CompileRequest(YamlMappingNode root, ExpressionFactory expressions, OutputFormat format)
-    {
-        var headers = new List<(string, TextTemplate)>();
-        var defaultType = format switch { OutputFormat.Xml => "application/xml", OutputFormat.Csv => "text/csv", _ => "application/json" };
-        if (root.Get("request") is not YamlMappingNode request)
-        {
-            errors.Add(file, root.Get("request") ?? root, "missing 'request:' block with method and path, e.g. request: { method: POST, path: /api/pick-orders }");
-            return ("POST", null, headers, defaultType);
-        }
-        foreach (var key in request.Children.Keys)
-        {
-            if (!RequestKeys.Contains((key as YamlScalarNode)?.Value ?? "")) errors.Add(file, key, $"unknown key '{key}' in request:; expected method, path, headers or contentType");
-        }
-        var method = (request.Text("method") ?? "POST").ToUpperInvariant();
-        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE")) errors.Add(file, request.Get("method")!, $"method '{method}' is not valid; expected GET, POST, PUT, PATCH or DELETE");
-        TextTemplate? path = null;
-        if (request.Get("path") is YamlScalarNode { Value.Length: > 0 } pathNode)
-        {
-            if (!pathNode.Value!.StartsWith('/')) errors.Add(file, pathNode, "the path is relative to the system's base URL and starts with '/'");
-            path = CompileTemplate(pathNode, expressions, urlEncode: true);
-        }
-        else errors.Add(file, request, "missing 'path:' in request:, e.g. /api/pick-orders/{pickOrderId}");
-        if (request.Get("headers") is YamlMappingNode headerNode)
-        {
-            foreach (var (k, v) in headerNode.Children)
-            {
-                if (k is YamlScalarNode { Value: { } headerName } && v is YamlScalarNode valueNode && CompileTemplate(valueNode, expressions, urlEncode: false) is { } value)
-                {
-                    headers.Add((headerName, value));
-                }
-            }
-        }
-        return (method, path, headers, request.Text("contentType") ?? defaultType);
-    }
-
-    private TextTemplate? CompileTemplate(YamlScalarNode node, ExpressionFactory expressions, bool urlEncode) =>
-        TextTemplate.Compile(
-            node.Value ?? "",
-            urlEncode,
-            (text, offset) => ExpressionCompiler.Compile(text, expressions.Scope, (o, m) => errors.AddAt(file, node, offset + o, m)),
-            (offset, message) => errors.AddAt(file, node, offset, message));
 
     private CompileScope BuildScope(YamlMappingNode root, SourceFormat format, Type? canonicalType = null)
     {

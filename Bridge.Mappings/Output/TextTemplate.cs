@@ -6,8 +6,8 @@ using Bridge.Mappings.Runtime;
 namespace Bridge.Mappings.Output;
 
 /// <summary>
-/// Text with <c>{expression}</c> holes (<c>{{</c> and <c>}}</c> for literal braces), e.g. a URL path or a header value.
-/// In URLs each hole is percent-encoded.
+/// Text with <c>{expression}</c> holes (<c>{{</c> and <c>}}</c> for literal braces), e.g. an address or a header value.
+/// In addresses each hole is percent-encoded, so a value cannot add path segments, topic levels or wildcards.
 /// </summary>
 internal sealed class TextTemplate
 {
@@ -19,6 +19,9 @@ internal sealed class TextTemplate
         _parts = parts;
         _urlEncode = urlEncode;
     }
+
+    /// <summary>A template without holes.</summary>
+    public static TextTemplate Literal(string text) => new(text.Length == 0 ? [] : [(text, null)], urlEncode: false);
 
     /// <summary>Parses; reports problems through <paramref name="error"/> (offset in the template text).</summary>
     public static TextTemplate? Compile(string text, bool urlEncode, Func<string, int, CompiledExpr?> compile, CompileError error)
@@ -53,6 +56,9 @@ internal sealed class TextTemplate
         if (literal.Length > 0) parts.Add((literal.ToString(), null));
         return failed ? null : new TextTemplate([.. parts], urlEncode);
     }
+
+    /// <summary>The text when the template has no holes, else null.</summary>
+    public string? Constant => _parts.Length == 0 ? "" : _parts is [(string literal, null)] ? literal : null;
 
     public string Render(EvalContext context, string field)
     {

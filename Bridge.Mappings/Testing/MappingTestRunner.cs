@@ -11,7 +11,7 @@ namespace Bridge.Mappings.Testing;
 
 /// <summary>
 /// Runs mapping test files (<c>*.test.yaml</c>): each case gives an input (a payload file for inbound, a canonical
-/// message for outbound) and what must come out (canonical messages, runtime errors, or the outbound request).
+/// message for outbound) and what must come out (canonical messages, runtime errors, or the rendered outbound message).
 /// </summary>
 public static class MappingTestRunner
 {
@@ -20,6 +20,9 @@ public static class MappingTestRunner
 
     private static readonly HashSet<string> FileKeys = ["mapping", "cases"];
     private static readonly HashSet<string> CaseKeys = ["name", "input", "payload", "contentType", "metadata", "message", "expect"];
+
+    /// <summary>What an outbound case may expect: <c>method</c> and <c>path</c> are the HTTP names of a property and the address.</summary>
+    private static readonly string[] OutboundExpectKeys = ["address", "path", "method", "properties", "headers", "contentType", "body", "error"];
 
     public static IReadOnlyList<string> FindTestFiles(string configDir) =>
         Directory.Exists(Path.Combine(configDir, "mappings"))
@@ -125,9 +128,23 @@ public static class MappingTestRunner
             else failures.Add("unexpected error: " + ex);
             return;
         }
-        if (expect.Get("error") is not null) failures.Add("expected an error, but the request was rendered");
-        if (expect.Text("method") is { } method && method != request.Properties.GetValueOrDefault("method")) failures.Add($"method: expected {method}, got {request.Properties.GetValueOrDefault("method")}");
+        if (expect.Get("error") is not null) failures.Add("expected an error, but the message was rendered");
+        foreach (var key in expect.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? "").Where(k => !OutboundExpectKeys.Contains(k)))
+        {
+            failures.Add($"unknown key '{key}' in expect:; expected {string.Join(", ", OutboundExpectKeys)}");
+        }
+        if (expect.Text("address") is { } address && address != request.Address) failures.Add($"address: expected {address}, got {request.Address}");
         if (expect.Text("path") is { } expectedPath && expectedPath != request.Address) failures.Add($"path: expected {expectedPath}, got {request.Address}");
+        if (expect.Text("method") is { } method && method != request.Properties.GetValueOrDefault("method")) failures.Add($"method: expected {method}, got {request.Properties.GetValueOrDefault("method") ?? "(none)"}");
+        if (expect.Get("properties") is YamlMappingNode properties)
+        {
+            foreach (var (k, v) in properties.Children)
+            {
+                var propertyName = ((YamlScalarNode)k).Value!;
+                var expected = (v as YamlScalarNode)?.Value;
+                if (!request.Properties.TryGetValue(propertyName, out var actual) || actual != expected) failures.Add($"property {propertyName}: expected {expected}, got {actual ?? "(none)"}");
+            }
+        }
         if (expect.Text("contentType") is { } contentType && contentType != request.ContentType) failures.Add($"contentType: expected {contentType}, got {request.ContentType}");
         if (expect.Get("headers") is YamlMappingNode headers)
         {
