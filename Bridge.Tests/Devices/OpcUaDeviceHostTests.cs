@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Configuration;
 using Bridge.Host.Hosting;
