@@ -119,7 +119,8 @@ async function main() {
     // Writable nodes for write-back (acknowledgement flag, job number) and deadband tests.
     const writable = ns.addFolder(bridge, { browseName: "Writable", nodeId: "s=Writable" });
     for (const [name, dataType, value] of [["Ack", DataType.Boolean, false], ["JobNumber", DataType.String, ""], ["Double", DataType.Double, 0], ["Int32", DataType.Int32, 0],
-            ["Station7Job", DataType.String, ""]]) {
+            ["Station7Job", DataType.String, ""], ["SenderTarget", DataType.String, ""], ["SenderCount", DataType.Int32, 0],
+            ["ConformanceOut", DataType.String, ""], ["ConformanceIn", DataType.String, ""]]) {
         ns.addVariable({ componentOf: writable, browseName: name, nodeId: `s=Writable.${name}`, dataType: DataType[dataType],
             accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType, value }) });
     }
