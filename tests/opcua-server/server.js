@@ -127,6 +127,9 @@ async function main() {
     ns.addAnalogDataItem({ componentOf: writable, browseName: "Level", nodeId: "s=Writable.Level", dataType: "Double",
         engineeringUnitsRange: { low: 0, high: 200 }, accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
         value: new Variant({ dataType: DataType.Double, value: 0 }) });
+    // Read-only for everyone: a write must come back Bad (the OPC UA sender's permanent failure).
+    ns.addVariable({ componentOf: writable, browseName: "ReadOnly", nodeId: "s=Writable.ReadOnly", dataType: "Double",
+        accessLevel: "CurrentRead", userAccessLevel: "CurrentRead", value: new Variant({ dataType: DataType.Double, value: 0 }) });
     ns.addVariable({ componentOf: writable, browseName: "OperatorOnly", nodeId: "s=Writable.OperatorOnly", dataType: "Double",
         accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType: DataType.Double, value: 0 }) });
 
