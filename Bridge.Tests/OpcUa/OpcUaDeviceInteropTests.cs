@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.OpcUa;
 using Bridge.Adapters.OpcUa.Stack;
 using Bridge.Adapters.OpcUa.Stack.Client;
 using Bridge.Adapters.OpcUa.Stack.Codec;
-using Bridge.Adapters.OpcUa;
 using Bridge.Contracts.Messages;
 using Bridge.Mappings;
 using Bridge.Tests.OpcUa.Stack.Interop;
