@@ -25,6 +25,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     private readonly Dictionary<string, CounterDelta> counters = [];
     private readonly Dictionary<string, NodeId> writeTargets = [];
     private readonly CancellationTokenSource lifetime = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OpcUaClient? client;
     private Task forwarding = Task.CompletedTask;
 
@@ -33,6 +34,9 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     public string System => string.IsNullOrEmpty(options.System) ? name : options.System;
 
     public bool IsConnected => client?.IsConnected == true;
+
+    /// <summary>Completes once the device is connected, its write targets resolved and its nodes monitored.</summary>
+    public Task Ready => ready.Task;
 
     /// <summary>Raised for gaps, restorations and rejected items, so the host can surface them.</summary>
     public event Action<SubscriptionEvent>? SubscriptionChanged;
@@ -65,6 +69,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
         {
             await SubscribeAsync(linked.Token).ConfigureAwait(false);
         }
+        ready.TrySetResult();
     }
 
     private OpcUaClientOptions ClientOptions()
