@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Codec;
-using Bridge.Adapters.OpcUa.Subscriptions;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Codec;
+using Bridge.Adapters.OpcUa.Stack.Subscriptions;
 
 namespace Bridge.Benchmarks.OpcUa;
 

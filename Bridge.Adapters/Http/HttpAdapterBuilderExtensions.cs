@@ -1,6 +1,7 @@
 using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public static class HttpAdapterBuilderExtensions
             .BindConfiguration($"Bridge:Adapters:Http:{name}")
             .Configure(o => configure?.Invoke(o))
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HttpAdapterOptions>, HttpAdapterOptionsValidator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpAdapterOptions>, HttpAdapterOptionsValidator>());
         builder.Services.AddHttpClient($"bridge-http-{name}");
         builder.Services.AddKeyedSingleton(name, (sp, _) => new HttpOutboundSender(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient($"bridge-http-{name}"),

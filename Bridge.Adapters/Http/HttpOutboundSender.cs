@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.Http.Requests;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -44,7 +45,10 @@ public sealed class HttpOutboundSender : IEnvelopeSender
 
     /// <summary>
     /// POSTs (or the mapping's <c>method</c>) the envelope to the system's <c>baseUrl</c> joined with the envelope's
-    /// address; the idempotency key travels as <c>Idempotency-Key</c>.
+    /// address; the idempotency key travels as <c>Idempotency-Key</c>. An envelope that cannot be sent safely is
+    /// refused with a permanent <see cref="HttpAdapterException"/> before anything goes on the wire: an address that
+    /// would leave the base URL's path, a header with control characters, a malformed method or content type
+    /// (see <see cref="AddressPath"/> and <see cref="HeaderValues"/>).
     /// </summary>
     public Task SendAsync(OutboundEnvelope envelope, CancellationToken ct)
     {
@@ -53,16 +57,49 @@ public sealed class HttpOutboundSender : IEnvelopeSender
             throw new HttpAdapterException($"system '{envelope.System}' has no absolute baseUrl to send to");
         }
 
-        var method = envelope.Properties.TryGetValue("method", out var m) && m.Length > 0 ? m : "POST";
-        var url = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/" + envelope.Address.TrimStart('/'));
-        var headers = new Dictionary<string, string>(envelope.Headers, StringComparer.OrdinalIgnoreCase)
+        HttpOutboundCall call;
+        try
         {
-            ["Idempotency-Key"] = envelope.IdempotencyKey,
-        };
-        return SendAsync(new HttpOutboundCall(method, url, headers, envelope.ContentType, envelope.Body), ct);
+            call = Compose(envelope, baseUri);
+        }
+        catch (HttpAdapterException ex)
+        {
+            Log.Refused(_logger, envelope.System, ex.Message);
+            throw;
+        }
+
+        return SendAsync(call, ct);
     }
 
-    public async Task SendAsync(HttpOutboundCall call, CancellationToken ct)
+    private static HttpOutboundCall Compose(OutboundEnvelope envelope, Uri baseUri)
+    {
+        var at = $"system '{envelope.System}'";
+        var method = envelope.Properties.TryGetValue("method", out var m) && m.Length > 0 ? m : "POST";
+        if (HeaderValues.NameProblem(method) is not null)
+        {
+            throw HttpAdapterException.Refused($"{at}: method '{HeaderValues.Printable(method)}' is not an HTTP method token");
+        }
+
+        var url = AddressPath.Join(baseUri, envelope.Address, out var problem)
+            ?? throw HttpAdapterException.Refused($"{at}: {problem}");
+        if (!MediaTypeHeaderValue.TryParse(envelope.ContentType, out _) || HeaderValues.ValueProblem("Content-Type", envelope.ContentType) is not null)
+        {
+            throw HttpAdapterException.Refused($"{at}: content type '{HeaderValues.Printable(envelope.ContentType)}' is not a media type");
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in envelope.Headers.Append(new("Idempotency-Key", envelope.IdempotencyKey)))
+        {
+            if ((HeaderValues.NameProblem(name) ?? HeaderValues.ValueProblem(name, value)) is { } refused)
+            {
+                throw HttpAdapterException.Refused($"{at}: {refused}");
+            }
+            headers[name] = HeaderValues.Encode(value);
+        }
+        return new HttpOutboundCall(method, url, headers, envelope.ContentType, envelope.Body);
+    }
+
+    private async Task SendAsync(HttpOutboundCall call, CancellationToken ct)
     {
         HttpResponseMessage response;
         try

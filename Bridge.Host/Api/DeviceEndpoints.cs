@@ -1,5 +1,5 @@
 using Bridge.Adapters.OpcUa;
-using Bridge.Adapters.OpcUa.Devices;
+using Bridge.Adapters.OpcUa.Stack;
 using Bridge.Host.Configuration;
 
 namespace Bridge.Host.Api;

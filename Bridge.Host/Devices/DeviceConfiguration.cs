@@ -1,5 +1,7 @@
+using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
-using Bridge.Adapters.OpcUa.Devices;
+using Bridge.Adapters.OpcUa;
+using Bridge.Adapters.OpcUa.DeviceFiles;
 using Bridge.Host.Configuration;
 using Bridge.Mappings;
 
@@ -25,7 +27,7 @@ public static class DeviceConfiguration
         foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
             var file = OpcUaDeviceFile.Load(path);
-            problems.AddRange(file.Errors);
+            problems.AddRange(file.Errors.Select(e => e.ToString()));
             if (file.Options is not { } options)
             {
                 continue;
@@ -45,7 +47,7 @@ public static class DeviceConfiguration
             builder.AddOpcUaAdapter(file.Name, options.CopyTo);
         }
 
-        services.AddSingleton<IOpcUaEnvelopeSink, OpcUaEnvelopeSink>();
+        services.AddSingleton<IEnvelopeSink, OpcUaEnvelopeSink>();
         return problems;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Adapters.OpcUa;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Configuration;
 using Bridge.Host.Hosting;
@@ -68,7 +69,8 @@ public sealed class OpcUaDeviceHostTests : IDisposable
                 return Task.CompletedTask;
             }));
         await endpoint.Ready;
-        await Task.Delay(500);
+        // The first value the subscription reports (1000) is the counter's baseline; the writes below count from it.
+        await app.Services.GetRequiredKeyedService<OpcUaDevice>("line1").Ready.WaitAsync(TimeSpan.FromSeconds(10));
 
         foreach (var value in new uint[] { 1004, 1010 })
         {

@@ -1,5 +1,5 @@
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Session;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Session;
 
 namespace Bridge.Tests.OpcUa;
 
@@ -30,7 +30,7 @@ internal static class OpcUaTestServer
         {
             return await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url, Identity = identity ?? UserIdentity.Anonymous });
         }
-        catch (Bridge.Adapters.OpcUa.Transport.OpcUaConnectionException ex)
+        catch (Bridge.Adapters.OpcUa.Stack.Transport.OpcUaConnectionException ex)
         {
             Assert.Fail($"The node-opcua test server at {url} is unreachable: {ex.Message}");
             throw;

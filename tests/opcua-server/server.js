@@ -119,13 +119,17 @@ async function main() {
     // Writable nodes for write-back (acknowledgement flag, job number) and deadband tests.
     const writable = ns.addFolder(bridge, { browseName: "Writable", nodeId: "s=Writable" });
     for (const [name, dataType, value] of [["Ack", DataType.Boolean, false], ["JobNumber", DataType.String, ""], ["Double", DataType.Double, 0], ["Int32", DataType.Int32, 0],
-            ["Station7Job", DataType.String, ""]]) {
+            ["Station7Job", DataType.String, ""], ["SenderTarget", DataType.String, ""], ["SenderCount", DataType.Int32, 0],
+            ["ConformanceOut", DataType.String, ""], ["ConformanceIn", DataType.String, ""]]) {
         ns.addVariable({ componentOf: writable, browseName: name, nodeId: `s=Writable.${name}`, dataType: DataType[dataType],
             accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType, value }) });
     }
     ns.addAnalogDataItem({ componentOf: writable, browseName: "Level", nodeId: "s=Writable.Level", dataType: "Double",
         engineeringUnitsRange: { low: 0, high: 200 }, accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite",
         value: new Variant({ dataType: DataType.Double, value: 0 }) });
+    // Read-only for everyone: a write must come back Bad (the OPC UA sender's permanent failure).
+    ns.addVariable({ componentOf: writable, browseName: "ReadOnly", nodeId: "s=Writable.ReadOnly", dataType: "Double",
+        accessLevel: "CurrentRead", userAccessLevel: "CurrentRead", value: new Variant({ dataType: DataType.Double, value: 0 }) });
     ns.addVariable({ componentOf: writable, browseName: "OperatorOnly", nodeId: "s=Writable.OperatorOnly", dataType: "Double",
         accessLevel: "CurrentRead | CurrentWrite", userAccessLevel: "CurrentRead | CurrentWrite", value: new Variant({ dataType: DataType.Double, value: 0 }) });
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Adapters.OpcUa.Stack.Codec;
 
 namespace Bridge.Host.Cli.OpcUa;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Bridge.Adapters.OpcUa.Codec;
-using Bridge.Adapters.OpcUa.Messages;
+using Bridge.Adapters.OpcUa.Stack.Codec;
+using Bridge.Adapters.OpcUa.Stack.Messages;
 using Spectre.Console;
 
 namespace Bridge.Host.Cli.OpcUa;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Bridge.Adapters.OpcUa;
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Session;
+using Bridge.Adapters.OpcUa.Stack;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Session;
 using Spectre.Console;
 
 namespace Bridge.Host.Cli.OpcUa;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Adapters.OpcUa.Stack.Codec;
 using Spectre.Console;
 
 namespace Bridge.Host.Cli.OpcUa;

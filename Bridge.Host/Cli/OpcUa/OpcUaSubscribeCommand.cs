@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Threading.Channels;
-using Bridge.Adapters.OpcUa.Codec;
-using Bridge.Adapters.OpcUa.Messages;
-using Bridge.Adapters.OpcUa.Subscriptions;
+using Bridge.Adapters.OpcUa.Stack.Codec;
+using Bridge.Adapters.OpcUa.Stack.Messages;
+using Bridge.Adapters.OpcUa.Stack.Subscriptions;
 
 namespace Bridge.Host.Cli.OpcUa;
 

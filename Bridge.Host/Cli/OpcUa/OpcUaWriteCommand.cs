@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bridge.Adapters.OpcUa.Client;
-using Bridge.Adapters.OpcUa.Codec;
+using Bridge.Adapters.OpcUa.Stack.Client;
+using Bridge.Adapters.OpcUa.Stack.Codec;
 
 namespace Bridge.Host.Cli.OpcUa;
 

@@ -1,9 +1,0 @@
-namespace Bridge.Adapters.Http;
-
-/// <summary>An outbound HTTP request as the mapping layer rendered it.</summary>
-public sealed record HttpOutboundCall(
-    string Method,
-    Uri Url,
-    IReadOnlyDictionary<string, string> Headers,
-    string ContentType,
-    ReadOnlyMemory<byte> Body);

@@ -1,8 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Client;
-
-public enum ConnectionState
-{
-    Connected,
-    Reconnecting,
-    Closed,
-}

@@ -1,7 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Codec;
-
-/// <summary>Human readable text with an optional locale.</summary>
-public readonly record struct LocalizedText(string? Locale, string? Text)
-{
-    public override string ToString() => string.IsNullOrEmpty(Locale) ? Text ?? "" : $"[{Locale}] {Text}";
-}

@@ -1,7 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Codec;
-
-/// <summary>An XML fragment, kept as text; a separate type so a Variant can tell it from a String.</summary>
-public readonly record struct XmlElement(string? Value)
-{
-    public override string ToString() => Value ?? "";
-}

@@ -1,7 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Messages;
-
-/// <summary>A service request; the channel fills in its header before sending.</summary>
-public interface IServiceRequest
-{
-    RequestHeader RequestHeader { get; set; }
-}

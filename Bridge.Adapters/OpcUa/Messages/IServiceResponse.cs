@@ -1,7 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Messages;
-
-/// <summary>A service response; its header carries the service result.</summary>
-public interface IServiceResponse
-{
-    ResponseHeader ResponseHeader { get; }
-}

@@ -1,7 +1,0 @@
-namespace Bridge.Adapters.OpcUa.Session;
-
-/// <summary>No user: the server's anonymous access rights.</summary>
-public sealed record AnonymousIdentity : UserIdentity
-{
-    public override string ToString() => "anonymous";
-}

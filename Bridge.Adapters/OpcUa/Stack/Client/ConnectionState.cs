@@ -1,0 +1,8 @@
+namespace Bridge.Adapters.OpcUa.Stack.Client;
+
+public enum ConnectionState
+{
+    Connected,
+    Reconnecting,
+    Closed,
+}

@@ -1,0 +1,25 @@
+using Bridge.Adapters.OpcUa.Stack.Codec;
+
+namespace Bridge.Adapters.OpcUa.Stack.Messages;
+
+/// <summary>A new value of a monitored item (Part 4, 7.25.2).</summary>
+public sealed class MonitoredItemNotification : IEncodeable<MonitoredItemNotification>
+{
+    public static uint BinaryEncodingId => 808;
+
+    public uint ClientHandle { get; init; }
+
+    public DataValue Value { get; init; } = new();
+
+    public void Encode(BinaryEncoder encoder)
+    {
+        encoder.WriteUInt32(ClientHandle);
+        encoder.WriteDataValue(Value);
+    }
+
+    public static MonitoredItemNotification Decode(BinaryDecoder decoder) => new()
+    {
+        ClientHandle = decoder.ReadUInt32(),
+        Value = decoder.ReadDataValue(),
+    };
+}

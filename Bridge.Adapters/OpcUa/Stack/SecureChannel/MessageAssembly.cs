@@ -1,0 +1,41 @@
+using Bridge.Adapters.OpcUa.Stack.Codec;
+
+namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
+
+/// <summary>Collects the chunks of one response until the final chunk, within the negotiated size and count.</summary>
+internal sealed class MessageAssembly(uint maxMessageSize, uint maxChunkCount)
+{
+    private readonly List<ReadOnlyMemory<byte>> parts = [];
+    private long length;
+
+    /// <summary>Adds a chunk body; throws when the message grows past the negotiated limits.</summary>
+    public void Add(ReadOnlyMemory<byte> body)
+    {
+        parts.Add(body);
+        length += body.Length;
+        if (maxChunkCount != 0 && parts.Count > maxChunkCount)
+        {
+            throw new OpcUaException(new StatusCode(StatusCodes.BadResponseTooLarge), $"Response has more than {maxChunkCount} chunks");
+        }
+        if (maxMessageSize != 0 && length > maxMessageSize)
+        {
+            throw new OpcUaException(new StatusCode(StatusCodes.BadResponseTooLarge), $"Response is larger than {maxMessageSize} bytes");
+        }
+    }
+
+    public ReadOnlyMemory<byte> Complete()
+    {
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+        var whole = new byte[length];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(whole.AsMemory(at));
+            at += part.Length;
+        }
+        return whole;
+    }
+}
