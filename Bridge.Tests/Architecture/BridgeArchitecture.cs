@@ -1,6 +1,7 @@
 using Assembly = System.Reflection.Assembly;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
+using Bridge.Host.Cli;
 
 namespace Bridge.Tests.Architecture;
 

@@ -1,5 +1,5 @@
 using Bridge.Contracts;
-using Bridge.Host.Configuration;
+using Bridge.Host.Infrastructure.Configuration;
 
 namespace Bridge.Tests.Configuration;
 

@@ -1,8 +1,8 @@
 using Bridge.Contracts.Messages;
-using Bridge.Host.Hosting;
-using Bridge.Host.Orchestration.MaterialRequests;
-using Bridge.Host.Orders;
-using Bridge.Host.Stock;
+using Bridge.Host.Composition;
+using Bridge.Host.Domain.Orders;
+using Bridge.Host.Domain.Stock;
+using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Tests.Messaging;
 using MassTransit;
 using MassTransit.Testing;

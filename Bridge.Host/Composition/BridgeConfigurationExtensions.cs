@@ -1,0 +1,73 @@
+using Bridge.Contracts;
+using Bridge.Host.Domain.Kitting;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Pipeline.Devices;
+using Bridge.Mappings;
+
+namespace Bridge.Host.Composition;
+
+/// <summary>
+/// Loads <c>systems.yaml</c> and the mappings once at start, checks them against each other, and refuses to
+/// start (throws <see cref="InvalidConfigurationException"/>) listing every problem with file, line and column.
+/// </summary>
+public static class BridgeConfigurationExtensions
+{
+    public static IServiceCollection AddBridgeConfiguration(this IServiceCollection services, IConfiguration configuration)
+    {
+        var directory = ConfigDirectory.Resolve(configuration["Bridge:ConfigDir"]);
+        var problems = new List<string>();
+
+        var (systems, systemErrors) = SystemsFileLoader.Load(Path.Combine(directory, "systems.yaml"));
+        problems.AddRange(systemErrors.Select(e => e.ToString()));
+
+        var loaded = MappingSet.LoadDirectory(directory);
+        problems.AddRange(loaded.Errors.Select(e => e.ToString()));
+
+        if (loaded.Set is { } set && systemErrors.Count == 0)
+        {
+            problems.AddRange(CrossCheck(systems, set));
+        }
+
+        problems.AddRange(DeviceConfiguration.AddOpcUaDevices(services, directory, systems, loaded.Set));
+
+        if (problems.Count > 0 || loaded.Set is null)
+        {
+            throw new InvalidConfigurationException(problems.Count > 0 ? problems : [$"{directory}: the mappings could not be loaded"]);
+        }
+
+        var registry = new SystemsRegistry(systems, configuration);
+        services.AddSingleton(registry);
+        services.AddSingleton(new BridgeConfigurationInfo(directory));
+        services.AddSingleton(sp => new MappingSetWatcher(directory, loaded.Set, sp.GetRequiredService<ILoggerFactory>().CreateLogger<MappingSetWatcher>()));
+        services.AddSingleton<IUnitConverter, MappingUnitConverter>();
+        services.AddSingleton<EnvelopeIngestor>();
+        return services;
+    }
+
+    private static IEnumerable<string> CrossCheck(IReadOnlyList<SystemDefinition> systems, MappingSet mappings)
+    {
+        var ids = systems.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var mapping in mappings.Inbound.Where(m => !ids.Contains(m.System)))
+        {
+            yield return $"{mapping.File}:1:1: inbound mapping '{mapping.Name}' is for system '{mapping.System}', which systems.yaml does not define";
+        }
+
+        foreach (var system in systems)
+        {
+            foreach (var name in system.Receives)
+            {
+                var type = CanonicalMessageTypes.Find(name);
+                if (type is not null && mappings.FindOutbound(system.Id, type).Count == 0)
+                {
+                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but no outbound mapping renders {name} for '{system.Id}'";
+                }
+
+                if (system.BaseUrl is null)
+                {
+                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but has no baseUrl to send it to";
+                }
+            }
+        }
+    }
+}
