@@ -1,8 +1,6 @@
 using Bridge.Contracts;
 using Bridge.Host.Domain.Kitting;
 using Bridge.Host.Infrastructure.Configuration;
-using Bridge.Host.Pipeline.Inbound;
-using Bridge.Host.Pipeline.Devices;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Composition;
@@ -13,7 +11,7 @@ namespace Bridge.Host.Composition;
 /// </summary>
 public static class BridgeConfigurationExtensions
 {
-    public static IServiceCollection AddBridgeConfiguration(this IServiceCollection services, IConfiguration configuration)
+    public static LoadedConfiguration AddBridgeConfiguration(this IServiceCollection services, IConfiguration configuration)
     {
         var directory = ConfigDirectory.Resolve(configuration["Bridge:ConfigDir"]);
         var problems = new List<string>();
@@ -29,8 +27,6 @@ public static class BridgeConfigurationExtensions
             problems.AddRange(CrossCheck(systems, set));
         }
 
-        problems.AddRange(DeviceConfiguration.AddOpcUaDevices(services, directory, systems, loaded.Set));
-
         if (problems.Count > 0 || loaded.Set is null)
         {
             throw new InvalidConfigurationException(problems.Count > 0 ? problems : [$"{directory}: the mappings could not be loaded"]);
@@ -40,9 +36,9 @@ public static class BridgeConfigurationExtensions
         services.AddSingleton(registry);
         services.AddSingleton(new BridgeConfigurationInfo(directory));
         services.AddSingleton(sp => new MappingSetWatcher(directory, loaded.Set, sp.GetRequiredService<ILoggerFactory>().CreateLogger<MappingSetWatcher>()));
+        // Units convert by the mappings' unit tables, so the converter comes with them.
         services.AddSingleton<IUnitConverter, MappingUnitConverter>();
-        services.AddSingleton<EnvelopeIngestor>();
-        return services;
+        return new LoadedConfiguration(directory, systems, loaded.Set);
     }
 
     private static IEnumerable<string> CrossCheck(IReadOnlyList<SystemDefinition> systems, MappingSet mappings)
@@ -63,9 +59,9 @@ public static class BridgeConfigurationExtensions
                     yield return $"systems.yaml: system '{system.Id}' receives {name}, but no outbound mapping renders {name} for '{system.Id}'";
                 }
 
-                if (system.BaseUrl is null)
+                if (system.Outbound is null)
                 {
-                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but has no baseUrl to send it to";
+                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but has no send binding (send: or baseUrl) to send it by";
                 }
             }
         }

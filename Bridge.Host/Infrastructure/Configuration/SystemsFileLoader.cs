@@ -9,7 +9,7 @@ namespace Bridge.Host.Infrastructure.Configuration;
 /// </summary>
 public static class SystemsFileLoader
 {
-    private static readonly HashSet<string> SystemKeys = ["description", "baseUrl", "apiKeyEnv", "receives", "warehouses"];
+    private static readonly HashSet<string> SystemKeys = ["description", "baseUrl", "apiKeyEnv", "receives", "warehouses", "send", "receive"];
 
     public static (IReadOnlyList<SystemDefinition> Systems, IReadOnlyList<ConfigurationError> Errors) Load(string path)
     {
@@ -79,7 +79,8 @@ public static class SystemsFileLoader
             return null;
         }
 
-        Uri? baseUrl = null;
+        AdapterBinding? send = null, receive = null;
+        YamlNode? shorthand = null;
         string? apiKeyEnv = null, description = null;
         HashSet<string> receives = [], warehouses = [];
         foreach (var (keyNode, valueNode) in map.Children)
@@ -91,11 +92,15 @@ public static class SystemsFileLoader
                     description = Text(valueNode);
                     break;
                 case "baseUrl":
-                    if (!Uri.TryCreate(Text(valueNode), UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-                    {
-                        errors.Add(At(file, valueNode, $"system '{id}': baseUrl '{Text(valueNode)}' is not an absolute http(s) URL"));
-                    }
-
+                    // Shorthand for send: { adapter: http, instance: default, baseUrl: … }.
+                    shorthand = valueNode;
+                    CheckBaseUrl(file, id, valueNode, errors);
+                    break;
+                case "send":
+                    send = ReadBinding(file, id, key, valueNode, errors);
+                    break;
+                case "receive":
+                    receive = ReadBinding(file, id, key, valueNode, errors);
                     break;
                 case "apiKeyEnv":
                     apiKeyEnv = Text(valueNode);
@@ -122,15 +127,88 @@ public static class SystemsFileLoader
             }
         }
 
+        if (shorthand is not null)
+        {
+            if (send is not null)
+            {
+                errors.Add(At(file, shorthand, $"system '{id}': baseUrl is shorthand for send: {{ adapter: http, baseUrl: … }}; give one or the other"));
+            }
+
+            send ??= AdapterBinding.HttpDefault(At(file, shorthand, "baseUrl"), new Dictionary<string, string>(StringComparer.Ordinal) { ["baseUrl"] = Text(shorthand) });
+        }
+
         return new SystemDefinition
         {
             Id = id,
             Description = description,
-            BaseUrl = baseUrl,
+            Outbound = send,
+            Inbound = receive ?? AdapterBinding.HttpDefault(At(file, idNode, "receive")),
             ApiKeyEnv = apiKeyEnv,
             Receives = receives,
             Warehouses = warehouses,
         };
+    }
+
+    private static AdapterBinding? ReadBinding(string file, string id, string key, YamlNode node, List<ConfigurationError> errors)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(At(file, node, $"system '{id}': '{key}' must be a mapping like {{ adapter: http, instance: default }}"));
+            return null;
+        }
+
+        string? adapter = null;
+        var instance = AdapterBinding.DefaultInstance;
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (settingNode, valueNode) in map.Children)
+        {
+            var setting = Text(settingNode);
+            if (valueNode is not YamlScalarNode)
+            {
+                errors.Add(At(file, valueNode, $"system '{id}': {key}.{setting} must be a single value"));
+                continue;
+            }
+
+            switch (setting)
+            {
+                case "adapter": adapter = Text(valueNode); break;
+                case "instance": instance = Text(valueNode); break;
+                default: settings[setting] = Text(valueNode); break;
+            }
+
+            if (setting is "adapter" or "instance" && !System.Text.RegularExpressions.Regex.IsMatch(Text(valueNode), "^[a-z0-9][a-z0-9-]*$"))
+            {
+                errors.Add(At(file, valueNode, $"system '{id}': {key}.{setting} '{Text(valueNode)}' must be lower-case letters, digits and '-'"));
+            }
+        }
+
+        if (adapter is null)
+        {
+            errors.Add(At(file, node, $"system '{id}': '{key}' names no adapter; expected adapter: http (or another registered adapter)"));
+            return null;
+        }
+
+        if (adapter == AdapterBinding.Http && key == "send")
+        {
+            if (map.Children.FirstOrDefault(c => Text(c.Key) == "baseUrl").Value is { } url)
+            {
+                CheckBaseUrl(file, id, url, errors);
+            }
+            else
+            {
+                errors.Add(At(file, node, $"system '{id}': send over http needs a baseUrl"));
+            }
+        }
+
+        return new AdapterBinding(adapter, instance, settings, At(file, node, key));
+    }
+
+    private static void CheckBaseUrl(string file, string id, YamlNode node, List<ConfigurationError> errors)
+    {
+        if (!Uri.TryCreate(Text(node), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            errors.Add(At(file, node, $"system '{id}': baseUrl '{Text(node)}' is not an absolute http(s) URL"));
+        }
     }
 
     private static HashSet<string> List(string file, string id, string key, YamlNode node, List<ConfigurationError> errors)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bridge.Contracts;
-using Bridge.Contracts.Messages;
 using Microsoft.Extensions.Configuration;
 
 namespace Bridge.Host.Infrastructure.Configuration;
@@ -20,7 +19,7 @@ public sealed class SystemsRegistry
     {
         _systems = systems.ToDictionary(
             s => s.Id,
-            s => configuration[$"Bridge:Systems:{s.Id}:BaseUrl"] is { Length: > 0 } url ? s with { BaseUrl = new Uri(url) } : s,
+            s => configuration[$"Bridge:Systems:{s.Id}:BaseUrl"] is { Length: > 0 } url ? WithBaseUrl(s, url) : s,
             StringComparer.Ordinal);
         _keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var system in _systems.Values)
@@ -45,16 +44,27 @@ public sealed class SystemsRegistry
         && _keys.TryGetValue(systemId, out var expected)
         && CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(presentedKey));
 
-    /// <summary>The systems a canonical message goes to: pick orders to the WMS of their warehouse, the rest by <c>receives</c>.</summary>
+    /// <summary>
+    /// The systems a canonical message goes to: those whose <c>receives</c> lists its type; a message addressed to a
+    /// warehouse (<see cref="IWarehouseAddressed"/>) only to those of them that run that warehouse.
+    /// </summary>
     public IReadOnlyList<SystemDefinition> RoutesFor(CanonicalMessage message)
     {
         var name = message.GetType().Name;
         var receivers = _systems.Values.Where(s => s.Receives.Contains(name));
-        if (message is PickOrderIssued pick)
+        if (message is IWarehouseAddressed addressed)
         {
-            receivers = receivers.Where(s => s.Warehouses.Contains(pick.Warehouse));
+            receivers = receivers.Where(s => s.Warehouses.Contains(addressed.Warehouse));
         }
 
         return receivers.ToList();
+    }
+
+    /// <summary><c>Bridge:Systems:{id}:BaseUrl</c> overrides the base URL of the system's send binding (http:default when it has none).</summary>
+    private static SystemDefinition WithBaseUrl(SystemDefinition system, string url)
+    {
+        var binding = system.Outbound ?? AdapterBinding.HttpDefault(new ConfigurationError("Bridge:Systems:" + system.Id, 1, 1, "BaseUrl"));
+        var settings = new Dictionary<string, string>(binding.Settings, StringComparer.Ordinal) { ["baseUrl"] = new Uri(url).AbsoluteUri };
+        return system with { Outbound = binding with { Settings = settings } };
     }
 }

@@ -2,7 +2,6 @@ using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Scheduling;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Infrastructure.Storage.Sagas;
-using Bridge.Host.Operations.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +32,7 @@ public static class BridgeMessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Mode and queue name shape the registrations themselves, so they are read now; everything else is read when used.
-        var snapshot = ReadSnapshot(section);
+        var snapshot = ReadSnapshot(configuration, section);
         var mode = snapshot.Mode;
         var schedulerAddress = new Uri($"queue:{snapshot.SchedulerQueueName}");
 
@@ -132,17 +131,9 @@ public static class BridgeMessagingServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ReadyTags);
     }
 
-    static BridgeMessagingOptions ReadSnapshot(IConfigurationSection section)
+    static BridgeMessagingOptions ReadSnapshot(IConfiguration configuration, IConfigurationSection section)
     {
-        var snapshot = new BridgeMessagingOptions();
-        var modeText = section[nameof(BridgeMessagingOptions.Mode)];
-        if (!string.IsNullOrWhiteSpace(modeText))
-        {
-            if (!Enum.TryParse<BridgeMode>(modeText, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
-                throw new OptionsValidationException(BridgeMessagingOptions.SectionName, typeof(BridgeMessagingOptions),
-                    [$"Bridge:Mode '{modeText}' is not one of: {string.Join(", ", Enum.GetNames<BridgeMode>())}."]);
-            snapshot.Mode = mode;
-        }
+        var snapshot = new BridgeMessagingOptions { Mode = BridgeModeSetting.Read(configuration) };
 
         var queue = section[nameof(BridgeMessagingOptions.SchedulerQueueName)];
         if (!string.IsNullOrWhiteSpace(queue))

@@ -45,7 +45,6 @@ public static class DeviceConfiguration
             builder.AddOpcUaAdapter(file.Name, options.CopyTo);
         }
 
-        services.AddSingleton<IOpcUaEnvelopeSink, OpcUaEnvelopeSink>();
         return problems;
     }
 }

@@ -1,4 +1,5 @@
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.OpcUa.Devices;
 using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Mappings;
@@ -15,8 +16,19 @@ public sealed class EnvelopeIngestor(
     IInboundPublisher publisher,
     IDeadLetterStore deadLetters,
     TimeProvider time,
-    ILogger<EnvelopeIngestor> logger)
+    ILogger<EnvelopeIngestor> logger) : IEnvelopeSink, IOpcUaEnvelopeSink
 {
+    /// <summary>An adapter's hand-over: taken once published or kept as a dead letter; throws (nothing taken) when neither worked.</summary>
+    public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
+    {
+        var result = await IngestAsync(envelope, ct);
+        return result.Outcome == IngestOutcome.Accepted
+            ? EnvelopeReceipt.Taken
+            : new EnvelopeReceipt(false, string.Join("; ", result.Errors), result.DeadLetterId);
+    }
+
+    async ValueTask IOpcUaEnvelopeSink.AcceptAsync(InboundEnvelope envelope, CancellationToken ct) => await AcceptAsync(envelope, ct);
+
     /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
     public async Task<IngestResult> IngestAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures = true)
     {

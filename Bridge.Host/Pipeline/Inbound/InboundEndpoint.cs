@@ -28,9 +28,14 @@ public static class InboundEndpoint
         ILoggerFactory loggers,
         CancellationToken ct)
     {
-        if (systems.Find(system) is null)
+        if (systems.Find(system) is not { } known)
         {
             return Problem(404, "unknown system", $"system '{system}' is not configured in systems.yaml");
+        }
+
+        if (known.Inbound.Adapter != AdapterBinding.Http)
+        {
+            return Problem(404, "not received over HTTP", $"system '{system}' is received by adapter '{known.Inbound.Key}' (systems.yaml), not over HTTP");
         }
 
         if (!systems.IsAuthorized(system, request.Headers["X-Api-Key"].FirstOrDefault()))
@@ -42,7 +47,7 @@ public static class InboundEndpoint
         InboundEnvelope envelope;
         try
         {
-            envelope = await HttpInboundReader.ReadAsync(request, system, messageType, httpOptions.Get("default").MaxBodyBytes, ct);
+            envelope = await HttpInboundReader.ReadAsync(request, system, messageType, httpOptions.Get(known.Inbound.Instance).MaxBodyBytes, ct);
         }
         catch (HttpAdapterException ex)
         {

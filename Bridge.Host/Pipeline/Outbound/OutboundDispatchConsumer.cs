@@ -38,11 +38,11 @@ public sealed class OutboundDispatchConsumer<T>(
                 ["X-Bridge-Message-Id"] = message.MessageId.ToString(),
                 ["X-Bridge-Correlation-Id"] = message.CorrelationId,
             };
-            var endpoint = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (system.BaseUrl is { } baseUrl) endpoint["baseUrl"] = baseUrl.AbsoluteUri;
+            var binding = system.Outbound
+                ?? throw new InvalidOperationException($"system '{system.Id}' receives {typeof(T).Name} but has no send binding in systems.yaml");
             var envelope = new OutboundEnvelope(system.Id, rendered.Address, rendered.ContentType, rendered.Body, headers,
-                rendered.Properties, endpoint, $"{message.MessageId:N}-{system.Id}");
-            var sender = services.GetRequiredKeyedService<IEnvelopeSender>(AdapterKey.For("http", "default"));
+                rendered.Properties, binding.Settings, $"{message.MessageId:N}-{system.Id}");
+            var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
             await sender.SendAsync(envelope, context.CancellationToken);
             Log.Delivered(logger, typeof(T).Name, message.CorrelationId, system.Id, rendered.Address);
         }

@@ -29,7 +29,8 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         _provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddBridgeOrchestration(configuration)
+            .AddBridgeStorage(configuration)
+            .AddBridgeProcesses()
             .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();

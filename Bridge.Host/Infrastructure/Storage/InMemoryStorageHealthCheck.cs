@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Bridge.Host.Operations.Health;
+namespace Bridge.Host.Infrastructure.Storage;
 
 /// <summary>"storage" in embedded mode: state lives in the process, so it is as healthy as the process.</summary>
 internal sealed class InMemoryStorageHealthCheck : IHealthCheck

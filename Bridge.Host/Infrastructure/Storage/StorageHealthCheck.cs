@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Bridge.Host.Operations.Health;
+namespace Bridge.Host.Infrastructure.Storage;
 
 /// <summary>"storage": production mode opens a connection and runs a trivial query.</summary>
 internal sealed class StorageHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

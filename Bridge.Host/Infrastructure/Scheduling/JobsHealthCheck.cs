@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Bridge.Host.Operations.Health;
+namespace Bridge.Host.Infrastructure.Scheduling;
 
 /// <summary>"jobs": healthy when Hangfire's storage answers and at least one Hangfire server is registered in it.</summary>
 internal sealed class JobsHealthCheck(JobStorage storage) : IHealthCheck
