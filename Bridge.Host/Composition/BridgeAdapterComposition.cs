@@ -38,7 +38,7 @@ public static class BridgeAdapterComposition
         }
 
         var problems = DeviceConfiguration.AddOpcUaDevices(services, loaded.Directory, loaded.Systems, loaded.Mappings).ToList();
-        problems.AddRange(UnknownBindings(services, loaded.Systems).Select(e => e.ToString()));
+        problems.AddRange(UnknownBindings(services, loaded.Systems));
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);

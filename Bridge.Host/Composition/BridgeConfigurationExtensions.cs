@@ -14,13 +14,13 @@ public static class BridgeConfigurationExtensions
     public static LoadedConfiguration AddBridgeConfiguration(this IServiceCollection services, IConfiguration configuration)
     {
         var directory = ConfigDirectory.Resolve(configuration["Bridge:ConfigDir"]);
-        var problems = new List<string>();
+        var problems = new List<ConfigurationError>();
 
         var (systems, systemErrors) = SystemsFileLoader.Load(Path.Combine(directory, "systems.yaml"));
-        problems.AddRange(systemErrors.Select(e => e.ToString()));
+        problems.AddRange(systemErrors);
 
         var loaded = MappingSet.LoadDirectory(directory);
-        problems.AddRange(loaded.Errors.Select(e => e.ToString()));
+        problems.AddRange(loaded.Errors.Select(e => new ConfigurationError(e.File, e.Line, e.Column, e.Message)));
 
         if (loaded.Set is { } set && systemErrors.Count == 0)
         {
@@ -29,7 +29,7 @@ public static class BridgeConfigurationExtensions
 
         if (problems.Count > 0 || loaded.Set is null)
         {
-            throw new InvalidConfigurationException(problems.Count > 0 ? problems : [$"{directory}: the mappings could not be loaded"]);
+            throw new InvalidConfigurationException(problems.Count > 0 ? problems : [new ConfigurationError(directory, 1, 1, "the mappings could not be loaded")]);
         }
 
         var registry = new SystemsRegistry(systems, configuration);
@@ -41,12 +41,12 @@ public static class BridgeConfigurationExtensions
         return new LoadedConfiguration(directory, systems, loaded.Set);
     }
 
-    private static IEnumerable<string> CrossCheck(IReadOnlyList<SystemDefinition> systems, MappingSet mappings)
+    private static IEnumerable<ConfigurationError> CrossCheck(IReadOnlyList<SystemDefinition> systems, MappingSet mappings)
     {
         var ids = systems.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var mapping in mappings.Inbound.Where(m => !ids.Contains(m.System)))
         {
-            yield return $"{mapping.File}:1:1: inbound mapping '{mapping.Name}' is for system '{mapping.System}', which systems.yaml does not define";
+            yield return new ConfigurationError(mapping.File, 1, 1, $"inbound mapping '{mapping.Name}' is for system '{mapping.System}', which systems.yaml does not define");
         }
 
         foreach (var system in systems)
@@ -56,14 +56,17 @@ public static class BridgeConfigurationExtensions
                 var type = CanonicalMessageTypes.Find(name);
                 if (type is not null && mappings.FindOutbound(system.Id, type).Count == 0)
                 {
-                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but no outbound mapping renders {name} for '{system.Id}'";
+                    yield return At(system, $"system '{system.Id}' receives {name}, but no outbound mapping renders {name} for '{system.Id}'");
                 }
 
                 if (system.Outbound is null)
                 {
-                    yield return $"systems.yaml: system '{system.Id}' receives {name}, but has no send binding (send: or baseUrl) to send it by";
+                    yield return At(system, $"system '{system.Id}' receives {name}, but has no send binding (send: or baseUrl) to send it by");
                 }
             }
         }
     }
+
+    private static ConfigurationError At(SystemDefinition system, string message) =>
+        (system.Definition ?? new ConfigurationError("systems.yaml", 1, 1, "")) with { Message = message };
 }

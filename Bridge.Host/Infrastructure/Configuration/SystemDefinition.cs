@@ -4,6 +4,8 @@ namespace Bridge.Host.Infrastructure.Configuration;
 public sealed record SystemDefinition
 {
     public required string Id { get; init; }
+    /// <summary>Where the system is defined (its id in systems.yaml), for problems found after loading.</summary>
+    public ConfigurationError? Definition { get; init; }
     public string? Description { get; init; }
     /// <summary>How Bridge sends to the system; null when Bridge never sends to it.</summary>
     public AdapterBinding? Outbound { get; init; }

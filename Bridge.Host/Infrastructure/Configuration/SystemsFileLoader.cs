@@ -140,6 +140,7 @@ public static class SystemsFileLoader
         return new SystemDefinition
         {
             Id = id,
+            Definition = At(file, idNode, $"system '{id}'"),
             Description = description,
             Outbound = send,
             Inbound = receive ?? AdapterBinding.HttpDefault(At(file, idNode, "receive")),

@@ -12,7 +12,7 @@ namespace Bridge.Host.Pipeline.Devices;
 /// </summary>
 public static class DeviceConfiguration
 {
-    public static IReadOnlyList<string> AddOpcUaDevices(IServiceCollection services, string configDirectory, IReadOnlyCollection<SystemDefinition> systems, MappingSet? mappings)
+    public static IReadOnlyList<ConfigurationError> AddOpcUaDevices(IServiceCollection services, string configDirectory, IReadOnlyCollection<SystemDefinition> systems, MappingSet? mappings)
     {
         var directory = Path.Combine(configDirectory, "devices");
         if (!Directory.Exists(directory))
@@ -20,12 +20,12 @@ public static class DeviceConfiguration
             return [];
         }
 
-        var problems = new List<string>();
+        var problems = new List<ConfigurationError>();
         var builder = new BridgeBuilder(services);
         foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
             var file = OpcUaDeviceFile.Load(path);
-            problems.AddRange(file.Errors);
+            problems.AddRange(file.Errors.Select(e => ConfigurationError.FromText(e, path)));
             if (file.Options is not { } options)
             {
                 continue;
@@ -34,12 +34,12 @@ public static class DeviceConfiguration
             var system = options.System ?? file.Name;
             if (systems.All(s => s.Id != system))
             {
-                problems.Add($"{path}:1:1: device '{file.Name}' feeds system '{system}', which systems.yaml does not define");
+                problems.Add(new ConfigurationError(path, 1, 1, $"device '{file.Name}' feeds system '{system}', which systems.yaml does not define"));
             }
 
             foreach (var node in options.Nodes.Where(n => mappings?.FindInbound(system, n.MessageType) is null))
             {
-                problems.Add($"{path}:1:1: node '{node.Key}' of device '{file.Name}' feeds '{system}/{node.MessageType}', which no inbound mapping handles");
+                problems.Add(new ConfigurationError(path, 1, 1, $"node '{node.Key}' of device '{file.Name}' feeds '{system}/{node.MessageType}', which no inbound mapping handles"));
             }
 
             builder.AddOpcUaAdapter(file.Name, options.CopyTo);
