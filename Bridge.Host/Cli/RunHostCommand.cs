@@ -1,5 +1,5 @@
-using Bridge.Host.Configuration;
-using Bridge.Host.Hosting;
+using Bridge.Host.Composition;
+using Bridge.Host.Infrastructure.Configuration;
 
 namespace Bridge.Host.Cli;
 

@@ -1,10 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bridge.Host.Api;
-using Bridge.Host.Hosting;
-using Bridge.Host.Orchestration.MaterialRequests;
-using Bridge.Host.Persistence;
+using Bridge.Host.Composition;
+using Bridge.Host.Infrastructure.Storage.Sagas;
+using Bridge.Host.Processes.MaterialRequests;
 using MassTransit;
 using Spectre.Console;
 

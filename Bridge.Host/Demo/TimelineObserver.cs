@@ -1,6 +1,6 @@
 using Bridge.Contracts;
 using Bridge.Contracts.Messages;
-using Bridge.Host.Orchestration.MaterialRequests;
+using Bridge.Host.Processes.MaterialRequests;
 using MassTransit;
 
 namespace Bridge.Host.Demo;

@@ -1,5 +1,5 @@
-using Bridge.Host.Configuration;
-using Bridge.Host.Hosting;
+using Bridge.Host.Composition;
+using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 

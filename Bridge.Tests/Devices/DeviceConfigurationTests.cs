@@ -1,7 +1,7 @@
 using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.OpcUa;
-using Bridge.Host.Configuration;
-using Bridge.Host.Devices;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Pipeline.Devices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bridge.Tests.Devices;
@@ -9,7 +9,7 @@ namespace Bridge.Tests.Devices;
 /// <summary>config/devices/*.yaml is registered on one path: the host's, through AddOpcUaAdapter.</summary>
 public class DeviceConfigurationTests
 {
-    private static readonly SystemDefinition[] Systems = new[] { "line1", "line2", "line3", "line4" }.Select(id => new SystemDefinition { Id = id }).ToArray();
+    private static readonly SystemDefinition[] Systems = new[] { "line1", "line2", "line3", "line4" }.Select(id => new SystemDefinition { Id = id, Inbound = new AdapterBinding(AdapterBinding.Http, AdapterBinding.DefaultInstance, new Dictionary<string, string>(), new ConfigurationError("systems.yaml", 1, 1, id)) }).ToArray();
 
     [Fact]
     public async Task DevicesDirectory_RegistersEveryFile_AndListsEveryProblemOfEveryFile()
@@ -31,7 +31,7 @@ public class DeviceConfigurationTests
 
             File.WriteAllText(Path.Combine(dir.FullName, "line3.yaml"), "endpointUrl: http://x\n");
             File.WriteAllText(Path.Combine(dir.FullName, "line4.yaml"), "endpointUrl: [\n");
-            var problems = DeviceConfiguration.AddOpcUaDevices(Services(), config.FullName, Systems, null);
+            var problems = DeviceConfiguration.AddOpcUaDevices(Services(), config.FullName, Systems, null).Select(p => p.ToString()).ToList();
             var line3 = Path.Combine(dir.FullName, "line3.yaml");
             problems.ShouldContain($"{line3}:1:1: opcua adapter 'line3': endpoint must be an opc.tcp:// URL, was 'http://x'");
             problems.ShouldContain(p => p.StartsWith(line3 + ":1:1:", StringComparison.Ordinal) && p.Contains("no nodes and no writes"));

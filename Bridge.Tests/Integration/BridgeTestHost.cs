@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Bridge.Host.Composition;
 using Bridge.Host.Demo;
-using Bridge.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

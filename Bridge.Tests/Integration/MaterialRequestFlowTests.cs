@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
+using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Tests.Infrastructure;
 using Npgsql;
 
@@ -187,7 +188,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
     {
         await using var db = NpgsqlDataSource.Create(_postgres);
         await using var command = db.CreateCommand("select state->>'CurrentState' from saga_material_request_state where id = @id");
-        command.Parameters.AddWithValue("id", Bridge.Host.Orchestration.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
+        command.Parameters.AddWithValue("id", Bridge.Host.Processes.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
         return await command.ExecuteScalarAsync() as string;
     }
 

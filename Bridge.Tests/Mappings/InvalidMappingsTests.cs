@@ -1,3 +1,4 @@
+using Bridge.Host.Cli.Mappings;
 using Bridge.Mappings;
 using Bridge.Mappings.Diagnostics;
 

@@ -1,4 +1,5 @@
-using Bridge.Host.Messaging;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Tests.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
-using Bridge.Host.Messaging;
-using Bridge.Host.Persistence;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-using Bridge.Host.Persistence;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;
 using MassTransit.Testing;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bridge.Contracts.Messages;
-using Bridge.Host.Messaging;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Tests.Persistence;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;

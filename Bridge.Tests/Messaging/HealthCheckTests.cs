@@ -1,4 +1,4 @@
-using Bridge.Host.Messaging;
+using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,6 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Tests.Infrastructure;
-using Bridge.Host.Messaging;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

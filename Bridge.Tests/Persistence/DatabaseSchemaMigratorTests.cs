@@ -1,5 +1,6 @@
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
 using Bridge.Tests.Infrastructure;
-using Bridge.Host.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

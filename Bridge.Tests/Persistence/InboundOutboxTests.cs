@@ -1,7 +1,6 @@
-using Bridge.Tests.Infrastructure;
 using Bridge.Contracts.Messages;
-using Bridge.Host.Messaging;
-using Bridge.Host.Persistence;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Tests.Infrastructure;
 using Bridge.Tests.Persistence.TestSaga;
 
 namespace Bridge.Tests.Persistence;

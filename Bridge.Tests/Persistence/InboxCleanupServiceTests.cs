@@ -1,6 +1,6 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Tests.Infrastructure;
-using Bridge.Host.Messaging;
-using Bridge.Host.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Infrastructure;
-using Bridge.Host.Persistence;
 using Bridge.Tests.Persistence.TestSaga;
 using MassTransit;
 

@@ -1,4 +1,4 @@
-using Bridge.Host.Persistence;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Persistence.TestSaga;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,6 @@
-using Bridge.Host.Persistence;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Persistence.TestSaga;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,5 +1,5 @@
 using Bridge.Contracts.Model;
-using Bridge.Host.Stock;
+using Bridge.Host.Domain.Stock;
 using Bridge.Tests.Infrastructure;
 using Npgsql;
 

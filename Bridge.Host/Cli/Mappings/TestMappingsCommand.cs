@@ -1,8 +1,8 @@
-using Bridge.Host.Configuration;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Mappings;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Testing;

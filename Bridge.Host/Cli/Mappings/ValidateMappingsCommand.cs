@@ -1,5 +1,5 @@
-using Bridge.Host.Configuration;
 using System.CommandLine;
+using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Cli.Mappings;

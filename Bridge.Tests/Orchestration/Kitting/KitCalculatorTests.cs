@@ -1,5 +1,5 @@
 using Bridge.Contracts.Model;
-using Bridge.Host.Orchestration.Kitting;
+using Bridge.Host.Domain.Kitting;
 
 namespace Bridge.Tests.Orchestration.Kitting;
 

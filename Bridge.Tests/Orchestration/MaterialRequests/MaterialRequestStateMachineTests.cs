@@ -1,8 +1,8 @@
 using Bridge.Contracts.Messages;
-using Bridge.Host.Hosting;
-using Bridge.Host.Orchestration.MaterialRequests;
-using Bridge.Host.Orders;
-using Bridge.Host.Stock;
+using Bridge.Host.Composition;
+using Bridge.Host.Domain.Orders;
+using Bridge.Host.Domain.Stock;
+using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Tests.Messaging;
 using MassTransit;
 using MassTransit.Testing;
@@ -29,7 +29,8 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
         _provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddBridgeOrchestration(configuration)
+            .AddBridgeStorage(configuration)
+            .AddBridgeProcesses()
             .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();

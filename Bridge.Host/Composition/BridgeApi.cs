@@ -1,0 +1,42 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Operations;
+using Bridge.Host.Pipeline.Devices;
+using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Mappings;
+
+namespace Bridge.Host.Composition;
+
+/// <summary>The HTTP API of the host, and what it reports once built.</summary>
+public static class BridgeApi
+{
+    public static WebApplication MapBridgeApi(this WebApplication app)
+    {
+        ReportConfiguration(app);
+        // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
+        // failed start) must not log through the first one's disposed logger factory.
+        MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
+        app.MapInboundEndpoint();
+        app.MapDeviceEndpoints();
+        app.MapMaterialRequestEndpoints();
+        app.MapKitEndpoints();
+        app.MapOperatorEndpoints();
+        app.MapDeadLetterEndpoints();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void ReportConfiguration(WebApplication app)
+    {
+        // Watch the mapping files from the start, not from the first request that needs a mapping.
+        var mappings = app.Services.GetRequiredService<MappingSetWatcher>().Current;
+        var systems = app.Services.GetRequiredService<SystemsRegistry>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Host");
+        Log.ConfigurationLoaded(logger, app.Services.GetRequiredService<BridgeConfigurationInfo>().Directory, systems.All.Count,
+            mappings.Inbound.Count, mappings.Outbound.Count, BridgeModeSetting.Read(app.Configuration).ToString());
+        foreach (var system in systems.All.Where(s => !systems.HasKey(s.Id)))
+        {
+            Log.NoApiKey(logger, system.Id, system.ApiKeyEnv ?? "(none named in systems.yaml)");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Bridge.Contracts;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Pipeline.Outbound;
+using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Projections;
+using MassTransit;
+
+namespace Bridge.Host.Composition;
+
+/// <summary>The bus (<see cref="BridgeMessagingServiceCollectionExtensions.AddBridgeMessaging"/>) and what listens on it.</summary>
+public static class BridgeBusComposition
+{
+    public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems) =>
+        services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems)));
+
+    /// <summary>The sagas, the projections and one outbound dispatcher per message type some system receives.</summary>
+    public static void AddBridgeConsumers(this IBusRegistrationConfigurator bus, IEnumerable<Type> outboundTypes)
+    {
+        bus.AddSagaStateMachine<MaterialRequestStateMachine, MaterialRequestState>();
+        bus.AddConsumer<StockViewConsumer>();
+        bus.AddConsumer<ProductionOrderReleasedConsumer>();
+        foreach (var type in outboundTypes.Distinct())
+        {
+            bus.AddConsumer(
+                typeof(OutboundDispatchConsumer<>).MakeGenericType(type),
+                typeof(OutboundDispatchConsumerDefinition<>).MakeGenericType(type));
+        }
+    }
+
+    public static IEnumerable<Type> OutboundTypes(IEnumerable<SystemDefinition> systems) =>
+        systems.SelectMany(s => s.Receives).Select(name => CanonicalMessageTypes.Find(name)).OfType<Type>();
+}

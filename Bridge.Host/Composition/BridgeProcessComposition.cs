@@ -1,0 +1,14 @@
+using Bridge.Host.Processes.MaterialRequests;
+
+namespace Bridge.Host.Composition;
+
+/// <summary>The long-running processes (their settings and the services their state machines call).</summary>
+public static class BridgeProcessComposition
+{
+    public static IServiceCollection AddBridgeProcesses(this IServiceCollection services)
+    {
+        services.AddOptions<MaterialRequestSettings>().BindConfiguration(MaterialRequestSettings.Section).ValidateOnStart();
+        services.AddScoped<MaterialRequestWorkflow>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Bridge.Host.Composition;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Configuration from {Directory}: {Systems} system(s), {Inbound} inbound and {Outbound} outbound mapping(s); mode {Mode}")]
+    public static partial void ConfigurationLoaded(ILogger logger, string directory, int systems, int inbound, int outbound, string mode);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "System {System} has no API key (set the environment variable {Variable} or Bridge:ApiKeys:{System}); its inbound calls get 401")]
+    public static partial void NoApiKey(ILogger logger, string system, string variable);
+}

@@ -1,0 +1,38 @@
+using Bridge.Host.Infrastructure.Storage;
+
+namespace Bridge.Host.Domain.Stock;
+
+/// <summary>Tables of the stock view (production mode).</summary>
+public sealed class StockSchemaScript : IDatabaseSchemaScript
+{
+    public string Name => "stock-view-v1";
+
+    public int Order => 100;
+
+    public string Sql => """
+        create table if not exists stock (
+            warehouse text not null,
+            material text not null,
+            lot text not null default '',
+            location text not null default '',
+            status text not null,
+            quantity numeric not null,
+            unit text not null,
+            expires_on date null,
+            updated_at timestamptz not null default now(),
+            primary key (warehouse, material, lot, location, status));
+        create index if not exists stock_material on stock (material);
+        create table if not exists stock_reservations (
+            reservation_id text not null,
+            line_no int not null,
+            warehouse text not null,
+            material text not null,
+            lot text not null default '',
+            location text not null default '',
+            quantity numeric not null,
+            unit text not null,
+            created_at timestamptz not null default now(),
+            primary key (reservation_id, line_no));
+        create index if not exists stock_reservations_material on stock_reservations (material);
+        """;
+}

@@ -1,4 +1,0 @@
-namespace Bridge.Host.Inbound;
-
-/// <summary>A canonical message made from an inbound envelope.</summary>
-public sealed record AcceptedMessage(string Type, Guid MessageId, string CorrelationId, bool Duplicate);

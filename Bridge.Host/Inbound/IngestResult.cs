@@ -1,9 +1,0 @@
-namespace Bridge.Host.Inbound;
-
-/// <summary>What became of one inbound envelope.</summary>
-public sealed record IngestResult(
-    IngestOutcome Outcome,
-    string? Mapping,
-    IReadOnlyList<AcceptedMessage> Messages,
-    IReadOnlyList<string> Errors,
-    Guid? DeadLetterId);

@@ -1,0 +1,54 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Storage;
+using MassTransit;
+using MassTransit.Configuration;
+using Npgsql;
+
+namespace Bridge.Host.Infrastructure.Messaging;
+
+/// <summary>
+/// What every Bridge receive endpoint gets, in both modes and in the test harness: retry (outermost, so a
+/// <see cref="ConcurrencyException"/> rolls back the whole outbox pass and re-runs it on fresh state), then the
+/// inbox/outbox. A message that still fails goes to the endpoint's <c>_error</c> queue; nothing is acknowledged and dropped.
+/// </summary>
+public static class BridgeEndpointConventions
+{
+    public const string EndpointPrefix = "bridge";
+
+    public static IEndpointNameFormatter EndpointNameFormatter { get; } = new KebabCaseEndpointNameFormatter(EndpointPrefix, false);
+
+    /// <param name="withOutbox">
+    /// False only under MassTransit's test harness: there, an outbox delays publishing past the point where the
+    /// harness sees the endpoint go idle, so <c>InactivityTask</c> and <c>Published.Any</c> can miss messages.
+    /// </param>
+    public static void Apply(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BridgeMode mode, bool withOutbox = true)
+    {
+        // Outer: ordinary failures, a few spaced attempts.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Ignore<ConcurrencyException>();
+            r.Intervals(100, 500, 2000);
+        });
+        // Inner: optimistic-concurrency losers and transient database conflicts, many quick attempts.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<ConcurrencyException>();
+            r.Handle<PostgresException>(e => e.IsTransient || e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected);
+            r.Exponential(60, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(10));
+        });
+
+        if (!withOutbox)
+            return;
+
+        if (mode == BridgeMode.Production)
+        {
+            var observer = new OutboxConsumePipeSpecificationObserver<PostgresUnitOfWork>(endpoint, context);
+            endpoint.ConnectConsumerConfigurationObserver(observer);
+            endpoint.ConnectSagaConfigurationObserver(observer);
+        }
+        else
+        {
+            endpoint.UseInMemoryInboxOutbox(context);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Bridge.Host.Infrastructure.Messaging;
+
+/// <summary>
+/// Periodically deletes completed inbox rows and sent inbound-outbox rows older than
+/// <see cref="BridgeMessagingOptions.InboxRetention"/>: redeliveries and client retries are expected well within it.
+/// </summary>
+public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<BridgeMessagingOptions> options, TimeProvider time,
+    ILogger<InboxCleanupService> logger) : BackgroundService
+{
+    /// <returns>The number of rows removed from both tables.</returns>
+    public async Task<int> CleanOnceAsync(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.InboxRetention;
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM bridge_inbox WHERE received_at < $1 AND delivered_at IS NOT NULL")
+        {
+            Parameters = { new NpgsqlParameter { Value = cutoff } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM bridge_inbound_outbox WHERE sent_at < $1")
+        {
+            Parameters = { new NpgsqlParameter { Value = cutoff } },
+        });
+        var removed = await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        Log.InboxCleaned(logger, removed, cutoff);
+        return removed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.InboxCleanupInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    Log.InboxCleanupFailed(logger, e);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Bridge.Host.Infrastructure.Messaging;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Bridge messaging: mode {Mode}, prefetch {PrefetchCount}, concurrency {ConcurrentMessageLimit}")]
+    public static partial void MessagingConfigured(ILogger logger, BridgeMode mode, ushort prefetchCount, int concurrentMessageLimit);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Inbox clean-up removed {RowCount} inbox and sent inbound-outbox rows older than {Cutoff}")]
+    public static partial void InboxCleaned(ILogger logger, int rowCount, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Inbox clean-up failed; will retry at the next interval")]
+    public static partial void InboxCleanupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Outbox relay published {Count} inbound messages")]
+    public static partial void RelayPublished(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Outbox relay pass failed; unsent rows stay and are retried")]
+    public static partial void RelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Inbound outbox row {MessageId} ({MessageType}) cannot be published: {Failure}; kept with failed_at set")]
+    public static partial void RelayUnreadableRow(ILogger logger, Guid messageId, string messageType, string failure);
+}

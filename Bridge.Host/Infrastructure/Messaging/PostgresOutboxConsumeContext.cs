@@ -1,0 +1,200 @@
+using Bridge.Host.Infrastructure.Storage;
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using Npgsql;
+
+namespace Bridge.Host.Infrastructure.Messaging;
+
+/// <summary>
+/// The consume context a consumer or saga sees inside the PostgreSQL outbox: every Publish/Send/Schedule is stored as a
+/// row in the current transaction instead of going to the broker; inbox progress is written to the same transaction.
+/// </summary>
+public sealed class PostgresOutboxConsumeContext<TMessage>(
+    ConsumeContext<TMessage> context,
+    OutboxConsumeOptions options,
+    IServiceProvider provider,
+    PostgresUnitOfWork unitOfWork,
+    InboxState inbox,
+    TimeProvider time)
+    : OutboxConsumeContextProxy<TMessage>(context, options, provider)
+    where TMessage : class
+{
+    const string InboxWhere = "endpoint_name = @endpoint AND consumer_id = @consumer";
+
+    const string InsertSql = """
+        INSERT INTO bridge_outbox_message (endpoint_name, consumer_id, inbox_message_id, message_id, content_type, body, headers,
+            properties, conversation_id, correlation_id, initiator_id, request_id, source_address, destination_address,
+            response_address, fault_address, sent_time, enqueue_time, expiration_time)
+        VALUES (@endpoint, @consumer, @inbox, @message_id, @content_type, @body, @headers, @properties, @conversation_id,
+            @correlation_id, @initiator_id, @request_id, @source_address, @destination_address, @response_address,
+            @fault_address, @sent_time, @enqueue_time, @expiration_time)
+        """;
+
+    const string SelectSql = $"""
+        SELECT sequence_number, message_id, content_type, body, headers, properties, conversation_id, correlation_id,
+            initiator_id, request_id, source_address, destination_address, response_address, fault_address, sent_time,
+            enqueue_time, expiration_time
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after
+        ORDER BY sequence_number LIMIT @limit
+        """;
+
+    public override bool ContinueProcessing { get; set; } = true;
+
+    public override bool IsMessageConsumed => inbox.ConsumedAt.HasValue;
+
+    public override bool IsOutboxDelivered => inbox.DeliveredAt.HasValue;
+
+    public override int ReceiveCount => inbox.ReceiveCount;
+
+    public override long? LastSequenceNumber => inbox.LastSequenceNumber;
+
+    int _added;
+
+    public override async Task SetConsumed()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (_added == 0)
+        {
+            // Nothing to deliver: consumed and delivered in this one transaction, no further passes.
+            await UpdateInbox("consumed_at = @value, delivered_at = @value", now).ConfigureAwait(false);
+            inbox.ConsumedAt = now;
+            inbox.DeliveredAt = now;
+            ContinueProcessing = false;
+            return;
+        }
+
+        await UpdateInbox("consumed_at = @value", now).ConfigureAwait(false);
+        inbox.ConsumedAt = now;
+    }
+
+    public override async Task SetDelivered()
+    {
+        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal pass.
+        var now = time.GetUtcNow().UtcDateTime;
+        await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
+        inbox.DeliveredAt = now;
+        await RemoveOutboxMessages().ConfigureAwait(false);
+        ContinueProcessing = false;
+    }
+
+    public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
+    {
+        await UpdateInbox("last_sequence_number = @value", message.SequenceNumber).ConfigureAwait(false);
+        inbox.LastSequenceNumber = message.SequenceNumber;
+    }
+
+    public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(SelectSql, connection, unitOfWork.Transaction);
+        AddInboxKey(command);
+        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        // Only what is still undelivered: MassTransit's delivery pass marks the outbox delivered once a load comes back short.
+        command.Parameters.AddWithValue("after", inbox.LastSequenceNumber ?? 0L);
+        command.Parameters.AddWithValue("limit", Options.MessageDeliveryLimit + 1);
+        var messages = new List<OutboxMessageContext>();
+        await using (var reader = await command.ExecuteReaderAsync(CancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(CancellationToken).ConfigureAwait(false))
+            {
+                var message = new InMemoryOutboxMessage
+                {
+                    SequenceNumber = reader.GetInt64(0),
+                    MessageId = reader.GetGuid(1),
+                    ContentType = reader.GetString(2),
+                    Body = reader.GetString(3),
+                    Headers = reader.IsDBNull(4) ? null! : reader.GetString(4),
+                    Properties = reader.IsDBNull(5) ? null! : reader.GetString(5),
+                    ConversationId = NullableGuid(reader, 6),
+                    CorrelationId = NullableGuid(reader, 7),
+                    InitiatorId = NullableGuid(reader, 8),
+                    RequestId = NullableGuid(reader, 9),
+                    SourceAddress = NullableUri(reader, 10)!,
+                    DestinationAddress = NullableUri(reader, 11)!,
+                    ResponseAddress = NullableUri(reader, 12)!,
+                    FaultAddress = NullableUri(reader, 13)!,
+                    SentTime = reader.GetFieldValue<DateTime>(14),
+                    EnqueueTime = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTime>(15),
+                    ExpirationTime = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTime>(16),
+                };
+                message.Deserialize(SerializerContext);
+                messages.Add(message);
+            }
+        }
+
+        return messages;
+    }
+
+    public override async Task RemoveOutboxMessages()
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message", connection, unitOfWork.Transaction);
+        AddInboxKey(command);
+        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task AddSend<T>(SendContext<T> context)
+    {
+        var messageId = context.MessageId ?? throw new MessageException(typeof(T), "The SendContext MessageId must be present to store it in the outbox.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var body = context.Serializer.GetMessageBody(context);
+
+        var headers = SerializerContext.SerializeDictionary(context.Headers.GetAll());
+        string? properties = null;
+        if (context is TransportSendContext<T> transportSendContext)
+        {
+            var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            transportSendContext.WritePropertiesTo(values);
+            properties = SerializerContext.SerializeDictionary(values);
+        }
+
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(InsertSql, connection, unitOfWork.Transaction);
+        AddInboxKey(command);
+        command.Parameters.AddWithValue("inbox", inbox.Key.MessageId);
+        command.Parameters.AddWithValue("message_id", messageId);
+        command.Parameters.AddWithValue("content_type", context.ContentType?.ToString() ?? context.Serialization.DefaultContentType.ToString());
+        command.Parameters.AddWithValue("body", body.GetString());
+        // MassTransit serializes an empty header set to null: store SQL NULL, never an empty string.
+        command.Parameters.AddWithValue("headers", (object?)headers ?? DBNull.Value);
+        command.Parameters.AddWithValue("properties", (object?)properties ?? DBNull.Value);
+        command.Parameters.AddWithValue("conversation_id", (object?)context.ConversationId ?? DBNull.Value);
+        command.Parameters.AddWithValue("correlation_id", (object?)context.CorrelationId ?? DBNull.Value);
+        command.Parameters.AddWithValue("initiator_id", (object?)context.InitiatorId ?? DBNull.Value);
+        command.Parameters.AddWithValue("request_id", (object?)context.RequestId ?? DBNull.Value);
+        command.Parameters.AddWithValue("source_address", (object?)context.SourceAddress?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("destination_address", (object?)context.DestinationAddress?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("response_address", (object?)context.ResponseAddress?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("fault_address", (object?)context.FaultAddress?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("sent_time", DateTime.SpecifyKind(context.SentTime ?? now, DateTimeKind.Utc));
+        command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
+        command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
+        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        _added++;
+    }
+
+    async Task UpdateInbox(string assignment, object value)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"UPDATE bridge_inbox SET {assignment} WHERE {InboxWhere} AND message_id = @message", connection, unitOfWork.Transaction);
+        AddInboxKey(command);
+        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        command.Parameters.AddWithValue("value", value);
+        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    void AddInboxKey(NpgsqlCommand command)
+    {
+        command.Parameters.AddWithValue("endpoint", inbox.Key.EndpointName);
+        command.Parameters.AddWithValue("consumer", inbox.Key.ConsumerId);
+    }
+
+    static Guid? NullableGuid(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
+
+    static Uri? NullableUri(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : new Uri(reader.GetString(ordinal));
+}

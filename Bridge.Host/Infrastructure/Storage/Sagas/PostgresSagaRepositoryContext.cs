@@ -1,0 +1,69 @@
+using Bridge.Host.Infrastructure.Storage;
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+
+namespace Bridge.Host.Infrastructure.Storage.Sagas;
+
+/// <summary>
+/// One message's view of a saga table. Existing saga: <c>Load</c>, the event, then <c>Update</c> or <c>Delete</c>;
+/// new saga: <c>Add</c> then <c>Save</c> (or <c>Discard</c>). Statements run in the unit of work's transaction.
+/// </summary>
+public class PostgresSagaRepositoryContext<TSaga, TMessage>(
+    PostgresUnitOfWork unitOfWork,
+    ConsumeContext<TMessage> context,
+    ISagaConsumeContextFactory<PostgresUnitOfWork, TSaga> factory,
+    PostgresSagaStore<TSaga> store)
+    : ConsumeContextScope<TMessage>(context), SagaRepositoryContext<TSaga, TMessage>
+    where TSaga : class, ISaga
+    where TMessage : class
+{
+    readonly ConsumeContext<TMessage> _context = context;
+
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
+        factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Add);
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        if (!await store.TryInsertAsync(connection, unitOfWork.Transaction, instance, CancellationToken).ConfigureAwait(false))
+            return null!; // MassTransit's contract: null means "already there", the caller then loads it
+        return await factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Insert).ConfigureAwait(false);
+    }
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        var instance = await store.LoadAsync(connection, unitOfWork.Transaction, correlationId, CancellationToken).ConfigureAwait(false);
+        if (instance is null)
+            return null!; // MassTransit's contract: null means "no such saga", the caller then runs the missing-instance pipe
+        return await factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Load).ConfigureAwait(false);
+    }
+
+    public async Task Save(SagaConsumeContext<TSaga> context)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await store.InsertAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task Update(SagaConsumeContext<TSaga> context)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await store.UpdateAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task Delete(SagaConsumeContext<TSaga> context)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await store.DeleteAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
+    }
+
+    // Nothing was written for a discarded or undone instance; the transaction rollback covers the rest.
+    public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
+
+    public Task Undo(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
+
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
+        where T : class =>
+        factory.CreateSagaConsumeContext(unitOfWork, consumeContext, instance, mode);
+}

@@ -1,0 +1,108 @@
+using MassTransit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bridge.Host.Infrastructure.Storage.Sagas;
+
+/// <summary>
+/// SQL for one saga type's table with optimistic concurrency: every write names the version it read, and a write that
+/// finds another version throws <see cref="ConcurrencyException"/> so the endpoint's retry reloads and re-runs the event.
+/// </summary>
+public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
+    where TSaga : class, ISaga
+{
+    static readonly string Table = SagaTable.NameFor(typeof(TSaga));
+    static readonly string SelectSql = $"SELECT version, state::text FROM {Table} WHERE id = @id";
+    static readonly string SelectAllSql = $"SELECT id, version, state::text FROM {Table}";
+    static readonly string InsertSql = $"INSERT INTO {Table} (id, version, state, updated_at) VALUES (@id, @version, @state, @at) ON CONFLICT (id) DO NOTHING";
+    static readonly string UpdateSql = $"UPDATE {Table} SET version = @version, state = @state, updated_at = @at WHERE id = @id AND version = @old";
+    static readonly string DeleteSql = $"DELETE FROM {Table} WHERE id = @id AND version = @old";
+
+    public static string TableName => Table;
+
+    public async Task<TSaga?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(SelectSql, connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            return null;
+        return Materialize(id, reader.GetInt32(0), reader.GetString(1));
+    }
+
+    /// <summary>Every stored instance; used only for query-based correlation, which has no index to use.</summary>
+    public async Task<List<TSaga>> LoadAllAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
+    {
+        var result = new List<TSaga>();
+        await using var command = new NpgsqlCommand(SelectAllSql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            result.Add(Materialize(reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2)));
+        return result;
+    }
+
+    /// <returns>false when a row with this id already exists.</returns>
+    public async Task<bool> TryInsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
+    {
+        var versioned = Versioned(instance);
+        versioned.Version = 1;
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("version", 1);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+    }
+
+    public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
+    {
+        if (!await TryInsertAsync(connection, transaction, instance, ct).ConfigureAwait(false))
+            throw new ConcurrencyException($"Saga {typeof(TSaga).Name} {instance.CorrelationId} was created concurrently", typeof(TSaga), instance.CorrelationId);
+    }
+
+    public async Task UpdateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
+    {
+        var versioned = Versioned(instance);
+        var old = versioned.Version;
+        versioned.Version = old + 1;
+        await using var command = new NpgsqlCommand(UpdateSql, connection, transaction);
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("old", old);
+        command.Parameters.AddWithValue("version", old + 1);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+        {
+            versioned.Version = old;
+            throw new ConcurrencyException(
+                $"Saga {typeof(TSaga).Name} {instance.CorrelationId} was changed or removed by someone else since version {old} was read",
+                typeof(TSaga), instance.CorrelationId);
+        }
+    }
+
+    public async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
+    {
+        var version = Versioned(instance).Version;
+        await using var command = new NpgsqlCommand(DeleteSql, connection, transaction);
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("old", version);
+        if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+        {
+            throw new ConcurrencyException(
+                $"Saga {typeof(TSaga).Name} {instance.CorrelationId} was changed or removed by someone else since version {version} was read",
+                typeof(TSaga), instance.CorrelationId);
+        }
+    }
+
+    static TSaga Materialize(Guid id, int version, string json)
+    {
+        var instance = SagaStateSerializer.Deserialize<TSaga>(json, id);
+        instance.CorrelationId = id;
+        Versioned(instance).Version = version;
+        return instance;
+    }
+
+    static ISagaVersion Versioned(TSaga instance) =>
+        instance as ISagaVersion
+        ?? throw new InvalidOperationException($"Saga {typeof(TSaga).Name} must implement MassTransit.ISagaVersion to be stored in PostgreSQL.");
+}

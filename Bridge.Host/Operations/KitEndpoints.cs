@@ -1,0 +1,39 @@
+using Bridge.Host.Domain.Kitting;
+using Bridge.Host.Domain.Orders;
+using Bridge.Host.Domain.Stock;
+
+namespace Bridge.Host.Operations;
+
+/// <summary><c>GET /api/kit/{orderId}[?quantity=]</c>: is the order's kit complete right now, and what is short.</summary>
+public static class KitEndpoints
+{
+    public static IEndpointRouteBuilder MapKitEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/kit/{orderId}", async (string orderId, decimal? quantity, IProductionOrderStore orders, IStockView stock, IUnitConverter units, CancellationToken ct) =>
+        {
+            var order = await orders.FindAsync(orderId, ct);
+            if (order is null)
+            {
+                return Results.Problem(statusCode: 404, title: "unknown production order", detail: $"no ProductionOrderReleased was received for order '{orderId}'");
+            }
+
+            if (quantity is <= 0)
+            {
+                return Results.Problem(statusCode: 400, title: "bad quantity", detail: $"quantity must be positive, was {quantity}");
+            }
+
+            var required = BomExplosion.Explode(order.Bom, quantity ?? order.Quantity);
+            var kit = KitCalculator.Check(required, await stock.GetAvailableAsync(required.Select(r => r.Material).ToList(), ct), units);
+            return Results.Ok(new
+            {
+                orderId,
+                quantity = quantity ?? order.Quantity,
+                unit = order.Unit,
+                complete = kit.Complete,
+                kitRate = kit.KitRate,
+                lines = kit.Lines,
+            });
+        });
+        return routes;
+    }
+}

@@ -1,8 +1,0 @@
-using MassTransit;
-
-namespace Bridge.Host.Orchestration.MaterialRequests.Messages;
-
-/// <summary>Internal, scheduled: the WMS did not confirm the pick orders in time.</summary>
-[MessageUrn("bridge:internal:PickTimeoutExpired:v1", false)]
-[EntityName("bridge.internal.pick-timeout-expired")]
-public sealed record PickTimeoutExpired(Guid CorrelationId);

@@ -1,4 +1,0 @@
-namespace Bridge.Host.Persistence;
-
-/// <summary>A schema script given as plain values.</summary>
-public sealed record DatabaseSchemaScript(string Name, int Order, string Sql) : IDatabaseSchemaScript;

@@ -1,0 +1,48 @@
+namespace Bridge.Host.Pipeline.DeadLetters;
+
+public sealed class InMemoryDeadLetterStore : IDeadLetterStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<DeadLetter> _letters = [];
+
+    public Task AddAsync(DeadLetter letter, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            _letters.Add(letter);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(
+                _letters.AsEnumerable().Reverse().Where(l => includeReplayed || l.ReplayedAt is null).Take(limit).ToList());
+        }
+    }
+
+    public Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_letters.FirstOrDefault(l => l.Id == id));
+        }
+    }
+
+    public Task MarkReplayedAsync(Guid id, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var index = _letters.FindIndex(l => l.Id == id);
+            if (index >= 0)
+            {
+                _letters[index] = _letters[index] with { ReplayedAt = at };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

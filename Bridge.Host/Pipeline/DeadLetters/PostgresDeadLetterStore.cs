@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bridge.Host.Pipeline.DeadLetters;
+
+public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDeadLetterStore
+{
+    private const string Columns = "id, received_at, system, message_type, mapping, content_type, body, reason, metadata::text, replayed_at";
+
+    public async Task AddAsync(DeadLetter letter, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into dead_letters (id, received_at, system, message_type, mapping, content_type, body, reason, metadata)
+            values (@id, @at, @system, @type, @mapping, @contentType, @body, @reason, @metadata)
+            """);
+        command.Parameters.AddWithValue("id", letter.Id);
+        command.Parameters.AddWithValue("at", letter.ReceivedAt);
+        command.Parameters.AddWithValue("system", letter.System);
+        command.Parameters.AddWithValue("type", letter.MessageType);
+        command.Parameters.AddWithValue("mapping", (object?)letter.Mapping ?? DBNull.Value);
+        command.Parameters.AddWithValue("contentType", letter.ContentType);
+        command.Parameters.AddWithValue("body", letter.Body);
+        command.Parameters.AddWithValue("reason", letter.Reason);
+        command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(letter.Metadata) });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from dead_letters where @all or replayed_at is null order by received_at desc limit @limit");
+        command.Parameters.AddWithValue("all", includeReplayed);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, ct);
+    }
+
+    public async Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from dead_letters where id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return (await ReadAsync(command, ct)).SingleOrDefault();
+    }
+
+    public async Task MarkReplayedAsync(Guid id, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("update dead_letters set replayed_at = @at where id = @id");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("at", at);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<IReadOnlyList<DeadLetter>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var list = new List<DeadLetter>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new DeadLetter(
+                reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetFieldValue<byte[]>(6), reader.GetString(7),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [],
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
+        }
+
+        return list;
+    }
+}

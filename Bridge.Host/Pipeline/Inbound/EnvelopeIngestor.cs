@@ -1,0 +1,75 @@
+using Bridge.Adapters.Envelopes;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Mappings;
+using Bridge.Mappings.Diagnostics;
+
+namespace Bridge.Host.Pipeline.Inbound;
+
+/// <summary>
+/// The one inbound path every adapter shares (HTTP, OPC UA, MQTT): find the system's mapping for the message type,
+/// map, and hand the canonical messages to the bus through the inbound outbox. Nothing that fails is dropped: the
+/// raw bytes are kept as a dead letter with every reason the mapping gave.
+/// </summary>
+public sealed class EnvelopeIngestor(
+    MappingSetWatcher mappings,
+    IInboundPublisher publisher,
+    IDeadLetterStore deadLetters,
+    TimeProvider time,
+    ILogger<EnvelopeIngestor> logger) : IEnvelopeSink
+{
+    /// <summary>An adapter's hand-over: taken once published or kept as a dead letter; throws (nothing taken) when neither worked.</summary>
+    public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
+    {
+        var result = await IngestAsync(envelope, ct);
+        return result.Outcome == IngestOutcome.Accepted
+            ? EnvelopeReceipt.Taken
+            : new EnvelopeReceipt(false, string.Join("; ", result.Errors), result.DeadLetterId);
+    }
+
+
+    /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
+    public async Task<IngestResult> IngestAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures = true)
+    {
+        var mapping = mappings.Current.FindInbound(envelope.System, envelope.MessageType);
+        if (mapping is null)
+        {
+            var reason = $"no inbound mapping for system '{envelope.System}' and message type '{envelope.MessageType}'";
+            return new IngestResult(IngestOutcome.NoMapping, null, [], [reason], keepFailures ? await KeepAsync(envelope, null, reason, ct) : null);
+        }
+
+        var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
+        if (result.Errors.Count > 0)
+        {
+            var reasons = result.Errors.Select(Describe).ToList();
+            var id = keepFailures ? await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, reasons), ct) : (Guid?)null;
+            return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], reasons, id);
+        }
+
+        var accepted = new List<AcceptedMessage>();
+        foreach (var mapped in result.Messages)
+        {
+            var outcome = await publisher.PublishAsync(mapped.Message, ct);
+            var type = mapped.Message.GetType().Name;
+            accepted.Add(new AcceptedMessage(type, mapped.Message.MessageId, mapped.Message.CorrelationId, outcome.IsDuplicate));
+            Log.Accepted(logger, envelope.System, envelope.MessageType, type, mapped.Message.MessageId, outcome.IsDuplicate);
+        }
+
+        return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null);
+    }
+
+    private async Task<Guid> KeepAsync(InboundEnvelope envelope, string? mapping, string reason, CancellationToken ct)
+    {
+        var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
+            envelope.ContentType, envelope.Body.ToArray(), reason, envelope.Metadata);
+        await deadLetters.AddAsync(letter, ct);
+        Log.DeadLettered(logger, envelope.System, envelope.MessageType, letter.Id, reason);
+        return letter.Id;
+    }
+
+    private static string Describe(RuntimeMappingError error) =>
+        $"{error.Mapping}: field '{error.Field}'"
+        + (error.SourcePath is null ? "" : $" from '{error.SourcePath}'")
+        + (error.Value is null ? "" : $" (value '{error.Value}')")
+        + $": {error.Message}";
+}

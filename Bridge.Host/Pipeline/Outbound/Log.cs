@@ -1,0 +1,10 @@
+namespace Bridge.Host.Pipeline.Outbound;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "No system receives {MessageType} ({CorrelationId}); add it to a system's 'receives' in systems.yaml")]
+    public static partial void NoReceiver(ILogger logger, string messageType, string correlationId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{MessageType} {CorrelationId} delivered to {System} at {Address}")]
+    public static partial void Delivered(ILogger logger, string messageType, string correlationId, string system, string address);
+}

@@ -1,0 +1,16 @@
+namespace Bridge.Host.Processes.MaterialRequests;
+
+/// <summary>Timeouts and sourcing preferences of the material request saga (section <c>Bridge:MaterialRequests</c>).</summary>
+public sealed class MaterialRequestSettings
+{
+    public const string Section = "Bridge:MaterialRequests";
+
+    /// <summary>How long a request short of material waits for stock before it gives up. Default 30 minutes.</summary>
+    public TimeSpan StockWaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long the WMS has to confirm a pick order. Default 2 hours.</summary>
+    public TimeSpan PickTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Plant → its own warehouses, tried before any other warehouse.</summary>
+    public Dictionary<string, string[]> PlantWarehouses { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

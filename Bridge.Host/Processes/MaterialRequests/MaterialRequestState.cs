@@ -1,0 +1,29 @@
+using Bridge.Contracts.Model;
+using MassTransit;
+
+namespace Bridge.Host.Processes.MaterialRequests;
+
+/// <summary>Stored state of one material request (key: a Guid derived from the MES request id).</summary>
+public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+    public int Version { get; set; }
+    public string CurrentState { get; set; } = "";
+    public string RequestId { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public string Location { get; set; } = "";
+    public string? Line { get; set; }
+    public string Requester { get; set; } = "";
+    public decimal? OrderQuantity { get; set; }
+    /// <summary>The request arrived before its production order; it waits for ProductionOrderReleased.</summary>
+    public bool AwaitingOrder { get; set; }
+    public List<MaterialLine> Required { get; set; } = [];
+    public List<KitLine> LastKit { get; set; } = [];
+    public List<PickOrderTrack> Picks { get; set; } = [];
+    public string? FailureReason { get; set; }
+    public Guid? StockTimeoutTokenId { get; set; }
+    public Guid? PickTimeoutTokenId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<MaterialRequestStep> History { get; set; } = [];
+}
