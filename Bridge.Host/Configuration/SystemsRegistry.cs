@@ -45,14 +45,20 @@ public sealed class SystemsRegistry
         && _keys.TryGetValue(systemId, out var expected)
         && CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(presentedKey));
 
-    /// <summary>The systems a canonical message goes to: pick orders to the WMS of their warehouse, the rest by <c>receives</c>.</summary>
+    /// <summary>The systems a canonical message goes to: pick orders and their cancellations to the WMS of their warehouse, the rest by <c>receives</c>.</summary>
     public IReadOnlyList<SystemDefinition> RoutesFor(CanonicalMessage message)
     {
         var name = message.GetType().Name;
         var receivers = _systems.Values.Where(s => s.Receives.Contains(name));
-        if (message is PickOrderIssued pick)
+        var warehouse = message switch
         {
-            receivers = receivers.Where(s => s.Warehouses.Contains(pick.Warehouse));
+            PickOrderIssued pick => pick.Warehouse,
+            PickOrderCancelled cancel => cancel.Warehouse,
+            _ => null,
+        };
+        if (warehouse is not null)
+        {
+            receivers = receivers.Where(s => s.Warehouses.Contains(warehouse));
         }
 
         return receivers.ToList();

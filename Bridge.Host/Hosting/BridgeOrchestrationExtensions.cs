@@ -21,15 +21,25 @@ public static class BridgeOrchestrationExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<MaterialRequestSettings>().BindConfiguration(MaterialRequestSettings.Section).ValidateOnStart();
-        services.AddScoped<MaterialRequestWorkflow>();
+        services.AddScoped<MaterialRequestJournal>();
+        services.AddScoped<RequirementsResolver>();
+        services.AddScoped<KitReservation>();
+        services.AddScoped<PickTracker>();
+        services.AddScoped<MaterialRequestWaits>();
+        services.AddScoped<MaterialRequestReports>();
+        services.AddScoped<PickReportDeadLetters>();
+        services.AddScoped<ReservationReconciler>();
+        services.AddHostedService<ReservationReconciliationSchedule>();
         new BridgeBuilder(services).AddHttpAdapter("default");
 
         if (configuration.GetValue<BridgeMode>("Bridge:Mode") == BridgeMode.Production)
         {
-            services.AddSingleton<IStockView, PostgresStockView>();
+            // Scoped: inside a consumed message they join its transaction (PostgresSession).
+            services.AddScoped<PostgresSession>();
+            services.AddScoped<IStockView, PostgresStockView>();
             services.AddSingleton<IProductionOrderStore, PostgresProductionOrderStore>();
             services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
-            services.AddSingleton<IKitWaitRegistry, PostgresKitWaitRegistry>();
+            services.AddScoped<IKitWaitRegistry, PostgresKitWaitRegistry>();
             services.AddSingleton<IDatabaseSchemaScript, StockSchemaScript>();
             services.AddSingleton<IDatabaseSchemaScript, OrdersSchemaScript>();
             services.AddSingleton<IDatabaseSchemaScript, DeadLettersSchemaScript>();
@@ -52,6 +62,7 @@ public static class BridgeOrchestrationExtensions
         bus.AddSagaStateMachine<MaterialRequestStateMachine, MaterialRequestState>();
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
+        bus.AddConsumer<KitWakeUpConsumer>();
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(
