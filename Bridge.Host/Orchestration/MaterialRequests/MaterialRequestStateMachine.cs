@@ -60,6 +60,8 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                     unknown => unknown
                         .ThenAsync(c => Waits(c).WaitForOrderAsync(c.Saga, c.CancellationToken))
                         .Schedule(StockWait, c => new StockWaitExpired(c.Saga.CorrelationId))
+                        // An order that becomes known before this wait commits finds no waiter; this re-check after commit finds the order.
+                        .Publish(c => new RecheckKit(c.Saga.CorrelationId))
                         .TransitionTo(WaitingForOrder),
                     known => RequirementsKnown(known, waiting: false)));
 
