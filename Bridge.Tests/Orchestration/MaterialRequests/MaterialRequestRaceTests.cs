@@ -31,12 +31,8 @@ public sealed class MaterialRequestRaceTests
     [InlineData(BridgeMode.Production)]
     public async Task OrderArrivesBeforeTheWaitForItCommits_StillWakesTheRequest(BridgeMode mode)
     {
-        var hooks = new RaceHooks();
-        using var host = await StartAsync(mode, hooks, "order-race");
-        if (host is null)
+        await RunAsync(mode, "order-race", null, async (host, hooks) =>
         {
-            return;
-        }
 
         await SeedStockAsync(host, ("A-100", 20m, "pcs"), ("B-200", 6m, "kg"));
         hooks.BeforeWait.Arm();
@@ -50,7 +46,7 @@ public sealed class MaterialRequestRaceTests
         hooks.BeforeWait.Open();
 
         (await UntilAsync(host, "REQ-RACE-1", s => s.CurrentState == "Picking")).Picks.Count.ShouldBe(1);
-        await host.StopAsync();
+        });
     }
 
     [Fact]
@@ -58,12 +54,12 @@ public sealed class MaterialRequestRaceTests
     {
         // Embedded only: in production the request holds the material's stock lock from its kit check to its commit,
         // so the stock change cannot slip in between (it is applied after, and then sees the wait).
-        var hooks = new RaceHooks();
-        using var host = await StartAsync(BridgeMode.Embedded, hooks, "stock-race");
-        await SeedOrderAsync(host!, "ORD-RACE-2");
-        await SeedStockAsync(host!, ("A-100", 20m, "pcs"));
+        await RunAsync(BridgeMode.Embedded, "stock-race", null, async (host, hooks) =>
+        {
+        await SeedOrderAsync(host, "ORD-RACE-2");
+        await SeedStockAsync(host, ("A-100", 20m, "pcs"));
         hooks.BeforeWait.Arm();
-        await host!.Services.GetRequiredService<IBus>().Publish(Request("REQ-RACE-2", "ORD-RACE-2"));
+        await host.Services.GetRequiredService<IBus>().Publish(Request("REQ-RACE-2", "ORD-RACE-2"));
         await hooks.BeforeWait.Arrived(Wait);
 
         hooks.WaitersLookedUp.Arm();
@@ -72,21 +68,17 @@ public sealed class MaterialRequestRaceTests
         hooks.BeforeWait.Open();
 
         (await UntilAsync(host, "REQ-RACE-2", s => s.CurrentState == "Picking")).Picks.Count.ShouldBe(1);
-        await host.StopAsync();
+        });
     }
 
     [Fact]
     public async Task RecheckReservesWhileTheStockTimeoutEndsTheRequest_NoReservationSurvives()
     {
-        var hooks = new RaceHooks();
-        using var host = await StartAsync(BridgeMode.Production, hooks, "timeout-race", new Dictionary<string, string?>
+        await RunAsync(BridgeMode.Production, "timeout-race", new Dictionary<string, string?>
         {
             ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:00:04",
-        });
-        if (host is null)
+        }, async (host, hooks) =>
         {
-            return;
-        }
 
         await SeedOrderAsync(host, "ORD-RACE-3");
         await SeedStockAsync(host, ("A-100", 20m, "pcs"));
@@ -106,14 +98,35 @@ public sealed class MaterialRequestRaceTests
         hooks.Reserved.Open();
         await rechecks.Consumed(Wait);
 
-        using var scope = host.Services.CreateScope();
+        await using var scope = host.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<IStockView>().ListReservationsAsync(default)).ShouldBeEmpty();
         (await scope.ServiceProvider.GetRequiredService<IStockView>().GetAvailableAsync(["B-200"], default))["B-200"].Sum(s => s.Quantity).ShouldBe(6m);
         (await UntilAsync(host, "REQ-RACE-3", _ => true)).CurrentState.ShouldBe("TimedOut");
-        await host.StopAsync();
+        });
     }
 
-    private static async Task<IHost?> StartAsync(BridgeMode mode, RaceHooks hooks, string purpose, IDictionary<string, string?>? settings = null)
+    private static async Task RunAsync(BridgeMode mode, string purpose, IDictionary<string, string?>? settings, Func<IHost, RaceHooks, Task> test)
+    {
+        var hooks = new RaceHooks();
+        var host = await StartAsync(mode, hooks, purpose, settings);
+        if (host is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await test(host, hooks);
+        }
+        finally
+        {
+            hooks.OpenAll();
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    private static async Task<IHost?> StartAsync(BridgeMode mode, RaceHooks hooks, string purpose, IDictionary<string, string?>? settings)
     {
         string? rabbit = null, postgres = null;
         if (mode == BridgeMode.Production)
@@ -134,13 +147,13 @@ public sealed class MaterialRequestRaceTests
 
     private static async Task SeedOrderAsync(IHost host, string orderId)
     {
-        using var scope = host.Services.CreateScope();
+        await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IProductionOrderStore>().SaveAsync(Order(orderId), default);
     }
 
     private static async Task SeedStockAsync(IHost host, params (string Material, decimal Quantity, string Unit)[] stock)
     {
-        using var scope = host.Services.CreateScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var view = scope.ServiceProvider.GetRequiredService<IStockView>();
         foreach (var (material, quantity, unit) in stock)
         {
