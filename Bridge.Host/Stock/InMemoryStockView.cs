@@ -79,7 +79,11 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
                 return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
             }
 
-            var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
+            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
+            {
+                return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
+            }
+
             _reservations[reservationId] = (allocation.ToList(), _time.GetUtcNow());
             return Task.FromResult<IReadOnlyList<MaterialLine>?>(allocation);
         }

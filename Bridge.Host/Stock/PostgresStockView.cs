@@ -102,7 +102,11 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                 return null;
             }
 
-            var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
+            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
+            {
+                return null;
+            }
+
             var lineNo = 0;
             foreach (var line in allocation)
             {

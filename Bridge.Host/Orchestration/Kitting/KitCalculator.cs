@@ -21,15 +21,28 @@ public static class KitCalculator
             {
                 var locations = stockByMaterial.TryGetValue(requirement.Material, out var found) ? found : [];
                 var usable = new List<StockLocation>();
-                var available = 0m;
-                foreach (var location in locations)
+                var byUnit = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+                foreach (var location in locations.Where(l => l.Quantity > 0m))
                 {
-                    if (location.Quantity > 0m
-                        && UnitMath.TryConvert(units, requirement.Material, location.Quantity, location.Unit ?? requirement.Unit, requirement.Unit, out var converted))
+                    var unit = location.Unit ?? requirement.Unit;
+                    if (UnitMath.TryConvert(units, requirement.Material, 1m, unit, requirement.Unit, out _))
                     {
                         usable.Add(location);
-                        available = Add(available, converted, requirement.Material);
+                        byUnit[unit] = Add(byUnit.GetValueOrDefault(unit), location.Quantity, requirement.Material);
                     }
+                }
+
+                // Summed in the unit the stock is kept in, converted once per unit: twelve single pieces are one box.
+                var available = 0m;
+                foreach (var (unit, quantity) in byUnit)
+                {
+                    UnitMath.TryConvert(units, requirement.Material, quantity, unit, requirement.Unit, out var converted);
+                    available = Add(available, converted, requirement.Material);
+                }
+
+                if (Math.Abs(requirement.Quantity - available) <= UnitMath.Tolerance)
+                {
+                    available = requirement.Quantity;
                 }
 
                 return new KitLine

@@ -58,6 +58,10 @@ public static class StockAllocator
 
                 allocation.Add(Line(requirement.Material, stockUnit, stock.Quantity, stock));
                 remaining -= there;
+                if (remaining <= UnitMath.Tolerance)
+                {
+                    remaining = 0m;
+                }
             }
 
             if (remaining > 0m)

@@ -9,6 +9,12 @@ public static class UnitMath
 {
     public const int Decimals = 12;
 
+    /// <summary>
+    /// What is left of a requirement after conversions through inexact factors (box ↔ pcs through 1/12) may be a few
+    /// 1e-12 off; a remainder this small is covered, not a shortage that never reaches zero.
+    /// </summary>
+    public const decimal Tolerance = 0.000000001m;
+
     public static bool TryConvert(IUnitConverter units, string material, decimal quantity, string fromUnit, string toUnit, out decimal converted)
     {
         decimal raw;
