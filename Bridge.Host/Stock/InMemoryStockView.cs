@@ -112,6 +112,11 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
             }
 
             reservation.Lines.RemoveAll(l => (l.Warehouse ?? "") == warehouse);
+            if (reservation.Lines.Count == 0)
+            {
+                _reservations.Remove(reservationId);
+            }
+
             return Task.CompletedTask;
         }
     }
