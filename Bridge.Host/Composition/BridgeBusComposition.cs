@@ -20,6 +20,7 @@ public static class BridgeBusComposition
         bus.AddSagaStateMachine<MaterialRequestStateMachine, MaterialRequestState>();
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
+        bus.AddConsumer<KitWakeUpConsumer>();
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(

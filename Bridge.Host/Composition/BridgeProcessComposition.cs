@@ -8,7 +8,15 @@ public static class BridgeProcessComposition
     public static IServiceCollection AddBridgeProcesses(this IServiceCollection services)
     {
         services.AddOptions<MaterialRequestSettings>().BindConfiguration(MaterialRequestSettings.Section).ValidateOnStart();
-        services.AddScoped<MaterialRequestWorkflow>();
+        services.AddScoped<MaterialRequestJournal>();
+        services.AddScoped<RequirementsResolver>();
+        services.AddScoped<KitReservation>();
+        services.AddScoped<PickTracker>();
+        services.AddScoped<MaterialRequestWaits>();
+        services.AddScoped<MaterialRequestReports>();
+        services.AddScoped<PickReportDeadLetters>();
+        services.AddScoped<ReservationReconciler>();
+        services.AddHostedService<ReservationReconciliationSchedule>();
         return services;
     }
 }

@@ -14,9 +14,15 @@ public static class BridgeStorageComposition
     {
         var mode = BridgeModeSetting.Read(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode);
+        if (mode == BridgeMode.Production)
+        {
+            // Scoped: inside a consumed message the stock view and the wait registry join its transaction.
+            services.AddScoped<PostgresSession>();
+        }
+
+        services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
-        services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode);
+        services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
         return services;
     }

@@ -14,6 +14,9 @@ public sealed class SimulatedWarehouse
     private int _sequence = 88000;
     private int _pickLists = 99000;
 
+    // The WMS's own clock: every report after a pick is stamped after that pick, as a real WMS's would be.
+    private DateTimeOffset _clock = new(2026, 11, 22, 7, 0, 0, TimeSpan.Zero);
+
     public string Put(string sku, string bin, string batch, decimal onHand, string uom)
     {
         _bins[(sku, bin, batch)] = (onHand, uom);
@@ -55,7 +58,7 @@ public sealed class SimulatedWarehouse
                 ["pickListNo"] = $"PL-{++_pickLists:0000000}",
                 ["ourRef"] = (string)pickList["pickListRef"]!,
                 ["whse"] = "01",
-                ["completedAt"] = "2026-11-22T07:40:00Z",
+                ["completedAt"] = Stamp(_clock = _clock.AddMinutes(10)),
                 ["picker"] = "u0815",
                 ["positions"] = positions,
             },
@@ -67,7 +70,7 @@ public sealed class SimulatedWarehouse
     {
         ["feed"] = "STOCK_CHANGES",
         ["whse"] = "01",
-        ["sentAt"] = "2026-11-22T07:00:00Z",
+        ["sentAt"] = Stamp(_clock),
         ["changes"] = new JsonArray(keys.Select(key => (JsonNode)new JsonObject
         {
             ["seq"] = ++_sequence,
@@ -77,9 +80,11 @@ public sealed class SimulatedWarehouse
             ["onHand"] = _bins[key].OnHand,
             ["uom"] = _bins[key].Uom,
             ["state"] = "FREE",
-            ["changedAt"] = "2026-11-22T07:00:00Z",
+            ["changedAt"] = Stamp(_clock),
         }).ToArray()),
     }.ToJsonString();
+
+    private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Describe(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

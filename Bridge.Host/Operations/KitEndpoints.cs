@@ -22,8 +22,18 @@ public static class KitEndpoints
                 return Results.Problem(statusCode: 400, title: "bad quantity", detail: $"quantity must be positive, was {quantity}");
             }
 
-            var required = BomExplosion.Explode(order.Bom, quantity ?? order.Quantity);
-            var kit = KitCalculator.Check(required, await stock.GetAvailableAsync(required.Select(r => r.Material).ToList(), ct), units);
+            KitResult kit;
+            try
+            {
+                var required = BomExplosion.Explode(order.Bom, quantity ?? order.Quantity);
+                kit = KitCalculator.Check(required, await stock.GetAvailableAsync(required.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList(), ct), units);
+            }
+            catch (Exception e) when (e is KitQuantityException or InvalidOperationException)
+            {
+                // Quantities Bridge cannot work with (too large, a BOM it cannot explode) are the order's problem, not a server error.
+                return Results.Problem(statusCode: 422, title: "kit cannot be computed", detail: $"order '{orderId}': {e.Message}");
+            }
+
             return Results.Ok(new
             {
                 orderId,

@@ -8,6 +8,8 @@ namespace Bridge.Tests.Stock;
 [Trait("Category", "Integration")]
 public sealed class PostgresStockViewTests
 {
+    private static readonly DateTimeOffset Reported = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+
     private static async Task<PostgresStockView?> CreateAsync()
     {
         if (!TestServers.Available)
@@ -21,7 +23,7 @@ public sealed class PostgresStockViewTests
             await command.ExecuteNonQueryAsync();
         }
 
-        return new PostgresStockView(dataSource);
+        return new PostgresStockView(new Bridge.Host.Infrastructure.Storage.PostgresSession(dataSource));
     }
 
     private static InventoryRecord Record(string material, decimal quantity, string location, InventoryStatus status = InventoryStatus.Available, DateOnly? expires = null) =>
@@ -36,8 +38,8 @@ public sealed class PostgresStockViewTests
             return;
         }
 
-        await view.ApplyAsync(Record("A", 6, "R1"), default);
-        await view.ApplyAsync(Record("A", 4, "R2"), default);
+        await view.ApplyAsync(Record("A", 6, "R1"), Reported, default);
+        await view.ApplyAsync(Record("A", 4, "R2"), Reported, default);
         var need = new[] { new MaterialLine { Material = "A", Quantity = 1, Unit = "pcs" } };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => view.ReserveAsync($"r{i}", need, new HashSet<string>(), default)));
@@ -55,9 +57,9 @@ public sealed class PostgresStockViewTests
             return;
         }
 
-        await view.ApplyAsync(Record("B", 5, "R1", expires: new DateOnly(2027, 3, 1)), default);
-        await view.ApplyAsync(Record("B", 5, "R2", expires: new DateOnly(2027, 1, 1)), default);
-        await view.ApplyAsync(Record("B", 50, "R3", InventoryStatus.QualityInspection), default);
+        await view.ApplyAsync(Record("B", 5, "R1", expires: new DateOnly(2027, 3, 1)), Reported, default);
+        await view.ApplyAsync(Record("B", 5, "R2", expires: new DateOnly(2027, 1, 1)), Reported, default);
+        await view.ApplyAsync(Record("B", 50, "R3", InventoryStatus.QualityInspection), Reported, default);
 
         var held = await view.ReserveAsync("req", [new MaterialLine { Material = "B", Quantity = 7, Unit = "pcs" }], new HashSet<string>(), default);
 
@@ -79,8 +81,8 @@ public sealed class PostgresStockViewTests
             return;
         }
 
-        await view.ApplyAsync(Record("C", 5, "R1"), default);
-        await view.ReplaceWarehouseAsync("WH-A", [Record("D", 2, "R9")], default);
+        await view.ApplyAsync(Record("C", 5, "R1"), Reported, default);
+        await view.ReplaceWarehouseAsync("WH-A", [Record("D", 2, "R9")], Reported.AddMinutes(1), default);
 
         (await view.ListAsync(null, default)).Select(e => e.Material).ShouldBe(["D"]);
     }

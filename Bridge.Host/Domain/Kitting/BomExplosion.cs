@@ -8,23 +8,26 @@ namespace Bridge.Host.Domain.Kitting;
 /// </summary>
 public static class BomExplosion
 {
-    private static readonly HashSet<string> CountedUnits = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "pcs", "pc", "ea", "each", "st", "piece", "pieces", "box", "pallet",
-    };
-
     public const int MaxDepth = 16;
 
     public static IReadOnlyList<MaterialLine> Explode(IReadOnlyList<BomLine> bom, decimal orderQuantity)
     {
         if (orderQuantity <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(orderQuantity), orderQuantity, "the order quantity must be positive");
+            throw new KitQuantityException($"the order quantity must be positive, was {orderQuantity}");
         }
 
         var totals = new Dictionary<(string Material, string Unit), decimal>();
         var order = new List<(string Material, string Unit)>();
-        Accumulate(bom, orderQuantity, depth: 0, totals, order);
+        try
+        {
+            Accumulate(bom, orderQuantity, depth: 0, totals, order);
+        }
+        catch (OverflowException)
+        {
+            throw new KitQuantityException($"an order quantity of {orderQuantity} needs more of its components than Bridge can count");
+        }
+
         return order
             .Select(key => new MaterialLine
             {

@@ -5,10 +5,13 @@ namespace Bridge.Host.Domain.Kitting;
 /// <summary>
 /// Chooses where each required quantity is taken from: the plant's own warehouses first, then the others;
 /// within a warehouse, lots that expire first (FEFO), then the larger quantities; splitting across locations when needed.
-/// Each allocated line is in the unit the warehouse keeps the stock in, so it can be picked as it lies.
+/// Requirements are merged by material first. Each allocated line is in the unit the warehouse keeps the stock in,
+/// rounded once there (whole pieces for counted units), so it can be picked as it lies.
 /// </summary>
 public static class StockAllocator
 {
+    /// <exception cref="InvalidOperationException">The stock does not cover the requirements.</exception>
+    /// <exception cref="KitQuantityException">The quantities cannot be worked with.</exception>
     public static IReadOnlyList<MaterialLine> Allocate(
         IReadOnlyList<MaterialLine> required,
         IReadOnlyDictionary<string, IReadOnlyList<StockLocation>> stockByMaterial,
@@ -17,7 +20,7 @@ public static class StockAllocator
     {
         units ??= StandardUnitConverter.Instance;
         var allocation = new List<MaterialLine>();
-        foreach (var requirement in required)
+        foreach (var requirement in RequirementMerger.Merge(required, units))
         {
             var remaining = requirement.Quantity;
             var candidates = stockByMaterial.TryGetValue(requirement.Material, out var found) ? found : [];
@@ -33,28 +36,32 @@ public static class StockAllocator
                 }
 
                 var stockUnit = stock.Unit ?? requirement.Unit;
-                if (!units.TryConvert(requirement.Material, stock.Quantity, stockUnit, requirement.Unit, out var there)
-                    || !units.TryConvert(requirement.Material, Math.Min(remaining, there), requirement.Unit, stockUnit, out var takeInStockUnit))
+                if (stock.Quantity <= 0m
+                    || !UnitMath.TryConvert(units, requirement.Material, remaining, requirement.Unit, stockUnit, out var stillNeededHere))
                 {
                     continue;
                 }
 
-                var take = Math.Min(remaining, there);
-                if (take <= 0m)
+                // Rounded once, in the unit the warehouse counts in: 29 pcs of a 12-piece box is 3 BX, not 2.4167.
+                var needHere = UnitMath.PickQuantity(stillNeededHere, stockUnit);
+                if (needHere <= stock.Quantity)
+                {
+                    allocation.Add(Line(requirement.Material, stockUnit, needHere, stock));
+                    remaining = 0m;
+                    break;
+                }
+
+                if (!UnitMath.TryConvert(units, requirement.Material, stock.Quantity, stockUnit, requirement.Unit, out var there))
                 {
                     continue;
                 }
 
-                allocation.Add(new MaterialLine
+                allocation.Add(Line(requirement.Material, stockUnit, stock.Quantity, stock));
+                remaining -= there;
+                if (remaining <= UnitMath.Tolerance)
                 {
-                    Material = requirement.Material,
-                    Unit = stockUnit,
-                    Quantity = Math.Min(takeInStockUnit, stock.Quantity) / 1.000000000000000000000000000000000m,
-                    Warehouse = stock.Warehouse,
-                    Location = stock.Location,
-                    Lot = stock.Lot,
-                });
-                remaining -= take;
+                    remaining = 0m;
+                }
             }
 
             if (remaining > 0m)
@@ -65,4 +72,14 @@ public static class StockAllocator
 
         return allocation;
     }
+
+    private static MaterialLine Line(string material, string unit, decimal quantity, StockLocation stock) => new()
+    {
+        Material = material,
+        Unit = unit,
+        Quantity = UnitMath.Normalize(quantity),
+        Warehouse = stock.Warehouse,
+        Location = stock.Location,
+        Lot = stock.Lot,
+    };
 }

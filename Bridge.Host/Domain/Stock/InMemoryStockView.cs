@@ -4,39 +4,44 @@ using Bridge.Host.Domain.Kitting;
 namespace Bridge.Host.Domain.Stock;
 
 /// <summary>The stock view of the embedded mode: process memory, one lock.</summary>
-public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
+public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider? time = null) : IStockView
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string, string, string, string, InventoryStatus), StockEntry> _entries = new();
-    private readonly Dictionary<string, IReadOnlyList<MaterialLine>> _reservations = new(StringComparer.Ordinal);
+    private readonly Dictionary<StockBin, List<StockEntry>> _bins = new();
+    private readonly Dictionary<string, (List<MaterialLine> Lines, DateTimeOffset CreatedAt)> _reservations = new(StringComparer.Ordinal);
 
-    public Task ApplyAsync(InventoryRecord record, CancellationToken ct)
+    public Task<StockUpdate> ApplyAsync(InventoryRecord record, DateTimeOffset asOf, CancellationToken ct)
     {
+        var incoming = StockEntry.From(record, asOf);
         lock (_gate)
         {
-            Put(StockEntry.From(record));
-        }
+            var now = _bins.GetValueOrDefault(incoming.Bin) ?? [];
+            if (StockLedger.Change(now, incoming) is not { } rows)
+            {
+                return Task.FromResult(StockUpdate.Stale);
+            }
 
-        return Task.CompletedTask;
+            _bins[incoming.Bin] = rows.ToList();
+            return Task.FromResult(new StockUpdate(true, StockLedger.MoreAvailable(now, rows)));
+        }
     }
 
-    public Task ReplaceWarehouseAsync(string warehouse, IReadOnlyList<InventoryRecord> records, CancellationToken ct)
+    public Task<StockUpdate> ReplaceWarehouseAsync(string warehouse, IReadOnlyList<InventoryRecord> records, DateTimeOffset asOf, CancellationToken ct)
     {
         lock (_gate)
         {
-            foreach (var key in _entries.Keys.Where(k => k.Item1 == warehouse).ToList())
+            var before = _bins.Where(b => b.Key.Warehouse == warehouse).SelectMany(b => b.Value).ToList();
+            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf);
+            foreach (var (bin, rows) in rewrite)
             {
-                _entries.Remove(key);
+                _bins[bin] = rows.ToList();
             }
 
-            foreach (var record in records)
-            {
-                Put(StockEntry.From(record));
-            }
+            var after = _bins.Where(b => b.Key.Warehouse == warehouse).SelectMany(b => b.Value);
+            return Task.FromResult(new StockUpdate(true, StockLedger.MoreAvailable(before, after)));
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<StockLocation>>> GetAvailableAsync(IReadOnlyCollection<string> materials, CancellationToken ct)
@@ -51,8 +56,8 @@ public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
     {
         lock (_gate)
         {
-            IReadOnlyList<StockEntry> list = _entries.Values
-                .Where(e => material is null || e.Material == material)
+            IReadOnlyList<StockEntry> list = _bins.Values.SelectMany(rows => rows)
+                .Where(e => e.Quantity > 0m && (material is null || e.Material == material))
                 .OrderBy(e => e.Material).ThenBy(e => e.Warehouse).ThenBy(e => e.Location)
                 .ToList();
             return Task.FromResult(list);
@@ -65,7 +70,7 @@ public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
         {
             if (_reservations.TryGetValue(reservationId, out var existing))
             {
-                return Task.FromResult<IReadOnlyList<MaterialLine>?>(existing);
+                return Task.FromResult<IReadOnlyList<MaterialLine>?>(existing.Lines);
             }
 
             var available = Available(required.Select(r => r.Material).ToList());
@@ -74,32 +79,65 @@ public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
                 return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
             }
 
-            var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
-            _reservations[reservationId] = allocation;
+            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
+            {
+                return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
+            }
+
+            _reservations[reservationId] = (allocation.ToList(), _time.GetUtcNow());
             return Task.FromResult<IReadOnlyList<MaterialLine>?>(allocation);
         }
     }
 
-    public Task ReleaseAsync(string reservationId, CancellationToken ct)
+    public Task ConsumeAsync(string reservationId, string warehouse, DateTimeOffset pickedAt, CancellationToken ct)
     {
         lock (_gate)
         {
-            _reservations.Remove(reservationId);
-        }
+            if (!_reservations.TryGetValue(reservationId, out var reservation))
+            {
+                return Task.CompletedTask;
+            }
 
-        return Task.CompletedTask;
+            foreach (var line in reservation.Lines.Where(l => (l.Warehouse ?? "") == warehouse))
+            {
+                var bin = new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? "");
+                if (_bins.TryGetValue(bin, out var rows))
+                {
+                    var at = rows.FindIndex(e => e.Status == InventoryStatus.Available);
+                    if (at >= 0)
+                    {
+                        rows[at] = StockLedger.Pick(rows[at], line.Quantity, pickedAt);
+                    }
+                }
+            }
+
+            reservation.Lines.RemoveAll(l => (l.Warehouse ?? "") == warehouse);
+            if (reservation.Lines.Count == 0)
+            {
+                _reservations.Remove(reservationId);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
-    private void Put(StockEntry entry)
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct)
     {
-        var key = (entry.Warehouse, entry.Material, entry.Lot, entry.Location, entry.Status);
-        if (entry.Quantity <= 0m)
+        lock (_gate)
         {
-            _entries.Remove(key);
+            IReadOnlyList<string> materials = _reservations.Remove(reservationId, out var released)
+                ? released.Lines.Select(l => l.Material).Distinct(StringComparer.Ordinal).ToList()
+                : [];
+            return Task.FromResult(materials);
         }
-        else
+    }
+
+    public Task<IReadOnlyList<StockReservation>> ListReservationsAsync(CancellationToken ct)
+    {
+        lock (_gate)
         {
-            _entries[key] = entry;
+            IReadOnlyList<StockReservation> list = _reservations.Select(r => new StockReservation(r.Key, r.Value.CreatedAt)).ToList();
+            return Task.FromResult(list);
         }
     }
 
@@ -107,7 +145,7 @@ public sealed class InMemoryStockView(IUnitConverter? units = null) : IStockView
     {
         var wanted = materials.ToHashSet(StringComparer.Ordinal);
         return StockAvailability.Compute(
-            _entries.Values.Where(e => wanted.Contains(e.Material)),
-            _reservations.Values.SelectMany(r => r).Where(r => wanted.Contains(r.Material)));
+            _bins.Values.SelectMany(rows => rows).Where(e => wanted.Contains(e.Material)),
+            _reservations.Values.SelectMany(r => r.Lines).Where(r => wanted.Contains(r.Material)));
     }
 }

@@ -1,5 +1,8 @@
 using Bridge.Contracts.Model;
 using Bridge.Host.Domain.Kitting;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,142 +10,233 @@ namespace Bridge.Host.Domain.Stock;
 
 /// <summary>
 /// The stock view in PostgreSQL (tables <c>stock</c> and <c>stock_reservations</c>, see <see cref="StockSchemaScript"/>).
-/// Reservations of the same material are serialised by a transaction-scoped advisory lock per material, so two
-/// requests never hold the same pieces.
+/// Every write takes transaction-scoped advisory locks on its materials (in one order), so reports, reservations and
+/// picks of one material are serialised: two requests never hold the same pieces and an older report never overwrites
+/// a newer one. Inside a consumed message the statements join its transaction (<see cref="PostgresSession"/>), so a
+/// reservation commits or rolls back with the saga state that owns it.
 /// </summary>
-public sealed class PostgresStockView(NpgsqlDataSource dataSource, IUnitConverter? units = null) : IStockView
+public sealed class PostgresStockView(PostgresSession session, IUnitConverter? units = null) : IStockView
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
 
-    private const string Upsert = """
-        insert into stock (warehouse, material, lot, location, status, quantity, unit, expires_on, updated_at)
-        values (@warehouse, @material, @lot, @location, @status, @quantity, @unit, @expires, now())
-        on conflict (warehouse, material, lot, location, status)
-        do update set quantity = excluded.quantity, unit = excluded.unit, expires_on = excluded.expires_on, updated_at = now()
+    private const string LockSql = """
+        select count(*) from (
+            select pg_advisory_xact_lock(7411, b) from (
+                select distinct hashtext(m) & 255 as b from unnest(@materials) m order by b) buckets) locked
         """;
 
-    public async Task ApplyAsync(InventoryRecord record, CancellationToken ct)
+    private const string SelectEntries = "select warehouse, material, lot, location, status, quantity, unit, expires_on, as_of from stock";
+
+    public Task<StockUpdate> ApplyAsync(InventoryRecord record, DateTimeOffset asOf, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            var incoming = StockEntry.From(record, asOf);
+            await LockAsync(connection, tx, [incoming.Material], ct);
+            await using var read = new NpgsqlCommand(
+                SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
+            AddBin(read, incoming.Bin);
+            var now = await ReadAsync(read, ct);
+            if (StockLedger.Change(now, incoming) is not { } rows)
+            {
+                return StockUpdate.Stale;
+            }
+
+            await RewriteAsync(connection, tx, incoming.Bin, rows, ct);
+            return new StockUpdate(true, StockLedger.MoreAvailable(now, rows));
+        }, ct);
+
+    public Task<StockUpdate> ReplaceWarehouseAsync(string warehouse, IReadOnlyList<InventoryRecord> records, DateTimeOffset asOf, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using (var materials = new NpgsqlCommand("select distinct material from stock where warehouse = @warehouse", connection, tx))
+            {
+                materials.Parameters.AddWithValue("warehouse", warehouse);
+                var known = new List<string>();
+                await using (var reader = await materials.ExecuteReaderAsync(ct))
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        known.Add(reader.GetString(0));
+                    }
+                }
+
+                await LockAsync(connection, tx, known.Concat(records.Select(r => r.Material)).ToList(), ct);
+            }
+
+            await using var read = new NpgsqlCommand(SelectEntries + " where warehouse = @warehouse", connection, tx);
+            read.Parameters.AddWithValue("warehouse", warehouse);
+            var before = await ReadAsync(read, ct);
+            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf);
+            foreach (var (bin, rows) in rewrite)
+            {
+                await RewriteAsync(connection, tx, bin, rows, ct);
+            }
+
+            var after = before.Where(e => !rewrite.ContainsKey(e.Bin)).Concat(rewrite.Values.SelectMany(r => r));
+            return new StockUpdate(true, StockLedger.MoreAvailable(before, after));
+        }, ct);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<StockLocation>>> GetAvailableAsync(IReadOnlyCollection<string> materials, CancellationToken ct) =>
+        session.InTransactionAsync((connection, tx) => AvailableAsync(connection, tx, materials, ct), ct);
+
+    public Task<IReadOnlyList<StockEntry>> ListAsync(string? material, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            var entries = await ReadEntriesAsync(connection, tx, material is null ? null : [material], ct);
+            IReadOnlyList<StockEntry> listed = entries.Where(e => e.Quantity > 0m).ToList();
+            return listed;
+        }, ct);
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyList<MaterialLine> required, IReadOnlySet<string> preferredWarehouses, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            var materials = required.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList();
+            await LockAsync(connection, tx, materials, ct);
+            var existing = await ReadReservationsAsync(connection, tx, reservationId, null, ct);
+            if (existing.Count > 0)
+            {
+                return existing;
+            }
+
+            var available = await AvailableAsync(connection, tx, materials, ct);
+            if (!KitCalculator.Check(required, available, _units).Complete)
+            {
+                return null;
+            }
+
+            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
+            {
+                return null;
+            }
+
+            var lineNo = 0;
+            foreach (var line in allocation)
+            {
+                await using var insert = new NpgsqlCommand(
+                    """
+                    insert into stock_reservations (reservation_id, line_no, warehouse, material, lot, location, quantity, unit)
+                    values (@id, @no, @warehouse, @material, @lot, @location, @quantity, @unit)
+                    """, connection, tx);
+                insert.Parameters.AddWithValue("id", reservationId);
+                insert.Parameters.AddWithValue("no", lineNo++);
+                insert.Parameters.AddWithValue("warehouse", line.Warehouse ?? "");
+                insert.Parameters.AddWithValue("material", line.Material);
+                insert.Parameters.AddWithValue("lot", line.Lot ?? "");
+                insert.Parameters.AddWithValue("location", line.Location ?? "");
+                insert.Parameters.AddWithValue("quantity", line.Quantity);
+                insert.Parameters.AddWithValue("unit", line.Unit);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+
+            return (IReadOnlyList<MaterialLine>?)allocation;
+        }, ct);
+
+    public Task ConsumeAsync(string reservationId, string warehouse, DateTimeOffset pickedAt, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            var lines = (await ReadReservationsAsync(connection, tx, reservationId, null, ct)).Where(l => (l.Warehouse ?? "") == warehouse).ToList();
+            if (lines.Count == 0)
+            {
+                return;
+            }
+
+            await LockAsync(connection, tx, lines.Select(l => l.Material).ToList(), ct);
+            foreach (var line in lines)
+            {
+                var bin = new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? "");
+                await using var read = new NpgsqlCommand(
+                    SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
+                AddBin(read, bin);
+                var rows = await ReadAsync(read, ct);
+                if (rows.Count > 0)
+                {
+                    await RewriteAsync(connection, tx, bin,
+                        rows.Select(e => e.Status == InventoryStatus.Available ? StockLedger.Pick(e, line.Quantity, pickedAt) : e).ToList(), ct);
+                }
+            }
+
+            await using var delete = new NpgsqlCommand("delete from stock_reservations where reservation_id = @id and warehouse = @warehouse", connection, tx);
+            delete.Parameters.AddWithValue("id", reservationId);
+            delete.Parameters.AddWithValue("warehouse", warehouse);
+            await delete.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "delete from stock_reservations where reservation_id = @id returning material", connection, tx);
+            command.Parameters.AddWithValue("id", reservationId);
+            var materials = new SortedSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                materials.Add(reader.GetString(0));
+            }
+
+            IReadOnlyList<string> released = materials.ToList();
+            return released;
+        }, ct);
+
+    public Task<IReadOnlyList<StockReservation>> ListReservationsAsync(CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "select reservation_id, min(created_at) from stock_reservations group by reservation_id order by 1", connection, tx);
+            var list = new List<StockReservation>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add(new StockReservation(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+            }
+
+            IReadOnlyList<StockReservation> result = list;
+            return result;
+        }, ct);
+
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyCollection<string> materials, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await WriteAsync(connection, null, StockEntry.From(record), ct);
+        await using var command = new NpgsqlCommand(LockSql, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter("materials", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = materials.Distinct(StringComparer.Ordinal).ToArray() });
+        await command.ExecuteScalarAsync(ct);
     }
 
-    public async Task ReplaceWarehouseAsync(string warehouse, IReadOnlyList<InventoryRecord> records, CancellationToken ct)
+    private static async Task RewriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, IReadOnlyList<StockEntry> rows, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var delete = new NpgsqlCommand("delete from stock where warehouse = @warehouse", connection, tx))
+        await using (var delete = new NpgsqlCommand(
+            "delete from stock where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx))
         {
-            delete.Parameters.AddWithValue("warehouse", warehouse);
+            AddBin(delete, bin);
             await delete.ExecuteNonQueryAsync(ct);
         }
 
-        foreach (var record in records)
-        {
-            await WriteAsync(connection, tx, StockEntry.From(record), ct);
-        }
-
-        await tx.CommitAsync(ct);
-    }
-
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StockLocation>>> GetAvailableAsync(IReadOnlyCollection<string> materials, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await AvailableAsync(connection, null, materials, ct);
-    }
-
-    public async Task<IReadOnlyList<StockEntry>> ListAsync(string? material, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await ReadEntriesAsync(connection, null, material is null ? null : [material], ct);
-    }
-
-    public async Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyList<MaterialLine> required, IReadOnlySet<string> preferredWarehouses, CancellationToken ct)
-    {
-        var materials = required.Select(r => r.Material).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var material in materials)
-        {
-            await using var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('stock:' || @m))", connection, tx);
-            lockCommand.Parameters.AddWithValue("m", material);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-
-        var existing = await ReadReservationsAsync(connection, tx, reservationId, null, ct);
-        if (existing.Count > 0)
-        {
-            return existing;
-        }
-
-        var available = await AvailableAsync(connection, tx, materials, ct);
-        if (!KitCalculator.Check(required, available, _units).Complete)
-        {
-            return null;
-        }
-
-        var allocation = StockAllocator.Allocate(required, available, preferredWarehouses, _units);
-        var lineNo = 0;
-        foreach (var line in allocation)
+        foreach (var entry in rows)
         {
             await using var insert = new NpgsqlCommand(
                 """
-                insert into stock_reservations (reservation_id, line_no, warehouse, material, lot, location, quantity, unit)
-                values (@id, @no, @warehouse, @material, @lot, @location, @quantity, @unit)
+                insert into stock (warehouse, material, lot, location, status, quantity, unit, expires_on, as_of, updated_at)
+                values (@warehouse, @material, @lot, @location, @status, @quantity, @unit, @expires, @asOf, now())
                 """, connection, tx);
-            insert.Parameters.AddWithValue("id", reservationId);
-            insert.Parameters.AddWithValue("no", lineNo++);
-            insert.Parameters.AddWithValue("warehouse", line.Warehouse ?? "");
-            insert.Parameters.AddWithValue("material", line.Material);
-            insert.Parameters.AddWithValue("lot", line.Lot ?? "");
-            insert.Parameters.AddWithValue("location", line.Location ?? "");
-            insert.Parameters.AddWithValue("quantity", line.Quantity);
-            insert.Parameters.AddWithValue("unit", line.Unit);
+            AddBin(insert, bin);
+            insert.Parameters.AddWithValue("status", entry.Status.ToString());
+            insert.Parameters.AddWithValue("quantity", entry.Quantity);
+            insert.Parameters.AddWithValue("unit", entry.Unit);
+            insert.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.Date) { Value = (object?)entry.ExpiresOn ?? DBNull.Value });
+            insert.Parameters.AddWithValue("asOf", entry.AsOf.ToUniversalTime());
             await insert.ExecuteNonQueryAsync(ct);
         }
-
-        await tx.CommitAsync(ct);
-        return allocation;
     }
 
-    public async Task ReleaseAsync(string reservationId, CancellationToken ct)
+    private static void AddBin(NpgsqlCommand command, StockBin bin)
     {
-        await using var command = dataSource.CreateCommand("delete from stock_reservations where reservation_id = @id");
-        command.Parameters.AddWithValue("id", reservationId);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, StockEntry entry, CancellationToken ct)
-    {
-        if (entry.Quantity <= 0m)
-        {
-            await using var delete = new NpgsqlCommand(
-                "delete from stock where warehouse = @warehouse and material = @material and lot = @lot and location = @location and status = @status",
-                connection, tx);
-            AddKey(delete, entry);
-            await delete.ExecuteNonQueryAsync(ct);
-            return;
-        }
-
-        await using var upsert = new NpgsqlCommand(Upsert, connection, tx);
-        AddKey(upsert, entry);
-        upsert.Parameters.AddWithValue("quantity", entry.Quantity);
-        upsert.Parameters.AddWithValue("unit", entry.Unit);
-        upsert.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.Date) { Value = (object?)entry.ExpiresOn ?? DBNull.Value });
-        await upsert.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void AddKey(NpgsqlCommand command, StockEntry entry)
-    {
-        command.Parameters.AddWithValue("warehouse", entry.Warehouse);
-        command.Parameters.AddWithValue("material", entry.Material);
-        command.Parameters.AddWithValue("lot", entry.Lot);
-        command.Parameters.AddWithValue("location", entry.Location);
-        command.Parameters.AddWithValue("status", entry.Status.ToString());
+        command.Parameters.AddWithValue("warehouse", bin.Warehouse);
+        command.Parameters.AddWithValue("material", bin.Material);
+        command.Parameters.AddWithValue("lot", bin.Lot);
+        command.Parameters.AddWithValue("location", bin.Location);
     }
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<StockLocation>>> AvailableAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyCollection<string> materials, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyCollection<string> materials, CancellationToken ct)
     {
         var entries = await ReadEntriesAsync(connection, tx, materials, ct);
         var reserved = await ReadReservationsAsync(connection, tx, null, materials, ct);
@@ -150,15 +244,20 @@ public sealed class PostgresStockView(NpgsqlDataSource dataSource, IUnitConverte
     }
 
     private static async Task<IReadOnlyList<StockEntry>> ReadEntriesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyCollection<string>? materials, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyCollection<string>? materials, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            """
-            select warehouse, material, lot, location, status, quantity, unit, expires_on from stock
+            SelectEntries + """
+
             where @materials::text[] is null or material = any(@materials)
             order by material, warehouse, location, lot
             """, connection, tx);
         command.Parameters.Add(new NpgsqlParameter("materials", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)materials?.ToArray() ?? DBNull.Value });
+        return await ReadAsync(command, ct);
+    }
+
+    private static async Task<IReadOnlyList<StockEntry>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
         var list = new List<StockEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -166,14 +265,15 @@ public sealed class PostgresStockView(NpgsqlDataSource dataSource, IUnitConverte
             list.Add(new StockEntry(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 Enum.Parse<InventoryStatus>(reader.GetString(4)), reader.GetDecimal(5), reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7)));
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+                reader.GetFieldValue<DateTime>(8) is var asOf && asOf == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(asOf, TimeSpan.Zero)));
         }
 
         return list;
     }
 
     private static async Task<IReadOnlyList<MaterialLine>> ReadReservationsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? tx, string? reservationId, IReadOnlyCollection<string>? materials, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, string? reservationId, IReadOnlyCollection<string>? materials, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """

@@ -2,7 +2,10 @@ using Bridge.Contracts.Model;
 
 namespace Bridge.Host.Domain.Stock;
 
-/// <summary>One row of the stock view: a quantity of a material/lot at a warehouse location with one status.</summary>
+/// <summary>
+/// One row of the stock view: a quantity of a material/lot at a warehouse location with one status, as of the source's
+/// time of the report (or of the pick Bridge subtracted).
+/// </summary>
 public sealed record StockEntry(
     string Warehouse,
     string Material,
@@ -11,9 +14,12 @@ public sealed record StockEntry(
     InventoryStatus Status,
     decimal Quantity,
     string Unit,
-    DateOnly? ExpiresOn)
+    DateOnly? ExpiresOn,
+    DateTimeOffset AsOf = default)
 {
-    public static StockEntry From(InventoryRecord record) => new(
+    public StockBin Bin => new(Warehouse, Material, Lot, Location);
+
+    public static StockEntry From(InventoryRecord record, DateTimeOffset asOf) => new(
         record.Warehouse, record.Material, record.Lot ?? "", record.Location ?? "", record.Status,
-        record.Quantity, record.Unit, record.ExpiresOn);
+        Math.Max(0m, record.Quantity), record.Unit, record.ExpiresOn, asOf);
 }

@@ -2,7 +2,7 @@ using Bridge.Host.Infrastructure.Storage;
 
 namespace Bridge.Host.Domain.Stock;
 
-/// <summary>Tables of the stock view (production mode).</summary>
+/// <summary>Tables of the stock view (production mode). <c>as_of</c> is the source time of a bin's last report.</summary>
 public sealed class StockSchemaScript : IDatabaseSchemaScript
 {
     public string Name => "stock-view-v1";
@@ -21,6 +21,7 @@ public sealed class StockSchemaScript : IDatabaseSchemaScript
             expires_on date null,
             updated_at timestamptz not null default now(),
             primary key (warehouse, material, lot, location, status));
+        alter table stock add column if not exists as_of timestamptz not null default '-infinity';
         create index if not exists stock_material on stock (material);
         create table if not exists stock_reservations (
             reservation_id text not null,

@@ -8,7 +8,9 @@ namespace Bridge.Host.Infrastructure.Storage;
 /// </summary>
 public static class StoreRegistration
 {
-    public static IServiceCollection AddStore<TService, TInMemory, TPostgres, TSchema>(this IServiceCollection services, BridgeMode mode)
+    /// <param name="postgresLifetime">Scoped for stores that join the consumed message's transaction (PostgresSession).</param>
+    public static IServiceCollection AddStore<TService, TInMemory, TPostgres, TSchema>(this IServiceCollection services, BridgeMode mode,
+        ServiceLifetime postgresLifetime = ServiceLifetime.Singleton)
         where TService : class
         where TInMemory : class, TService
         where TPostgres : class, TService
@@ -16,7 +18,7 @@ public static class StoreRegistration
     {
         if (mode == BridgeMode.Production)
         {
-            services.AddSingleton<TService, TPostgres>();
+            services.Add(new ServiceDescriptor(typeof(TService), typeof(TPostgres), postgresLifetime));
             services.AddSingleton<IDatabaseSchemaScript, TSchema>();
         }
         else

@@ -11,6 +11,12 @@ public sealed class MaterialRequestSettings
     /// <summary>How long the WMS has to confirm a pick order. Default 2 hours.</summary>
     public TimeSpan PickTimeout { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>When the job that releases reservations of ended requests runs (cron). Default every 5 minutes.</summary>
+    public string ReconciliationCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>How old a reservation must be before the reconciliation job may release it. Default 2 minutes.</summary>
+    public TimeSpan ReconciliationGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Plant → its own warehouses, tried before any other warehouse.</summary>
     public Dictionary<string, string[]> PlantWarehouses { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -15,8 +15,8 @@ public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersio
     public string? Line { get; set; }
     public string Requester { get; set; } = "";
     public decimal? OrderQuantity { get; set; }
-    /// <summary>The request arrived before its production order; it waits for ProductionOrderReleased.</summary>
-    public bool AwaitingOrder { get; set; }
+    /// <summary>What the request waits for: its production order's wait key, or the materials it is short of.</summary>
+    public List<string> WaitingFor { get; set; } = [];
     public List<MaterialLine> Required { get; set; } = [];
     public List<KitLine> LastKit { get; set; } = [];
     public List<PickOrderTrack> Picks { get; set; } = [];

@@ -1,14 +1,20 @@
+using Bridge.Contracts;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Processes.MaterialRequests.Messages;
+using Bridge.Host.Domain.Stock;
+using Bridge.Host.Processes.Projections;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Processes.MaterialRequests;
 
 /// <summary>
-/// MES asks for material → explode and check the kit → reserve → pick orders to the WMS → confirmations →
-/// MaterialDelivered to MES. Short of stock: KitChecked with the shortage list to MES, wait for InventoryChanged,
-/// give up after <see cref="MaterialRequestSettings.StockWaitTimeout"/>.
+/// MES asks for material → resolve the requirements (explicit lines, or the order's BOM; wait for an order Bridge does
+/// not know yet) → check and reserve the kit → pick orders to the WMS → confirmations → MaterialDelivered to MES.
+/// Short of stock: KitChecked with the shortage list to MES, wait for every short material, give up after
+/// <see cref="MaterialRequestSettings.StockWaitTimeout"/>. Every end releases what the request still holds; every end
+/// that is not a delivery is told to MES (MaterialRequestFailed) and cancels the open pick orders at the WMS.
+/// The steps are named services that return outcomes; this file is every transition.
 /// </summary>
 public sealed class MaterialRequestStateMachine : MassTransitStateMachine<MaterialRequestState>
 {
@@ -26,12 +32,14 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         Event(() => Confirmed, e =>
         {
             e.CorrelateById(c => MaterialRequestIds.FromPickOrderId(c.Message.PickOrderId));
-            e.OnMissingInstance(m => m.Fault());
+            e.OnMissingInstance(m => m.ExecuteAsync(c => DeadLetters(c).AddAsync(
+                c.Message, c.Message.PickOrderId, $"no material request issued pick order {c.Message.PickOrderId}", c.CancellationToken)));
         });
         Event(() => PickRejected, e =>
         {
             e.CorrelateById(c => MaterialRequestIds.FromPickOrderId(c.Message.PickOrderId));
-            e.OnMissingInstance(m => m.Fault());
+            e.OnMissingInstance(m => m.ExecuteAsync(c => DeadLetters(c).AddAsync(
+                c.Message, c.Message.PickOrderId, $"no material request issued pick order {c.Message.PickOrderId}", c.CancellationToken)));
         });
 
         Schedule(() => StockWait, x => x.StockTimeoutTokenId, s =>
@@ -47,62 +55,76 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
 
         Initially(
             When(Requested)
-                .ThenAsync(c => Workflow(c).PlanAsync(c.Saga, c.Message, c.CancellationToken))
-                .IfElse(c => c.Saga.AwaitingOrder,
-                    waiting => waiting
-                        .ThenAsync(c => Workflow(c).WaitForOrderAsync(c.Saga, c.CancellationToken))
+                .Then(c => Journal(c).Start(c.Saga, c.Message))
+                .Evaluate(c => Requirements(c).ResolveAsync(c.Saga, c.CancellationToken))
+                .IfElse(c => c.Outcome<RequirementsOutcome>() is RequirementsOutcome.OrderUnknown,
+                    unknown => unknown
+                        .ThenAsync(c => Waits(c).WaitForOrderAsync(c.Saga, c.CancellationToken))
                         .Schedule(StockWait, c => new StockWaitExpired(c.Saga.CorrelationId))
+                        // An order that becomes known before this wait commits finds no waiter; this re-check after commit finds the order.
+                        .Publish(c => new RecheckKit(c.Saga.CorrelationId))
                         .TransitionTo(WaitingForOrder),
-                    planned => Proceed(planned)));
+                    known => RequirementsKnown(known, waiting: false)));
 
         During(WaitingForOrder,
             When(Recheck)
-                .ThenAsync(c => Workflow(c).ExplodeAsync(c.Saga, c.CancellationToken))
-                .If(c => !c.Saga.AwaitingOrder,
-                    arrived => Proceed(arrived
-                        .Unschedule(StockWait)
-                        .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken)))),
+                .Evaluate(c => Requirements(c).ResolveAsync(c.Saga, c.CancellationToken))
+                .If(c => c.Outcome<RequirementsOutcome>() is not RequirementsOutcome.OrderUnknown,
+                    arrived => RequirementsKnown(arrived, waiting: true)),
             When(StockWait!.Received)
-                .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken))
-                .Then(c => Workflow(c).Fail(c.Saga, "timed-out", $"production order {c.Saga.OrderId} did not arrive within {settings.StockWaitTimeout}"))
+                .Then(c => Journal(c).Fail(c.Saga, "timed-out", $"production order {c.Saga.OrderId} did not arrive within {settings.StockWaitTimeout}"))
+                .ThenAsync(c => Waits(c).StopAsync(c.Saga, c.CancellationToken))
+                .Publish(c => Reports(c).Failed(c.Saga, nameof(TimedOut)))
                 .TransitionTo(TimedOut));
 
         During(WaitingForStock,
             When(Recheck)
-                .IfAsync(c => Workflow(c).TryReserveAsync(c.Saga, c.CancellationToken),
-                    reserved => IssuePicks(reserved
-                        .Unschedule(StockWait)
-                        .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken)))),
+                .Evaluate(c => Kit(c).ReserveAsync(c.Saga, c.CancellationToken))
+                .IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Short,
+                    stillShort => WaitForEveryShortMaterial(stillShort),
+                    decided => KitDecided(StopWaiting(decided))),
             When(StockWait!.Received)
-                .ThenAsync(c => Workflow(c).StopWaitingAsync(c.Saga, c.CancellationToken))
-                .Then(c => Workflow(c).Fail(c.Saga, "timed-out", $"no stock for the shortage within {settings.StockWaitTimeout}"))
+                .Then(c => Journal(c).Fail(c.Saga, "timed-out", $"no stock for the shortage within {settings.StockWaitTimeout}"))
+                .ThenAsync(c => Waits(c).StopAsync(c.Saga, c.CancellationToken))
+                .ThenAsync(c => Kit(c).ReleaseAsync(c.Saga, c.CancellationToken))
+                .Publish(c => Reports(c).Failed(c.Saga, nameof(TimedOut)))
                 .TransitionTo(TimedOut));
 
         During(Picking,
             When(Confirmed)
-                .If(c => Workflow(c).Confirm(c.Saga, c.Message),
-                    done => done
-                        .Unschedule(PickWait)
-                        .ThenAsync(c => Workflow(c).ReleaseAsync(c.Saga, "delivered", "all pick orders confirmed; reservation handed over", c.CancellationToken))
-                        .Publish(c => Workflow(c).Delivered(c.Saga))
-                        .TransitionTo(Completed)),
+                .Evaluate(c => Picks(c).Confirm(c.Saga, c.Message))
+                .IfElse(c => c.Outcome<PickReportOutcome>() is PickReportOutcome.Recorded,
+                    recorded => recorded
+                        .ThenAsync(c => Kit(c).ConsumeAsync(c.Saga, Recorded(c).Pick, c.Message.OccurredAt, c.CancellationToken))
+                        .If(c => Recorded(c).AllConfirmed,
+                            done => ReleaseReservation(done
+                                    .Unschedule(PickWait)
+                                    .Then(c => Journal(c).Record(c.Saga, "delivered", "all pick orders confirmed; picked stock left the stock view")))
+                                .Publish(c => Reports(c).Delivered(c.Saga))
+                                .TransitionTo(Completed)),
+                    unmatched => DeadLetter(unmatched, c => c.Message.PickOrderId)),
             When(PickRejected)
-                .Unschedule(PickWait)
-                .Then(c => Workflow(c).Fail(c.Saga, "pick-failed", $"{c.Message.PickOrderId}: {c.Message.Reason}"))
-                .ThenAsync(c => Workflow(c).ReleaseAsync(c.Saga, "released", "reservation released after a failed pick", c.CancellationToken))
-                .TransitionTo(Failed),
+                .Evaluate(c => Picks(c).Fail(c.Saga, c.Message))
+                .IfElse(c => c.Outcome<PickReportOutcome>() is PickReportOutcome.Recorded,
+                    failed => Fail(failed.Unschedule(PickWait), "pick-failed",
+                        c => $"{c.Message.PickOrderId}: {c.Message.Reason}", except: c => c.Message.PickOrderId),
+                    unmatched => DeadLetter(unmatched, c => c.Message.PickOrderId)),
             When(PickWait!.Received)
-                .Then(c => Workflow(c).Fail(c.Saga, "pick-timed-out", $"the WMS did not confirm within {settings.PickTimeout}"))
-                .ThenAsync(c => Workflow(c).ReleaseAsync(c.Saga, "released", "reservation released after the pick timeout", c.CancellationToken))
+                .ThenAsync(c => FailAsync(c, "pick-timed-out", $"the WMS did not confirm within {settings.PickTimeout}"))
                 .TransitionTo(Failed));
 
         // A stock change may wake a request that has already moved on; late duplicates change nothing.
         During([Picking, Completed, Rejected, TimedOut, Failed], Ignore(Recheck));
-        During([Completed, Rejected, TimedOut, Failed], Ignore(Confirmed), Ignore(PickRejected));
+        During(Completed, Ignore(Confirmed), Ignore(PickRejected));
+        During([WaitingForOrder, WaitingForStock, Rejected, TimedOut, Failed],
+            When(Confirmed).ThenAsync(c => DeadLetters(c).AddAsync(c.Message, c.Message.PickOrderId,
+                $"pick order {c.Message.PickOrderId} was confirmed while material request {c.Saga.RequestId} is {c.Saga.CurrentState}: "
+                + "the picked material is not delivered through Bridge and not taken out of its stock view", c.CancellationToken)),
+            Ignore(PickRejected));
 
         DuringAny(
             When(Requested)
-                .Then(c => Workflow(c).Record(c.Saga, "duplicate", $"request {c.Message.RequestId} was already received; ignored")));
+                .Then(c => Journal(c).Record(c.Saga, "duplicate", $"request {c.Message.RequestId} was already received; ignored")));
     }
 
     public State WaitingForOrder { get; private set; } = null!;
@@ -121,39 +143,116 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     public Schedule<MaterialRequestState, StockWaitExpired> StockWait { get; private set; } = null!;
     public Schedule<MaterialRequestState, PickTimeoutExpired> PickWait { get; private set; } = null!;
 
-    private static MaterialRequestWorkflow Workflow<T>(BehaviorContext<MaterialRequestState, T>
-        context) where T : class => context.GetServiceOrCreateInstance<MaterialRequestWorkflow>();
-
-    /// <summary>Requirements are known: reject, or reserve and pick, or report the shortage and wait for stock.</summary>
-    private EventActivityBinder<MaterialRequestState, T> Proceed<T>(EventActivityBinder<MaterialRequestState, T> binder)
+    /// <summary>Requirements are known: reject them, or check the kit.</summary>
+    private EventActivityBinder<MaterialRequestState, T> RequirementsKnown<T>(EventActivityBinder<MaterialRequestState, T> binder, bool waiting)
         where T : class =>
-        binder.IfElse(c => c.Saga.FailureReason is not null,
-            rejected => rejected
-                .Then(c => Workflow(c).Record(c.Saga, "rejected", c.Saga.FailureReason!))
-                .TransitionTo(Rejected),
-            planned => planned
-                .IfElseAsync(c => Workflow(c).TryReserveAsync(c.Saga, c.CancellationToken),
-                    reserved => IssuePicks(reserved),
-                    shortage => WaitForStock(shortage)));
+        (waiting ? StopWaiting(binder) : binder)
+            .IfElse(c => c.Outcome<RequirementsOutcome>() is RequirementsOutcome.Rejected,
+                rejected => Reject(rejected, c => ((RequirementsOutcome.Rejected)c.Outcome<RequirementsOutcome>()).Reason),
+                resolved => resolved
+                    .Evaluate(c => Kit(c).ReserveAsync(c.Saga, c.CancellationToken))
+                    .IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Short,
+                        shortage => StartWaitingForStock(shortage),
+                        decided => KitDecided(decided)));
 
-    private EventActivityBinder<MaterialRequestState, T> IssuePicks<T>(EventActivityBinder<MaterialRequestState, T> binder)
+    /// <summary>The kit was reserved (pick) or its quantities were unusable (reject).</summary>
+    private EventActivityBinder<MaterialRequestState, T> KitDecided<T>(EventActivityBinder<MaterialRequestState, T> binder)
         where T : class =>
-        binder
-            .ThenAsync(async c =>
-            {
-                foreach (var pick in Workflow(c).PickOrders(c.Saga))
+        binder.IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Reserved,
+            reserved => reserved
+                .ThenAsync(async c =>
                 {
-                    await c.Publish(pick);
-                }
-            })
-            .Schedule(PickWait, c => new PickTimeoutExpired(c.Saga.CorrelationId))
-            .TransitionTo(Picking);
+                    foreach (var pick in Reports(c).PickOrders(c.Saga))
+                    {
+                        await c.Publish(pick);
+                    }
+                })
+                .Schedule(PickWait, c => new PickTimeoutExpired(c.Saga.CorrelationId))
+                .TransitionTo(Picking),
+            rejected => Reject(rejected, c => ((KitOutcome.Rejected)c.Outcome<KitOutcome>()).Reason));
 
-    private EventActivityBinder<MaterialRequestState, T> WaitForStock<T>(EventActivityBinder<MaterialRequestState, T> binder)
+    /// <summary>
+    /// Short: tell MES, wait for every short material, and re-check once this wait is committed — a stock fact that
+    /// was committed before the wait became visible finds no waiter, but cannot escape that re-check.
+    /// </summary>
+    private EventActivityBinder<MaterialRequestState, T> StartWaitingForStock<T>(EventActivityBinder<MaterialRequestState, T> binder)
         where T : class =>
         binder
-            .ThenAsync(c => Workflow(c).WaitForStockAsync(c.Saga, c.CancellationToken))
-            .Publish(c => Workflow(c).KitChecked(c.Saga))
+            .ThenAsync(c => Waits(c).WaitForStockAsync(c.Saga, ((KitOutcome.Short)c.Outcome<KitOutcome>()).Materials, c.CancellationToken))
+            .Publish(c => Reports(c).KitChecked(c.Saga))
             .Schedule(StockWait, c => new StockWaitExpired(c.Saga.CorrelationId))
+            .Publish(c => new RecheckKit(c.Saga.CorrelationId))
             .TransitionTo(WaitingForStock);
+
+    /// <summary>Still short, maybe of other materials now: wait for those too, and re-check after commit when the wait grew.</summary>
+    private static EventActivityBinder<MaterialRequestState, T> WaitForEveryShortMaterial<T>(EventActivityBinder<MaterialRequestState, T> binder)
+        where T : class =>
+        binder
+            .Evaluate(c => Waits(c).WaitForStockAsync(c.Saga, ((KitOutcome.Short)c.Outcome<KitOutcome>()).Materials, c.CancellationToken))
+            .If(c => c.Outcome<WaitRegistration>().Added.Count > 0,
+                grew => grew.Publish(c => new RecheckKit(c.Saga.CorrelationId)));
+
+    private EventActivityBinder<MaterialRequestState, T> StopWaiting<T>(EventActivityBinder<MaterialRequestState, T> binder)
+        where T : class =>
+        binder
+            .Unschedule(StockWait)
+            .ThenAsync(c => Waits(c).StopAsync(c.Saga, c.CancellationToken));
+
+    private EventActivityBinder<MaterialRequestState, T> Reject<T>(
+        EventActivityBinder<MaterialRequestState, T> binder, Func<BehaviorContext<MaterialRequestState, T>, string> reason)
+        where T : class =>
+        ReleaseReservation(binder.Then(c => Journal(c).Fail(c.Saga, "rejected", reason(c))))
+            .Publish(c => Reports(c).Failed(c.Saga, nameof(Rejected)))
+            .TransitionTo(Rejected);
+
+    private EventActivityBinder<MaterialRequestState, T> Fail<T>(
+        EventActivityBinder<MaterialRequestState, T> binder, string step,
+        Func<BehaviorContext<MaterialRequestState, T>, string> reason, Func<BehaviorContext<MaterialRequestState, T>, string>? except = null)
+        where T : class =>
+        binder
+            .ThenAsync(c => FailAsync(c, step, reason(c), except?.Invoke(c)))
+            .TransitionTo(Failed);
+
+    /// <summary>The pick part ended without a delivery: cancel open pick orders at the WMS, release, tell MES.</summary>
+    private static async Task FailAsync<T>(BehaviorContext<MaterialRequestState, T> c, string step, string reason, string? except = null)
+        where T : class
+    {
+        Journal(c).Fail(c.Saga, step, reason);
+        foreach (var cancel in Reports(c).Cancellations(c.Saga, reason, except))
+        {
+            await c.Publish(cancel);
+        }
+
+        var released = await Kit(c).ReleaseAsync(c.Saga, c.CancellationToken);
+        if (released.Materials.Count > 0)
+        {
+            await c.Publish(new StockBecameAvailable(released.Materials));
+        }
+
+        await c.Publish(Reports(c).Failed(c.Saga, "Failed"));
+    }
+
+    /// <summary>Releases what the request still holds; what became available again may wake other requests.</summary>
+    private static EventActivityBinder<MaterialRequestState, T> ReleaseReservation<T>(EventActivityBinder<MaterialRequestState, T> binder)
+        where T : class =>
+        binder
+            .Evaluate(c => Kit(c).ReleaseAsync(c.Saga, c.CancellationToken))
+            .If(c => c.Outcome<StockReleased>().Materials.Count > 0,
+                freed => freed.Publish(c => new StockBecameAvailable(c.Outcome<StockReleased>().Materials)));
+
+    private static EventActivityBinder<MaterialRequestState, T> DeadLetter<T>(
+        EventActivityBinder<MaterialRequestState, T> binder, Func<BehaviorContext<MaterialRequestState, T>, string> pickOrderId)
+        where T : CanonicalMessage =>
+        binder.ThenAsync(c => DeadLetters(c).AddAsync(
+            c.Message, pickOrderId(c), ((PickReportOutcome.Unmatched)c.Outcome<PickReportOutcome>()).Reason, c.CancellationToken));
+
+    private static PickReportOutcome.Recorded Recorded(PipeContext c) => (PickReportOutcome.Recorded)c.Outcome<PickReportOutcome>();
+
+    private static MaterialRequestJournal Journal(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestJournal>();
+    private static RequirementsResolver Requirements(ConsumeContext c) => c.GetServiceOrCreateInstance<RequirementsResolver>();
+    private static KitReservation Kit(ConsumeContext c) => c.GetServiceOrCreateInstance<KitReservation>();
+    private static PickTracker Picks(ConsumeContext c) => c.GetServiceOrCreateInstance<PickTracker>();
+    private static MaterialRequestWaits Waits(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestWaits>();
+    private static MaterialRequestReports Reports(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestReports>();
+    private static PickReportDeadLetters DeadLetters(ConsumeContext c) => c.GetServiceOrCreateInstance<PickReportDeadLetters>();
 }

@@ -7,15 +7,12 @@ using MassTransit;
 
 namespace Bridge.Host.Processes.Projections;
 
-/// <summary>Keeps the order book (the BOM a material request explodes) and wakes requests that overtook their order.</summary>
-public sealed class ProductionOrderReleasedConsumer(IProductionOrderStore orders, IKitWaitRegistry waits) : IConsumer<ProductionOrderReleased>
+/// <summary>Keeps the order book (the BOM a material request explodes) and tells whoever waits that the order is known.</summary>
+public sealed class ProductionOrderReleasedConsumer(IProductionOrderStore orders) : IConsumer<ProductionOrderReleased>
 {
     public async Task Consume(ConsumeContext<ProductionOrderReleased> context)
     {
         await orders.SaveAsync(context.Message, context.CancellationToken);
-        foreach (var request in await waits.FindWaitingAsync([MaterialRequestWorkflow.OrderWaitKey(context.Message.OrderId)], context.CancellationToken))
-        {
-            await context.Publish(new RecheckKit(request));
-        }
+        await context.Publish(new ProductionOrderBecameKnown(context.Message.OrderId));
     }
 }

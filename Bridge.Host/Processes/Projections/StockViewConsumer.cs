@@ -6,28 +6,38 @@ using MassTransit;
 
 namespace Bridge.Host.Processes.Projections;
 
-/// <summary>Projects WMS inventory into the stock view and wakes the requests waiting for the changed materials.</summary>
-public sealed class StockViewConsumer(IStockView stock, IKitWaitRegistry waits) :
+/// <summary>
+/// Projects WMS inventory into the stock view, ordered by the WMS's own time (<c>OccurredAt</c>), and publishes
+/// <see cref="StockBecameAvailable"/> for what gained availability. The fact goes through the outbox, so it leaves only
+/// once the change is committed.
+/// </summary>
+public sealed class StockViewConsumer(IStockView stock, ILogger<StockViewConsumer> logger) :
     IConsumer<InventoryChanged>,
     IConsumer<InventorySnapshot>
 {
     public async Task Consume(ConsumeContext<InventoryChanged> context)
     {
-        await stock.ApplyAsync(context.Message.Record, context.CancellationToken);
-        await WakeAsync(context, [context.Message.Record.Material]);
+        var message = context.Message;
+        var update = await stock.ApplyAsync(message.Record, message.OccurredAt, context.CancellationToken);
+        if (!update.Applied)
+        {
+            Log.StaleStockReport(logger, message.Record.Material, message.Record.Warehouse, message.OccurredAt);
+        }
+
+        await PublishAsync(context, update);
     }
 
     public async Task Consume(ConsumeContext<InventorySnapshot> context)
     {
-        await stock.ReplaceWarehouseAsync(context.Message.Warehouse, context.Message.Records, context.CancellationToken);
-        await WakeAsync(context, context.Message.Records.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList());
+        var message = context.Message;
+        await PublishAsync(context, await stock.ReplaceWarehouseAsync(message.Warehouse, message.Records, message.OccurredAt, context.CancellationToken));
     }
 
-    private async Task WakeAsync(ConsumeContext context, IReadOnlyCollection<string> materials)
+    private static async Task PublishAsync(ConsumeContext context, StockUpdate update)
     {
-        foreach (var requestId in await waits.FindWaitingAsync(materials, context.CancellationToken))
+        if (update.MaterialsMoreAvailable.Count > 0)
         {
-            await context.Publish(new RecheckKit(requestId));
+            await context.Publish(new StockBecameAvailable(update.MaterialsMoreAvailable));
         }
     }
 }

@@ -53,7 +53,7 @@ public class BomExplosionTests
     [Fact]
     public void Explode_NonPositiveQuantity_Throws()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => BomExplosion.Explode([Line("X", 1, "kg")], 0));
+        Should.Throw<KitQuantityException>(() => BomExplosion.Explode([Line("X", 1, "kg")], 0));
     }
 
     [Fact]

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bridge.Host.Processes.MaterialRequests;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "{ReportType} dead-lettered as {DeadLetterId}: {Reason}")]
+    public static partial void PickReportDeadLettered(ILogger logger, string reportType, Guid deadLetterId, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
+        Message = "Reservation reconciliation released the reservation of material request {RequestId}: {Reason}")]
+    public static partial void OrphanReservationReleased(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information,
+        Message = "Reservation reconciliation checked {Checked} reservation(s), released {Released}")]
+    public static partial void ReconciliationDone(ILogger logger, int @checked, int released);
+}

@@ -1,0 +1,84 @@
+using Bridge.Contracts.Messages;
+using Bridge.Host.Domain.Kitting;
+using MassTransit;
+
+namespace Bridge.Host.Processes.MaterialRequests;
+
+/// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS.</summary>
+public sealed class MaterialRequestReports(TimeProvider time)
+{
+    public const string BridgeSource = "bridge";
+
+    public KitChecked KitChecked(MaterialRequestState state)
+    {
+        var kit = new KitResult(state.LastKit);
+        return new KitChecked
+        {
+            MessageId = NewId.NextGuid(),
+            CorrelationId = state.RequestId,
+            Source = BridgeSource,
+            OccurredAt = time.GetUtcNow(),
+            OrderId = state.OrderId,
+            RequestId = state.RequestId,
+            Complete = kit.Complete,
+            KitRate = kit.KitRate,
+            Lines = state.LastKit,
+        };
+    }
+
+    public IEnumerable<PickOrderIssued> PickOrders(MaterialRequestState state) =>
+        state.Picks.Select(pick => new PickOrderIssued
+        {
+            MessageId = NewId.NextGuid(),
+            CorrelationId = state.RequestId,
+            Source = BridgeSource,
+            OccurredAt = time.GetUtcNow(),
+            PickOrderId = pick.PickOrderId,
+            RequestId = state.RequestId,
+            OrderId = state.OrderId,
+            Warehouse = pick.Warehouse,
+            Destination = state.Location,
+            Lines = pick.Lines,
+        });
+
+    /// <summary>Cancellations for every pick order not yet confirmed, except the one the WMS itself reported failed.</summary>
+    public IEnumerable<PickOrderCancelled> Cancellations(MaterialRequestState state, string reason, string? except = null) =>
+        state.Picks.Where(p => !p.Confirmed && p.PickOrderId != except).Select(pick => new PickOrderCancelled
+        {
+            MessageId = NewId.NextGuid(),
+            CorrelationId = state.RequestId,
+            Source = BridgeSource,
+            OccurredAt = time.GetUtcNow(),
+            PickOrderId = pick.PickOrderId,
+            RequestId = state.RequestId,
+            OrderId = state.OrderId,
+            Warehouse = pick.Warehouse,
+            Reason = reason,
+        });
+
+    public MaterialDelivered Delivered(MaterialRequestState state) => new()
+    {
+        MessageId = NewId.NextGuid(),
+        CorrelationId = state.RequestId,
+        Source = BridgeSource,
+        OccurredAt = time.GetUtcNow(),
+        RequestId = state.RequestId,
+        OrderId = state.OrderId,
+        Location = state.Location,
+        Lines = state.Picks.SelectMany(p => p.ConfirmedLines).ToList(),
+    };
+
+    /// <param name="endState">The state the request is ending in (the transition has not happened yet).</param>
+    public MaterialRequestFailed Failed(MaterialRequestState state, string endState) => new()
+    {
+        MessageId = NewId.NextGuid(),
+        CorrelationId = state.RequestId,
+        Source = BridgeSource,
+        OccurredAt = time.GetUtcNow(),
+        RequestId = state.RequestId,
+        OrderId = state.OrderId,
+        State = endState,
+        Reason = state.FailureReason ?? endState,
+        Shortages = state.LastKit.Where(l => l.Shortage > 0m).ToList(),
+    };
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Bridge.Contracts;
+using Bridge.Host.Pipeline.DeadLetters;
+
+namespace Bridge.Host.Processes.MaterialRequests;
+
+/// <summary>
+/// A WMS report on a pick order Bridge cannot place (no such pick, or the request already ended) is kept as a dead
+/// letter with the reason, where an operator sees it, instead of faulting the saga.
+/// </summary>
+public sealed class PickReportDeadLetters(IDeadLetterStore store, TimeProvider time, ILogger<PickReportDeadLetters> logger)
+{
+    public async Task AddAsync(CanonicalMessage report, string pickOrderId, string reason, CancellationToken ct)
+    {
+        var letter = new DeadLetter(
+            Guid.NewGuid(),
+            time.GetUtcNow(),
+            report.Source,
+            report.GetType().Name,
+            null,
+            "application/json",
+            JsonSerializer.SerializeToUtf8Bytes(report, report.GetType(), JsonSerializerOptions.Web),
+            reason,
+            new Dictionary<string, string> { ["pickOrderId"] = pickOrderId, ["messageId"] = report.MessageId.ToString() });
+        await store.AddAsync(letter, ct);
+        Log.PickReportDeadLettered(logger, report.GetType().Name, letter.Id, reason);
+    }
+}

@@ -1,0 +1,100 @@
+using Bridge.Contracts.Model;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
+using Bridge.Host.Infrastructure.Storage.Sagas;
+using Bridge.Host.Domain.Stock;
+using Bridge.Host.Processes.Projections;
+using Bridge.Tests.Infrastructure;
+using Npgsql;
+
+namespace Bridge.Tests.Stock;
+
+[Trait("Category", "Integration")]
+public sealed class PostgresStockOrderingTests : StockOrderingTests
+{
+    private NpgsqlDataSource? _dataSource;
+
+    protected override async Task<IStockView?> CreateAsync()
+    {
+        if (TestServers.Postgres is null)
+        {
+            return null;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("stock_order"));
+        await using (var command = _dataSource.CreateCommand(new StockSchemaScript().Sql))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new PostgresStockView(new PostgresSession(_dataSource));
+    }
+
+    [Fact]
+    public async Task ConcurrentChangesToOneBin_TheNewestWins_WhicheverCommitsLast()
+    {
+        if (await CreateAsync() is not { } view)
+        {
+            return;
+        }
+
+        await view.ApplyAsync(Record("A", 1), T0, default);
+        // Barrier: hold the material's stock lock, start both changes (both block on it), then let them race.
+        await using var holder = await _dataSource!.OpenConnectionAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("select pg_advisory_xact_lock(7411, hashtext('A') & 255)", holder, tx))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var newer = view.ApplyAsync(Record("A", 2000), T0.AddMinutes(2), default);
+        var older = view.ApplyAsync(Record("A", 2400), T0.AddMinutes(1), default);
+        await UntilBlockedAsync(2);
+        await tx.CommitAsync();
+        await Task.WhenAll(newer, older);
+
+        (await AvailableAsync(view, "A")).ShouldBe(2000m);
+    }
+
+    [Fact]
+    public async Task ReservationInARolledBackUnitOfWork_IsNotKept()
+    {
+        if (await CreateAsync() is not { } view)
+        {
+            return;
+        }
+
+        await view.ApplyAsync(Record("A", 10), T0, default);
+        await using (var unitOfWork = new PostgresUnitOfWork(_dataSource!))
+        {
+            var inSaga = new PostgresStockView(new PostgresSession(_dataSource!, unitOfWork));
+            await unitOfWork.BeginAsync(default);
+            (await inSaga.ReserveAsync("REQ-9", [new MaterialLine { Material = "A", Quantity = 10, Unit = "pcs" }], new HashSet<string>(), default)).ShouldNotBeNull();
+            await unitOfWork.RollbackAsync();
+        }
+
+        (await view.ListReservationsAsync(default)).ShouldBeEmpty();
+        (await AvailableAsync(view, "A")).ShouldBe(10m);
+    }
+
+    private async Task UntilBlockedAsync(int sessions)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var command = _dataSource!.CreateCommand(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())");
+            if ((long)(await command.ExecuteScalarAsync())! >= sessions)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{sessions} stock changes did not reach the lock");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
