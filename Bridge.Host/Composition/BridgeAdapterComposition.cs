@@ -4,6 +4,7 @@ using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Host.Composition;
 

@@ -1,6 +1,7 @@
 using Bridge.Contracts;
 using Bridge.Host.Domain.Kitting;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Composition;
@@ -20,7 +21,7 @@ public static class BridgeConfigurationExtensions
         problems.AddRange(systemErrors);
 
         var loaded = MappingSet.LoadDirectory(directory);
-        problems.AddRange(loaded.Errors.Select(e => new ConfigurationError(e.File, e.Line, e.Column, e.Message)));
+        problems.AddRange(loaded.Errors);
 
         if (loaded.Set is { } set && systemErrors.Count == 0)
         {

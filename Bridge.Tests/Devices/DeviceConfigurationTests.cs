@@ -2,6 +2,7 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.OpcUa;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Pipeline.Devices;
+using Bridge.Mappings.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bridge.Tests.Devices;

@@ -72,16 +72,18 @@ public sealed class OpcUaDeviceHostTests : IDisposable
         // The first value the subscription reports (1000) is the counter's baseline; the writes below count from it.
         await app.Services.GetRequiredKeyedService<OpcUaDevice>("line1").Ready.WaitAsync(TimeSpan.FromSeconds(10));
 
+        // Each write waits for the delta before it to arrive: a loaded machine may otherwise let the server coalesce
+        // two quick changes into one sample (the counter would then report one delta of 10).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var expected = 0;
         foreach (var value in new uint[] { 1004, 1010 })
         {
             await writer.WriteValueAsync(station7, Variant.From(value));
-            await Task.Delay(300);
-        }
-
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (received.Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
+            expected++;
+            while (received.Count < expected && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
         }
 
         received.Select(m => (m.Location, m.Material, m.Quantity, m.Unit)).ShouldBe([("L1-ST7", "A-100", 4m, "pcs"), ("L1-ST7", "A-100", 6m, "pcs")]);

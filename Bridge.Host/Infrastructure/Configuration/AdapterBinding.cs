@@ -1,4 +1,5 @@
 using Bridge.Adapters.Envelopes;
+using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Host.Infrastructure.Configuration;
 

@@ -1,3 +1,5 @@
+using Bridge.Mappings.Diagnostics;
+
 namespace Bridge.Host.Infrastructure.Configuration;
 
 /// <summary>Thrown at start when configuration is invalid; lists every problem at once, each with file, line and column.</summary>

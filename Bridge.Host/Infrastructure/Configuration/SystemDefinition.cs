@@ -1,3 +1,5 @@
+using Bridge.Mappings.Diagnostics;
+
 namespace Bridge.Host.Infrastructure.Configuration;
 
 /// <summary>One external system from <c>config/systems.yaml</c>.</summary>

@@ -1,4 +1,5 @@
 using Bridge.Contracts;
+using Bridge.Mappings.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using Bridge.Mappings.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Bridge.Contracts;

@@ -3,6 +3,7 @@ using Bridge.Adapters.Hosting;
 using Bridge.Adapters.OpcUa;
 using Bridge.Adapters.OpcUa.DeviceFiles;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Pipeline.Devices;

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Bridge.Host.Domain.Stock;
+namespace Bridge.Host.Processes.Projections;
 
 /// <summary>
 /// Fact, published after the stock view committed it: more of these materials can be had than before (a WMS report,
