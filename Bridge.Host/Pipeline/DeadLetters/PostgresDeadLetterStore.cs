@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Bridge.Host.Pipeline.DeadLetters;
 
+/// <summary>The raw body is <c>bytea</c> (byte for byte); text columns are made storable (<see cref="PostgresText"/>).</summary>
 public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDeadLetterStore
 {
     private const string Columns = "id, received_at, system, message_type, mapping, content_type, body, reason, metadata::text, replayed_at";
@@ -17,13 +19,13 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
             """);
         command.Parameters.AddWithValue("id", letter.Id);
         command.Parameters.AddWithValue("at", letter.ReceivedAt);
-        command.Parameters.AddWithValue("system", letter.System);
-        command.Parameters.AddWithValue("type", letter.MessageType);
-        command.Parameters.AddWithValue("mapping", (object?)letter.Mapping ?? DBNull.Value);
-        command.Parameters.AddWithValue("contentType", letter.ContentType);
+        command.Parameters.AddWithValue("system", PostgresText.Storable(letter.System));
+        command.Parameters.AddWithValue("type", PostgresText.Storable(letter.MessageType));
+        command.Parameters.AddWithValue("mapping", letter.Mapping is null ? DBNull.Value : (object)PostgresText.Storable(letter.Mapping));
+        command.Parameters.AddWithValue("contentType", PostgresText.Storable(letter.ContentType));
         command.Parameters.AddWithValue("body", letter.Body);
-        command.Parameters.AddWithValue("reason", letter.Reason);
-        command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(letter.Metadata) });
+        command.Parameters.AddWithValue("reason", PostgresText.Storable(letter.Reason));
+        command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(Storable(letter.Metadata)) });
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -49,6 +51,17 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Dictionary<string, string> Storable(IReadOnlyDictionary<string, string> metadata)
+    {
+        var storable = new Dictionary<string, string>(metadata.Count);
+        foreach (var (key, value) in metadata)
+        {
+            storable[PostgresText.Storable(key)] = PostgresText.Storable(value);
+        }
+
+        return storable;
     }
 
     private static async Task<IReadOnlyList<DeadLetter>> ReadAsync(NpgsqlCommand command, CancellationToken ct)

@@ -46,6 +46,13 @@ public sealed class EnvelopeIngestor(
             return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], reasons, id);
         }
 
+        var refused = result.Messages.SelectMany(m => MappedValueRules.Check(m.Message)).Select(p => $"{mapping.Name}: {p}").ToList();
+        if (refused.Count > 0)
+        {
+            var id = keepFailures ? await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, refused), ct) : (Guid?)null;
+            return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], refused, id);
+        }
+
         var accepted = new List<AcceptedMessage>();
         foreach (var mapped in result.Messages)
         {

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bridge.Host.Demo;
+using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Tests.Infrastructure;
+using Bridge.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bridge.Tests.DeadLetters;
+
+/// <summary>
+/// Issue 13, point 13: PostgreSQL text refuses U+0000. A NUL in a mapped value, a mapping error's value or a dead
+/// letter's metadata must never make the dead-letter insert fail: the letter is kept (body byte for byte in bytea,
+/// NUL written as <c>\u0000</c> in text columns) and the caller gets a 4xx with its id. Real PostgreSQL, production mode.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class UnstorableTextTests : IAsyncLifetime
+{
+    private BridgeTestHost? _host;
+    private SimulatedSystems? _receivers;
+
+    public async Task InitializeAsync()
+    {
+        if (!TestServers.Available)
+        {
+            return;
+        }
+
+        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
+        _host = await BridgeTestHost.StartAsync(
+            await TestServers.CreateVirtualHostAsync("nul"), await TestServers.CreateDatabaseAsync("nul"), _receivers);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_receivers is not null)
+        {
+            await _receivers.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PostgresStore_KeepsALetterWithNulInEveryTextColumn()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        var store = _host.Services.GetRequiredService<IDeadLetterStore>();
+        store.ShouldBeOfType<PostgresDeadLetterStore>();
+        byte[] body = [0x7B, 0x00, 0xFF, 0x7D];
+        var letter = new DeadLetter(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "sys\0a", "type\0b", "map\0c", "text/plain\0",
+            body, "value 'x\0y' refused", new Dictionary<string, string> { ["node\0id"] = "ns=2;s=\0" });
+
+        await store.AddAsync(letter, CancellationToken.None);
+
+        var kept = (await store.FindAsync(letter.Id, CancellationToken.None)).ShouldNotBeNull();
+        kept.Body.ShouldBe(body);
+        kept.System.ShouldBe("sys\\u0000a");
+        kept.MessageType.ShouldBe("type\\u0000b");
+        kept.Mapping.ShouldBe("map\\u0000c");
+        kept.Reason.ShouldBe("value 'x\\u0000y' refused");
+        kept.Metadata["node\\u0000id"].ShouldBe("ns=2;s=\\u0000");
+    }
+
+    [Fact]
+    public async Task NulInAMappedId_IsAnswered422WithTheDeadLetterKept()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        var payload = DemoPayloads.MaterialRequest("MR-\0-1", "000123", 10);
+
+        var letter = await RefusedAndKeptAsync(payload);
+
+        letter.Reason.ShouldContain("NUL");
+        letter.Body.ShouldBe(Encoding.UTF8.GetBytes(payload));
+    }
+
+    [Fact]
+    public async Task NulInAValueTheMappingRefuses_IsAnswered422WithTheDeadLetterKept()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        var payload = JsonNode.Parse(DemoPayloads.MaterialRequest("MR-NUL-2", "000123", 10))!;
+        payload["needBy"] = "tomorrow\0";
+
+        var letter = await RefusedAndKeptAsync(payload.ToJsonString());
+
+        letter.Reason.ShouldContain("\\u0000");
+    }
+
+    private async Task<DeadLetter> RefusedAndKeptAsync(string payload)
+    {
+        using var response = await _host!.PostAsync("mes", "material-request", payload);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, text);
+        var id = Guid.Parse((string)JsonNode.Parse(text)!["deadLetterId"]!);
+        return (await _host.Services.GetRequiredService<IDeadLetterStore>().FindAsync(id, CancellationToken.None)).ShouldNotBeNull();
+    }
+}
