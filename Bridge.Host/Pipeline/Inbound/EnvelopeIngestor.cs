@@ -3,6 +3,7 @@ using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Mappings;
 using Bridge.Mappings.Diagnostics;
+using Bridge.Host.Infrastructure.Logging;
 
 namespace Bridge.Host.Pipeline.Inbound;
 
@@ -59,7 +60,7 @@ public sealed class EnvelopeIngestor(
             var outcome = await publisher.PublishAsync(mapped.Message, ct);
             var type = mapped.Message.GetType().Name;
             accepted.Add(new AcceptedMessage(type, mapped.Message.MessageId, mapped.Message.CorrelationId, outcome.IsDuplicate));
-            Log.Accepted(logger, envelope.System, envelope.MessageType, type, mapped.Message.MessageId, outcome.IsDuplicate);
+            Log.Accepted(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), type, mapped.Message.MessageId, outcome.IsDuplicate);
         }
 
         return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null);
@@ -70,7 +71,7 @@ public sealed class EnvelopeIngestor(
         var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
             envelope.ContentType, envelope.Body.ToArray(), reason, envelope.Metadata);
         await deadLetters.AddAsync(letter, ct);
-        Log.DeadLettered(logger, envelope.System, envelope.MessageType, letter.Id, reason);
+        Log.DeadLettered(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), letter.Id, LogText.Escape(reason));
         return letter.Id;
     }
 

@@ -2,6 +2,7 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
+using Bridge.Host.Infrastructure.Logging;
 
 namespace Bridge.Host.Pipeline.Inbound;
 
@@ -40,7 +41,7 @@ public static class InboundEndpoint
 
         if (!systems.IsAuthorized(system, request.Headers["X-Api-Key"].FirstOrDefault()))
         {
-            Log.Unauthorized(loggers.CreateLogger("Bridge.Inbound"), system, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            Log.Unauthorized(loggers.CreateLogger("Bridge.Inbound"), LogText.Escape(system), request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return Problem(401, "unauthorized", $"missing or wrong X-Api-Key for system '{system}'");
         }
 

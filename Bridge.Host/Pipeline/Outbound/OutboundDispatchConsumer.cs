@@ -3,6 +3,7 @@ using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Mappings;
 using MassTransit;
+using Bridge.Host.Infrastructure.Logging;
 
 namespace Bridge.Host.Pipeline.Outbound;
 
@@ -24,7 +25,7 @@ public sealed class OutboundDispatchConsumer<T>(
         var routes = systems.RoutesFor(message);
         if (routes.Count == 0)
         {
-            Log.NoReceiver(logger, typeof(T).Name, message.CorrelationId);
+            Log.NoReceiver(logger, typeof(T).Name, LogText.Escape(message.CorrelationId));
             return;
         }
 
@@ -44,7 +45,7 @@ public sealed class OutboundDispatchConsumer<T>(
                 rendered.Properties, binding.Settings, $"{message.MessageId:N}-{system.Id}");
             var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
             await sender.SendAsync(envelope, context.CancellationToken);
-            Log.Delivered(logger, typeof(T).Name, message.CorrelationId, system.Id, rendered.Address);
+            Log.Delivered(logger, typeof(T).Name, LogText.Escape(message.CorrelationId), system.Id, LogText.Escape(rendered.Address));
         }
     }
 }
