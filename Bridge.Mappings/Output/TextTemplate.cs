@@ -80,8 +80,11 @@ internal sealed class TextTemplate
                 throw new MappingRuntimeException(ex.Message, ex.SourcePath ?? expr!.Text, ex.Value, field);
             }
             var text = Values.ToText(value) ?? throw new MappingRuntimeException($"'{expr.Text}' is missing, so the {field} cannot be built", expr.Text, null, field);
-            sb.Append(_urlEncode ? Uri.EscapeDataString(text) : text);
+            sb.Append(_urlEncode ? EscapeSegment(text) : text);
         }
         return sb.ToString();
     }
+
+    // '.' is unreserved, so EscapeDataString leaves "." and ".." as they are; a URI resolver would then move up a path.
+    private static string EscapeSegment(string text) => text is "." or ".." ? text.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(text);
 }

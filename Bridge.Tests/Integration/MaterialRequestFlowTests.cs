@@ -99,6 +99,28 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnicodeRequestId_ReachesTheWmsAndCompletes()
+    {
+        if (_receivers is null)
+        {
+            return;
+        }
+
+        const string requestId = "MR-äöü-料";
+        await using var host = await StartHostAsync();
+        await SeedAsync(host, "000001005003", 10);
+
+        await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest(requestId, "1005003", 10)));
+
+        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        pickList.Path.ShouldStartWith("/api/v2/pick-lists/PK-");
+        await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
+        var delivery = await _receivers.NextAsync("mes", Wait);
+        Uri.UnescapeDataString(delivery.Path).ShouldBe($"/mes/api/material-requests/{requestId}/deliveries");
+        (await StoredStateAsync(requestId)).ShouldBe("Completed");
+    }
+
+    [Fact]
     public async Task HostStoppedMidSaga_NewHostCompletesFromStoredState()
     {
         if (_receivers is null)

@@ -72,6 +72,31 @@ public sealed class OutboundSkeletonTests
         lines[1].Element(ns + "Batch").ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("..", "/mes/api/orders/%2E%2E/kit-status")]
+    [InlineData(".", "/mes/api/orders/%2E/kit-status")]
+    [InlineData("../../admin", "/mes/api/orders/..%2F..%2Fadmin/kit-status")]
+    [InlineData("1004711?x=1#f", "/mes/api/orders/1004711%3Fx%3D1%23f/kit-status")]
+    [InlineData("料-ä", "/mes/api/orders/%E6%96%99-%C3%A4/kit-status")]
+    public void MesKitChecked_AnOrderIdCannotSteerTheAddress(string orderId, string address)
+    {
+        var mapping = ShippedMappings.Set.FindOutbound("mes", typeof(KitChecked)).ShouldHaveSingleItem();
+        var request = mapping.Render(new KitChecked
+        {
+            MessageId = Guid.NewGuid(),
+            CorrelationId = "MR-1",
+            Source = "bridge",
+            OccurredAt = new DateTimeOffset(2026, 11, 22, 15, 0, 0, TimeSpan.Zero),
+            OrderId = orderId,
+            RequestId = "MR-1",
+            Complete = true,
+            KitRate = 1m,
+            Lines = [],
+        });
+
+        request.Address.ShouldBe(address);
+    }
+
     [Fact]
     public void MesKitChecked_RendersShortagesAndKitRate()
     {
