@@ -15,6 +15,7 @@ public sealed class InboundMapping
     private readonly PayloadReader _reader;
     private readonly ObjectPlan _plan;
     private readonly CompiledExpr? _split;
+    private readonly bool _allowEmpty;
     private readonly CompiledExpr? _id;
     private readonly CompiledExpr? _version;
     private readonly IReadOnlyList<(string Name, CompiledExpr Expr)> _variables;
@@ -33,6 +34,7 @@ public sealed class InboundMapping
         _reader = definition.Reader;
         _plan = definition.Plan;
         _split = definition.Split;
+        _allowEmpty = definition.AllowEmpty;
         _id = definition.Id;
         _version = definition.Version;
         _variables = definition.Variables;
@@ -83,6 +85,12 @@ public sealed class InboundMapping
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
                 errors.Add(FieldPath.Root.Member("(split)"), ex, _split!.Text);
+                return new InboundMapResult([], errors.Items);
+            }
+            if (items.Count == 0 && !_allowEmpty)
+            {
+                errors.Add(FieldPath.Root.Member("(split)"), _split!.Text, null,
+                    "the split matched nothing in the document, so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
                 return new InboundMapResult([], errors.Items);
             }
             for (var index = 0; index < items.Count; index++)

@@ -11,7 +11,8 @@ namespace Bridge.Tests.Pipeline;
 
 /// <summary>
 /// Every failure while mapping is a mapping error: an exception other than a mapping error (a regular expression
-/// that times out, a decimal overflow) is answered 422 over HTTP with the dead letter kept, never a 500.
+/// that times out, a decimal overflow) or a split that matches nothing is answered 422 over HTTP with the dead
+/// letter kept, never a 500 or an empty 202.
 /// </summary>
 public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
 {
@@ -47,6 +48,7 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:wms-a"] = "wms-key",
+            ["Bridge:ApiKeys:erp"] = "erp-key",
             ["Serilog:MinimumLevel:Default"] = "Error",
         }));
         await _app.StartAsync();
@@ -83,11 +85,20 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
         detail.ShouldBe("wms-a-fragile: field '[0].record.quantity' from 'onHand * onHand': arithmetic overflow: the result is beyond the range of a decimal number (±7.9E28)");
     }
 
-    private async Task<string> PostExpectingDeadLetterAsync(string body)
+    [Fact]
+    public async Task ADocumentTheSplitDoesNotMatch_IsAMappingErrorWithADeadLetter()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/wms-a/fragile") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Api-Key", "wms-key");
+        var detail = await PostExpectingDeadLetterAsync("<foo/>", "/api/inbound/erp/production-schedule-v0401", "application/xml", "erp-key", "erp");
+
+        detail.ShouldBe("erp-b2mml-v0401-schedule: field '(split)' from '/b:ProductionSchedule/b:ProductionRequest': the split matched nothing in the document, "
+            + "so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
+    }
+
+    private async Task<string> PostExpectingDeadLetterAsync(string body, string path = "/api/inbound/wms-a/fragile", string contentType = "application/json", string key = "wms-key", string system = "wms-a")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Api-Key", key);
 
         var response = await _http.SendAsync(request);
 
@@ -96,7 +107,7 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
         var id = (string)problem["deadLetterId"]!;
         var letters = JsonNode.Parse(await _http.GetStringAsync("/api/dead-letters"))!.AsArray();
         var letter = letters.Single(l => (string)l!["id"]! == id)!;
-        ((string)letter["system"]!).ShouldBe("wms-a");
+        ((string)letter["system"]!).ShouldBe(system);
         ((string)letter["reason"]!).ShouldBe((string)problem["detail"]!);
         return (string)problem["detail"]!;
     }
