@@ -15,6 +15,7 @@ public sealed class InboundMapping
     private readonly PayloadReader _reader;
     private readonly ObjectPlan _plan;
     private readonly CompiledExpr? _split;
+    private readonly bool _allowEmpty;
     private readonly CompiledExpr? _id;
     private readonly CompiledExpr? _version;
     private readonly IReadOnlyList<(string Name, CompiledExpr Expr)> _variables;
@@ -33,6 +34,7 @@ public sealed class InboundMapping
         _reader = definition.Reader;
         _plan = definition.Plan;
         _split = definition.Split;
+        _allowEmpty = definition.AllowEmpty;
         _id = definition.Id;
         _version = definition.Version;
         _variables = definition.Variables;
@@ -64,6 +66,11 @@ public sealed class InboundMapping
             errors.Add(FieldPath.Root.Member("(payload)"), null, null, $"the payload is not valid {Format} ({contentType}): {ex.Message}");
             return new InboundMapResult([], errors.Items);
         }
+        catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
+        {
+            errors.Add(FieldPath.Root.Member("(payload)"), ex, null);
+            return new InboundMapResult([], errors.Items);
+        }
         using (owner)
         {
             var messages = new List<MappedMessage>();
@@ -75,9 +82,15 @@ public sealed class InboundMapping
             {
                 items = _split is null ? [root] : _split.All(rootContext);
             }
-            catch (MappingRuntimeException ex)
+            catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
-                errors.Add(FieldPath.Root.Member("(split)"), ex);
+                errors.Add(FieldPath.Root.Member("(split)"), ex, _split!.Text);
+                return new InboundMapResult([], errors.Items);
+            }
+            if (items.Count == 0 && !_allowEmpty)
+            {
+                errors.Add(FieldPath.Root.Member("(split)"), _split!.Text, null,
+                    "the split matched nothing in the document, so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
                 return new InboundMapResult([], errors.Items);
             }
             for (var index = 0; index < items.Count; index++)
@@ -89,10 +102,10 @@ public sealed class InboundMapping
                 {
                     message = MapOne(context, field, errors, index, payload, metadata, now, ref payloadHash);
                 }
-                catch (Exception ex) when (ex is not MappingRuntimeException and not OutOfMemoryException)
+                catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
                 {
                     // A defect must not crash the host or drop the payload: it is reported like any mapping error.
-                    errors.Add(field, null, null, $"unexpected {ex.GetType().Name} while mapping: {ex.Message}");
+                    errors.Add(field, ex, null);
                     message = null;
                 }
                 if (message is not null) messages.Add(new MappedMessage(message));
@@ -110,9 +123,9 @@ public sealed class InboundMapping
             {
                 context.Variables[i] = _variables[i].Expr.Eval(context);
             }
-            catch (MappingRuntimeException ex)
+            catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
-                errors.Add(field.Member("$" + _variables[i].Name), ex);
+                errors.Add(field.Member("$" + _variables[i].Name), ex, _variables[i].Expr.Text);
             }
         }
         string? documentId = null, version = null;
@@ -121,9 +134,9 @@ public sealed class InboundMapping
             documentId = _id is null ? null : Values.ToText(_id.Eval(context));
             version = _version is null ? null : Values.ToText(_version.Eval(context));
         }
-        catch (MappingRuntimeException ex)
+        catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(field.Member("(id)"), ex);
+            errors.Add(field.Member("(id)"), ex, null);
         }
         if (_id is not null && string.IsNullOrEmpty(documentId) && errors.Count == before)
         {

@@ -10,8 +10,11 @@ namespace Bridge.Mappings.Documents;
 /// Parses a payload into what paths walk: a JSON element, an XML document (no DTDs, no external entities),
 /// CSV rows as JSON objects keyed by the header (or col1, col2…), or a scalar text.
 /// </summary>
-internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encoding encoding)
+internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encoding encoding, int maxDepth = PayloadReader.DefaultMaxDepth)
 {
+    /// <summary>How deep an XML or JSON document may nest unless the mapping says <c>maxDepth:</c>.</summary>
+    public const int DefaultMaxDepth = 256;
+
     public SourceFormat Format => format;
 
     /// <summary>The document root; <paramref name="owner"/> must be disposed after mapping.</summary>
@@ -23,7 +26,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             case SourceFormat.Json:
             {
                 if (payload.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) payload = payload[3..];
-                var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth });
                 owner = document;
                 return document.RootElement;
             }
@@ -40,11 +43,11 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         }
     }
 
-    private static XDocument ReadXml(ReadOnlyMemory<byte> payload)
+    private XDocument ReadXml(ReadOnlyMemory<byte> payload)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         using var stream = new MemoryStream(payload.ToArray(), writable: false);
-        using var reader = XmlReader.Create(stream, settings);
+        using var reader = new DepthLimitedXmlReader(XmlReader.Create(stream, settings), maxDepth);
         return XDocument.Load(reader, LoadOptions.None);
     }
 

@@ -14,6 +14,7 @@ internal sealed record InboundDefinition(
     PayloadReader Reader,
     ObjectPlan Plan,
     CompiledExpr? Split,
+    bool AllowEmpty,
     CompiledExpr? Id,
     CompiledExpr? Version,
     IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,

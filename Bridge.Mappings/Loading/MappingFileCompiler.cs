@@ -19,7 +19,7 @@ namespace Bridge.Mappings.Loading;
 internal sealed partial class MappingFileCompiler(string file, UnitTable units, ConfigurationErrorSink errors)
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
-    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "fields"];
+    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "fields"];
     private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", .. EnvelopeReader.NeutralKeys, "body"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
@@ -73,6 +73,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var split = CompileOptional(root, "split", expressions);
         var id = CompileOptional(root, "id", expressions);
         var version = CompileOptional(root, "version", expressions);
+        var allowEmpty = ReadAllowEmpty(root, split is not null);
         var fieldsNode = root.Get("fields");
         ObjectPlan? plan = null;
         if (fieldsNode is null) errors.Add(file, root, "missing key 'fields:' (the canonical fields and how each is computed)");
@@ -83,7 +84,31 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root)), plan, split, id, version, variables, scope.Slots.Count);
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count);
+    }
+
+    /// <summary><c>maxDepth:</c> how deep an XML or JSON payload may nest (default 256).</summary>
+    private int ReadMaxDepth(YamlMappingNode root)
+    {
+        if (root.Get("maxDepth") is not { } node) return PayloadReader.DefaultMaxDepth;
+        var text = root.Text("maxDepth");
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var depth) && depth is >= 1 and <= 100_000) return depth;
+        errors.Add(file, node, $"maxDepth expects a whole number from 1 to 100000, got '{text}'");
+        return PayloadReader.DefaultMaxDepth;
+    }
+
+    /// <summary><c>allowEmpty: true</c>: a document whose split matches nothing is accepted with no message.</summary>
+    private bool ReadAllowEmpty(YamlMappingNode root, bool hasSplit)
+    {
+        if (root.Get("allowEmpty") is not { } node) return false;
+        var text = root.Text("allowEmpty");
+        if (text is not ("true" or "false"))
+        {
+            errors.Add(file, node, $"allowEmpty expects true or false, got '{text}'");
+            return false;
+        }
+        if (!hasSplit) errors.Add(file, node, "allowEmpty needs a split: (without one, a document always maps to exactly one message)");
+        return text == "true";
     }
 
     private OutboundDefinition? CompileOutbound(YamlMappingNode root, string name, string? system, int before)

@@ -13,6 +13,9 @@ internal sealed class ErrorList(string mapping)
 
     public void Add(FieldPath field, MappingRuntimeException ex) => (_errors ??= []).Add(ex.ToError(mapping, field.ToString()));
 
+    /// <summary>Any failure while evaluating <paramref name="sourcePath"/>, reported as a mapping error.</summary>
+    public void Add(FieldPath field, Exception ex, string? sourcePath) => Add(field, UnexpectedMappingFailure.From(ex, sourcePath));
+
     public void Add(FieldPath field, string? sourcePath, string? value, string message) =>
         (_errors ??= []).Add(new RuntimeMappingError(mapping, field.ToString(), sourcePath, value, message));
 }

@@ -16,9 +16,9 @@ internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable
         {
             sources = Iteration.Contexts(levels, context);
         }
-        catch (MappingRuntimeException ex)
+        catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(field, ex);
+            errors.Add(field, ex, levels[^1].Text);
             return null;
         }
         if (sources.Count == 0) return factory.Empty;
@@ -31,9 +31,9 @@ internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable
                 for (var v = 0; v < _variables.Length; v++) itemContext.Variables[_variables[v].Slot] = _variables[v].Expr.Eval(itemContext);
                 if (where is not null && !Values.Truthy(where.Eval(itemContext))) continue;
             }
-            catch (MappingRuntimeException ex)
+            catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
-                errors.Add(field.Item(items.Count), ex);
+                errors.Add(field.Item(items.Count), ex, where?.Text);
                 continue;
             }
             var value = item.Evaluate(itemContext, field, null, items.Count, errors);

@@ -15,9 +15,9 @@ internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePl
         {
             return _convert(expression.Eval(context), expression.Text);
         }
-        catch (MappingRuntimeException ex)
+        catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(Path(parent, name, index), ex);
+            errors.Add(Path(parent, name, index), ex, expression.Text);
             return null;
         }
     }

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bridge.Host.Composition;
+using Bridge.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Bridge.Tests.Pipeline;
+
+/// <summary>
+/// Every failure while mapping is a mapping error: an exception other than a mapping error (a regular expression
+/// that times out, a decimal overflow) or a split that matches nothing is answered 422 over HTTP with the dead
+/// letter kept, never a 500 or an empty 202.
+/// </summary>
+public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
+{
+    private const string Mapping = """
+        name: wms-a-fragile
+        system: wms-a
+        direction: inbound
+        messageType: fragile
+        format: json
+        produces: InventoryChanged
+        split: changes[matches(sku, '^(a+)+$') = false]
+        id: seq
+        fields:
+          occurredAt: changedAt
+          record:
+            warehouse: "'WH-A'"
+            material: sku
+            location: bin
+            quantity: onHand * onHand
+            unit: "'PCE'"
+            status: "'Available'"
+        """;
+
+    private readonly string _config = TestConfig.CopyShipped();
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        File.WriteAllText(Path.Combine(_config, "mappings", "wms-a", "fragile.yaml"), Mapping);
+        _app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:ConfigDir"] = _config,
+            ["Bridge:ApiKeys:wms-a"] = "wms-key",
+            ["Bridge:ApiKeys:erp"] = "erp-key",
+            ["Serilog:MinimumLevel:Default"] = "Error",
+        }));
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_config, recursive: true);
+    }
+
+    [Fact]
+    public async Task RegexTimeoutInTheSplit_IsAMappingErrorWithADeadLetter()
+    {
+        var sku = new string('a', 40) + "!";
+        var body = $$"""{ "changes": [ { "seq": 1, "sku": "{{sku}}", "bin": "A-01", "onHand": 1, "changedAt": "2026-11-22T13:54:58Z" } ] }""";
+
+        var detail = await PostExpectingDeadLetterAsync(body);
+
+        detail.ShouldBe("wms-a-fragile: field '(split)' from 'changes[matches(sku, '^(a+)+$') = false]' "
+            + $"(value '{sku}'): the regular expression '^(a+)+$' took longer than 100 ms (too much backtracking); simplify the pattern");
+    }
+
+    [Fact]
+    public async Task OverflowInAField_IsAMappingErrorWithADeadLetter()
+    {
+        const string body = """{ "changes": [ { "seq": 1, "sku": "100-A", "bin": "A-01", "onHand": 1e20, "changedAt": "2026-11-22T13:54:58Z" } ] }""";
+
+        var detail = await PostExpectingDeadLetterAsync(body);
+
+        detail.ShouldBe("wms-a-fragile: field '[0].record.quantity' from 'onHand * onHand': arithmetic overflow: the result is beyond the range of a decimal number (±7.9E28)");
+    }
+
+    [Fact]
+    public async Task ADocumentTheSplitDoesNotMatch_IsAMappingErrorWithADeadLetter()
+    {
+        var detail = await PostExpectingDeadLetterAsync("<foo/>", "/api/inbound/erp/production-schedule-v0401", "application/xml", "erp-key", "erp");
+
+        detail.ShouldBe("erp-b2mml-v0401-schedule: field '(split)' from '/b:ProductionSchedule/b:ProductionRequest': the split matched nothing in the document, "
+            + "so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
+    }
+
+    private async Task<string> PostExpectingDeadLetterAsync(string body, string path = "/api/inbound/wms-a/fragile", string contentType = "application/json", string key = "wms-key", string system = "wms-a")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Api-Key", key);
+
+        var response = await _http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var id = (string)problem["deadLetterId"]!;
+        var letters = JsonNode.Parse(await _http.GetStringAsync("/api/dead-letters"))!.AsArray();
+        var letter = letters.Single(l => (string)l!["id"]! == id)!;
+        ((string)letter["system"]!).ShouldBe(system);
+        ((string)letter["reason"]!).ShouldBe((string)problem["detail"]!);
+        return (string)problem["detail"]!;
+    }
+}
