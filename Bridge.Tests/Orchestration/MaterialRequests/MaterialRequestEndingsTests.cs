@@ -1,16 +1,13 @@
 using Bridge.Contracts.Messages;
 using Bridge.Contracts.Model;
 using Bridge.Host.Pipeline.DeadLetters;
-using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Processes.Projections;
 using Bridge.Host.Domain.Stock;
-using Bridge.Tests.Messaging;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Bridge.Tests.Orchestration.MaterialRequests.MaterialRequestScenario;
 
@@ -24,35 +21,18 @@ namespace Bridge.Tests.Orchestration.MaterialRequests;
 public sealed class MaterialRequestEndingsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Reported = new(2020, 1, 6, 8, 0, 0, TimeSpan.Zero);
+    private MaterialRequestHarness _host = null!;
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
     private ISagaStateMachineTestHarness<MaterialRequestStateMachine, MaterialRequestState> _saga = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bridge:Mode"] = "Embedded",
-            ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:10:00",
-            ["Bridge:MaterialRequests:PickTimeout"] = "00:00:03",
-        }).Build();
-        _provider = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddBridgeStorage(configuration)
-            .AddBridgeProcesses()
-            .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-        _saga = _harness.GetSagaStateMachineHarness<MaterialRequestStateMachine, MaterialRequestState>();
+        _host = await MaterialRequestHarness.StartAsync(stockWaitTimeout: "00:10:00", pickTimeout: "00:00:03");
+        (_provider, _harness, _saga) = (_host.Provider, _host.Bus, _host.Saga);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task MaterialListedTwice_CountsItsStockOnce()

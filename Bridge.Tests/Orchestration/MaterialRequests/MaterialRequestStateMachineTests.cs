@@ -1,12 +1,9 @@
 using Bridge.Contracts.Messages;
-using Bridge.Host.Composition;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
 using Bridge.Host.Processes.MaterialRequests;
-using Bridge.Tests.Messaging;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Bridge.Tests.Orchestration.MaterialRequests.MaterialRequestScenario;
 
@@ -16,35 +13,18 @@ public sealed class MaterialRequestStateMachineTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Reported = new(2020, 1, 6, 8, 0, 0, TimeSpan.Zero);
 
+    private MaterialRequestHarness _host = null!;
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
     private ISagaStateMachineTestHarness<MaterialRequestStateMachine, MaterialRequestState> _saga = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bridge:Mode"] = "Embedded",
-            ["Bridge:MaterialRequests:StockWaitTimeout"] = "00:00:04",
-            ["Bridge:MaterialRequests:PickTimeout"] = "00:10:00",
-        }).Build();
-        _provider = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddBridgeStorage(configuration)
-            .AddBridgeProcesses()
-            .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-        _saga = _harness.GetSagaStateMachineHarness<MaterialRequestStateMachine, MaterialRequestState>();
+        _host = await MaterialRequestHarness.StartAsync(stockWaitTimeout: "00:00:04", pickTimeout: "00:10:00");
+        (_provider, _harness, _saga) = (_host.Provider, _host.Bus, _host.Saga);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task StockCovers_IssuesOnePickOrder_ThenDeliversOnConfirmation()
