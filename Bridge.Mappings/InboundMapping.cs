@@ -37,6 +37,7 @@ public sealed class InboundMapping
         _allowEmpty = definition.AllowEmpty;
         _id = definition.Id;
         _version = definition.Version;
+        Identity = definition.Identity;
         _variables = definition.Variables;
         _variableCount = definition.VariableCount;
         _envelope = EnvelopeSlots.For(definition.Plan);
@@ -48,6 +49,9 @@ public sealed class InboundMapping
     public string System { get; }
     public string MessageType { get; }
     public Type Produces { get; }
+
+    /// <summary>Document (same id + version = same message) or state (a new observation per sequence/time).</summary>
+    public InboundIdentity Identity { get; }
 
     /// <summary>json, xml, csv or scalar.</summary>
     public string Format { get; }
@@ -148,7 +152,9 @@ public sealed class InboundMapping
         documentId ??= payloadHash ??= _reader.Format == SourceFormat.Scalar
             ? DeterministicId.HashPayload(payload.Span, metadata)
             : DeterministicId.HashPayload(payload.Span);
-        var messageId = DeterministicId.Create(System, MessageType, documentId, version, index);
+        var messageId = Identity == InboundIdentity.State
+            ? DeterministicId.Create(System, MessageType, documentId, $"{version}@{_envelope.ObservedAt(slots, now):O}", index: -1)
+            : DeterministicId.Create(System, MessageType, documentId, version, index);
         _envelope.Fill(slots, messageId, System, documentId, now);
         return (CanonicalMessage)_plan.Shape.Factory(slots);
     }

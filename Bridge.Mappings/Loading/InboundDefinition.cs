@@ -18,4 +18,5 @@ internal sealed record InboundDefinition(
     CompiledExpr? Id,
     CompiledExpr? Version,
     IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,
-    int VariableCount);
+    int VariableCount,
+    InboundIdentity Identity = InboundIdentity.Document);

@@ -19,7 +19,7 @@ namespace Bridge.Mappings.Loading;
 internal sealed partial class MappingFileCompiler(string file, UnitTable units, ConfigurationErrorSink errors)
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
-    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "fields"];
+    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "identity", "fields"];
     private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", .. EnvelopeReader.NeutralKeys, "body"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
@@ -74,6 +74,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var id = CompileOptional(root, "id", expressions);
         var version = CompileOptional(root, "version", expressions);
         var allowEmpty = ReadAllowEmpty(root, split is not null);
+        var identity = ReadIdentity(root);
         var fieldsNode = root.Get("fields");
         ObjectPlan? plan = null;
         if (fieldsNode is null) errors.Add(file, root, "missing key 'fields:' (the canonical fields and how each is computed)");
@@ -84,7 +85,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count);
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count, identity);
     }
 
     /// <summary><c>maxDepth:</c> how deep an XML or JSON payload may nest (default 256).</summary>
@@ -95,6 +96,21 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var depth) && depth is >= 1 and <= 100_000) return depth;
         errors.Add(file, node, $"maxDepth expects a whole number from 1 to 100000, got '{text}'");
         return PayloadReader.DefaultMaxDepth;
+    }
+
+    /// <summary><c>identity: document</c> (default) or <c>state</c>: what makes two inbound messages the same one.</summary>
+    private InboundIdentity ReadIdentity(YamlMappingNode root)
+    {
+        if (root.Get("identity") is not { } node) return InboundIdentity.Document;
+        var text = root.Text("identity");
+        switch (text)
+        {
+            case "document": return InboundIdentity.Document;
+            case "state": return InboundIdentity.State;
+            default:
+                errors.Add(file, node, $"identity expects document (orders, requests, confirmations: same id and version = the same message) or state (stock reports: ordered by sequence or time, never a duplicate), got '{text}'");
+                return InboundIdentity.Document;
+        }
     }
 
     /// <summary><c>allowEmpty: true</c>: a document whose split matches nothing is accepted with no message.</summary>

@@ -56,6 +56,10 @@ internal sealed class EnvelopeSlots
         if (!_occurredMapped || slots[_occurredAt] is null) slots[_occurredAt] = now;
     }
 
+    /// <summary>The occurredAt the message will carry: the mapped one, else <paramref name="now"/>.</summary>
+    public DateTimeOffset ObservedAt(object?[] slots, DateTimeOffset now) =>
+        _occurredMapped && slots[_occurredAt] is DateTimeOffset mapped ? mapped : now;
+
     private string? DefaultCorrelation(object?[] slots)
     {
         if (_keySlot >= 0) return slots[_keySlot] as string;

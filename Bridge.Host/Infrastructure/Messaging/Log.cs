@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Inbound outbox row {MessageId} ({MessageType}) cannot be published: {Failure}; kept with failed_at set")]
     public static partial void RelayUnreadableRow(ILogger logger, Guid messageId, string messageType, string failure);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Inbound outbox row {MessageId} ({MessageType}): {Failure}; parked: {Parked}")]
+    public static partial void RelayPublishFailed(ILogger logger, Guid messageId, string messageType, string failure, bool parked, Exception exception);
 }

@@ -53,6 +53,7 @@ internal static class OutboxSchema
             failure text NULL);
         ALTER TABLE bridge_inbound_outbox ADD COLUMN IF NOT EXISTS failed_at timestamptz NULL,
             ADD COLUMN IF NOT EXISTS failure text NULL;
+        ALTER TABLE bridge_inbound_outbox ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0;
         CREATE INDEX IF NOT EXISTS ix_bridge_inbound_outbox_pending ON bridge_inbound_outbox (created_at)
             WHERE sent_at IS NULL AND failed_at IS NULL;
         """);
