@@ -11,8 +11,10 @@ namespace Bridge.Host.Composition;
 /// <summary>The bus (<see cref="BridgeMessagingServiceCollectionExtensions.AddBridgeMessaging"/>) and what listens on it.</summary>
 public static class BridgeBusComposition
 {
-    public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems) =>
-        services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems)));
+    public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems)
+    {
+        return services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems)));
+    }
 
     /// <summary>The sagas, the projections and one outbound dispatcher per message type some system receives.</summary>
     public static void AddBridgeConsumers(this IBusRegistrationConfigurator bus, IEnumerable<Type> outboundTypes)

@@ -4,6 +4,7 @@ using Bridge.Host.Domain.Stock;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Host.Pipeline.Outbound;
 
 namespace Bridge.Host.Composition;
 
@@ -24,6 +25,7 @@ public static class BridgeStorageComposition
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
+        services.AddStore<IOutboundDeliveryLog, InMemoryOutboundDeliveryLog, PostgresOutboundDeliveryLog, OutboundDeliverySchemaScript>(mode);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Domain.Stock;
 using Bridge.Mappings;
+using Bridge.Mappings.Loading;
 using Bridge.Tests.Infrastructure;
 
 namespace Bridge.Tests.Mappings;

@@ -15,6 +15,12 @@ public static class BridgeEndpointConventions
 {
     public const string EndpointPrefix = "bridge";
 
+    /// <summary>
+    /// Endpoints of the outbound dispatchers. They get neither outbox nor these retries: a system is never called
+    /// while a database transaction is open, and their definition sets the durable redelivery schedule.
+    /// </summary>
+    public const string OutboundEndpointPrefix = "bridge-outbound-";
+
     public static IEndpointNameFormatter EndpointNameFormatter { get; } = new KebabCaseEndpointNameFormatter(EndpointPrefix, false);
 
     /// <param name="withOutbox">
@@ -23,6 +29,9 @@ public static class BridgeEndpointConventions
     /// </param>
     public static void Apply(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BridgeMode mode, bool withOutbox = true)
     {
+        if (endpoint.InputAddress.Segments.LastOrDefault()?.StartsWith(OutboundEndpointPrefix, StringComparison.Ordinal) == true)
+            return;
+
         // Outer: ordinary failures, a few spaced attempts.
         endpoint.UseMessageRetry(r =>
         {

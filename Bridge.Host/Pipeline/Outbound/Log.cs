@@ -7,4 +7,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{MessageType} {CorrelationId} delivered to {System} at {Address}")]
     public static partial void Delivered(ILogger logger, string messageType, string correlationId, string system, string address);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} not delivered to {System} (retry {Retry}): {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string messageType, string correlationId, string system, int retry, string reason);
 }

@@ -1,16 +1,27 @@
 using System.Text.RegularExpressions;
 using Bridge.Contracts;
+using Bridge.Host.Infrastructure.Messaging;
 using MassTransit;
 
 namespace Bridge.Host.Pipeline.Outbound;
 
-/// <summary>One queue per outbound message type: <c>bridge-outbound-pick-order-issued</c>.</summary>
+/// <summary>
+/// One queue per outbound message type: <c>bridge-outbound-pick-order-issued</c>. No outbox (nothing is published, and
+/// no database transaction may be open while a system is called); a short in-memory retry for unexpected faults.
+/// </summary>
 public sealed partial class OutboundDispatchConsumerDefinition<T> : ConsumerDefinition<OutboundDispatchConsumer<T>>
     where T : CanonicalMessage
 {
     public OutboundDispatchConsumerDefinition()
     {
-        EndpointName = "bridge-outbound-" + Kebab().Replace(typeof(T).Name, "$1-$2").ToLowerInvariant();
+        EndpointName = BridgeEndpointConventions.OutboundEndpointPrefix + Kebab().Replace(typeof(T).Name, "$1-$2").ToLowerInvariant();
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<OutboundDispatchConsumer<T>> consumerConfigurator, IRegistrationContext context)
+    {
+        // Delivery failures are redelivered by the consumer on the durable schedule; this retry is for anything else.
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500));
     }
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]

@@ -1,4 +1,4 @@
-namespace Bridge.Mappings;
+namespace Bridge.Mappings.Loading;
 
 /// <summary>What an inbound mapping's <c>identity:</c> says makes two messages the same one.</summary>
 public enum InboundIdentity
