@@ -18,4 +18,14 @@ internal sealed record InboundDefinition(
     CompiledExpr? Id,
     CompiledExpr? Version,
     IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,
-    int VariableCount);
+    int VariableCount)
+{
+    /// <summary><c>document:</c> values, evaluated once per document before the split; each has a variable slot.</summary>
+    public IReadOnlyList<(string Name, int Slot, CompiledExpr Expr)> DocumentValues { get; init; } = [];
+
+    /// <summary>Set when an XML split is read item by item; null when the mapping needs the whole document.</summary>
+    public XmlSplitStream? Stream { get; init; }
+
+    /// <summary>Why an XML split mapping reads the whole document (null when it streams or is not an XML split).</summary>
+    public string? DomReason { get; init; }
+}

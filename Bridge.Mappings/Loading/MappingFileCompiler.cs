@@ -19,7 +19,7 @@ namespace Bridge.Mappings.Loading;
 internal sealed partial class MappingFileCompiler(string file, UnitTable units, ConfigurationErrorSink errors)
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
-    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "fields"];
+    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "document", "fields"];
     private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", .. EnvelopeReader.NeutralKeys, "body"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
@@ -69,8 +69,10 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for inbound; expected json, xml, csv or scalar");
         var scope = BuildScope(root, format ?? SourceFormat.Json);
         var expressions = new ExpressionFactory(file, scope, errors);
+        var documentLevel = expressions.WithScope(scope.AtDocumentLevel());
+        var documentValues = CompileDocumentValues(root, documentLevel, scope);
         var variables = CompileVariables(root, expressions);
-        var split = CompileOptional(root, "split", expressions);
+        var split = CompileOptional(root, "split", documentLevel);
         var id = CompileOptional(root, "id", expressions);
         var version = CompileOptional(root, "version", expressions);
         var allowEmpty = ReadAllowEmpty(root, split is not null);
@@ -84,7 +86,38 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count);
+        string? domReason = null;
+        var stream = format == SourceFormat.Xml && split is not null ? XmlSplitStream.TryCreate(split.DocumentPathSteps, scope.Access, out domReason) : null;
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count)
+        {
+            DocumentValues = documentValues,
+            Stream = stream,
+            DomReason = domReason,
+        };
+    }
+
+    /// <summary><c>document:</c> name: expression lines evaluated once per document (the whole document is the current item); used as $name.</summary>
+    private List<(string, int, CompiledExpr)> CompileDocumentValues(YamlMappingNode root, ExpressionFactory expressions, CompileScope scope)
+    {
+        var values = new List<(string, int, CompiledExpr)>();
+        var node = root.Get("document");
+        if (node is null) return values;
+        if (node is not YamlMappingNode block)
+        {
+            errors.Add(file, node, "'document:' expects name: expression lines, computed once per document; use them as $name");
+            return values;
+        }
+        foreach (var (k, v) in block.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "";
+            if (v is not YamlScalarNode scalar)
+            {
+                errors.Add(file, v, $"document value '{name}' expects an expression");
+                continue;
+            }
+            if (expressions.Compile(scalar) is { } expr) values.Add((name, scope.Variables[name], expr));
+        }
+        return values;
     }
 
     /// <summary><c>maxDepth:</c> how deep an XML or JSON payload may nest (default 256).</summary>
@@ -180,9 +213,17 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             RootType = canonicalType,
             ItemType = canonicalType,
         };
+        // let: values take the first slots (they are evaluated by position); document: values follow.
         if (root.Get("let") is YamlMappingNode let)
         {
             foreach (var key in let.Children.Keys.OfType<YamlScalarNode>()) scope.Variables.TryAdd(key.Value!, scope.Slots.Next());
+        }
+        if (format != SourceFormat.Canonical && root.Get("document") is YamlMappingNode document)
+        {
+            foreach (var key in document.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (!scope.Variables.TryAdd(key.Value!, scope.Slots.Next())) errors.Add(file, key, $"'{key.Value}' is defined under document: and under let:; give one of them another name");
+            }
         }
         return scope;
     }
