@@ -9,7 +9,8 @@ internal static class PayloadProblem
     {
         if (ex is XmlException xml && xml.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            return $"the document starts with a DTD (<!DOCTYPE ...>) at line {xml.LineNumber}, position {xml.LinePosition}; " +
+            var where = xml.LineNumber > 0 ? $" at line {xml.LineNumber}, position {xml.LinePosition}" : "";
+            return $"the document has a DTD (<!DOCTYPE ...>){where}; " +
                    "Bridge refuses DTDs in every payload (entity expansion and external files are an attack surface) and no setting allows them — " +
                    "have the sending system leave out the DOCTYPE declaration";
         }
