@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using Bridge.Contracts;
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Loading;

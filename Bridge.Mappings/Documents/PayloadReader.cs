@@ -21,7 +21,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
     public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner) => Read(payload, out owner, out _);
 
     /// <summary>The document root; <paramref name="positions"/> holds what errors need to name a CSV row.</summary>
-    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner, out Runtime.SourceDocument? positions)
+    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner, out SourceDocument? positions)
     {
         owner = null;
         positions = null;
@@ -41,7 +41,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
                 var rows = new List<int>();
                 var document = JsonDocument.Parse(CsvToJson(Decode(payload), rows));
                 owner = document;
-                positions = new Runtime.SourceDocument(rows);
+                positions = new SourceDocument(rows);
                 return document.RootElement;
             }
             default:

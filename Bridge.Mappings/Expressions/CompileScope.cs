@@ -34,21 +34,7 @@ internal sealed class CompileScope
     public CompileScope WithItemType(Type? itemType) => Copy(itemType, Variables);
 
     /// <summary>The same names, for expressions whose current item is the whole document (split:, document:).</summary>
-    public CompileScope AtDocumentLevel() => new()
-    {
-        Format = Format,
-        Namespaces = Namespaces,
-        DefaultNamespace = DefaultNamespace,
-        Tables = Tables,
-        Statuses = Statuses,
-        Units = Units,
-        Variables = Variables,
-        Slots = Slots,
-        RootType = RootType,
-        ItemType = ItemType,
-        Access = Access,
-        DocumentLevel = true,
-    };
+    public CompileScope AtDocumentLevel() => Copy(ItemType, Variables, documentLevel: true);
 
     /// <summary>A scope that also sees <paramref name="names"/> (an each: block's let:), each with a new slot.</summary>
     public CompileScope WithLocals(IEnumerable<string> names, out Dictionary<string, int> added)
@@ -64,7 +50,7 @@ internal sealed class CompileScope
         return Copy(ItemType, variables);
     }
 
-    private CompileScope Copy(Type? itemType, Dictionary<string, int> variables) => new()
+    private CompileScope Copy(Type? itemType, Dictionary<string, int> variables, bool? documentLevel = null) => new()
     {
         Format = Format,
         Namespaces = Namespaces,
@@ -77,6 +63,6 @@ internal sealed class CompileScope
         RootType = RootType,
         ItemType = itemType,
         Access = Access,
-        DocumentLevel = DocumentLevel,
+        DocumentLevel = documentLevel ?? DocumentLevel,
     };
 }

@@ -143,16 +143,17 @@ internal sealed class ExpressionCompiler
             }
         }
         _itemDependent |= outerDependent;
-        return new CompiledExpr
+        var compiled = new CompiledExpr
         {
             Eval = first,
             All = all,
-            DocumentPathSteps = fromDocument ? steps : null,
             Type = type,
             Text = text,
             CanonicalType = canonical,
             BareName = node.Start == PathStart.Current && node.Steps.Count == 1 && node.Steps[0] is { Kind: StepKind.Child, Prefix: null, Predicates.Count: 0 } only ? only.Name : null,
         };
+        if (fromDocument) _scope.Access.BarePaths[compiled] = steps;
+        return compiled;
     }
 
     private Func<EvalContext, object?> ResolveVariable(PathNode node, ref ExprType type)

@@ -1,3 +1,4 @@
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Templates;

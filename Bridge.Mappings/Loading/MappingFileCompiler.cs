@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Bridge.Contracts;
 using Bridge.Contracts.Model;
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
@@ -87,7 +88,7 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
         string? domReason = null;
-        var stream = format == SourceFormat.Xml && split is not null ? XmlSplitStream.TryCreate(split.DocumentPathSteps, scope.Access, out domReason) : null;
+        var stream = format == SourceFormat.Xml && split is not null ? XmlSplitStream.TryCreate(scope.Access.BarePaths.GetValueOrDefault(split), scope.Access, out domReason) : null;
         return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count)
         {
             DocumentValues = documentValues,
@@ -97,28 +98,9 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
     }
 
     /// <summary><c>document:</c> name: expression lines evaluated once per document (the whole document is the current item); used as $name.</summary>
-    private List<(string, int, CompiledExpr)> CompileDocumentValues(YamlMappingNode root, ExpressionFactory expressions, CompileScope scope)
-    {
-        var values = new List<(string, int, CompiledExpr)>();
-        var node = root.Get("document");
-        if (node is null) return values;
-        if (node is not YamlMappingNode block)
-        {
-            errors.Add(file, node, "'document:' expects name: expression lines, computed once per document; use them as $name");
-            return values;
-        }
-        foreach (var (k, v) in block.Children)
-        {
-            var name = (k as YamlScalarNode)?.Value ?? "";
-            if (v is not YamlScalarNode scalar)
-            {
-                errors.Add(file, v, $"document value '{name}' expects an expression");
-                continue;
-            }
-            if (expressions.Compile(scalar) is { } expr) values.Add((name, scope.Variables[name], expr));
-        }
-        return values;
-    }
+    private List<(string, int, CompiledExpr)> CompileDocumentValues(YamlMappingNode root, ExpressionFactory expressions, CompileScope scope) =>
+        CompileNamed(root, "document", "'document:' expects name: expression lines, computed once per document; use them as $name", "document value", expressions)
+            .Select(v => (v.Item1, scope.Variables[v.Item1], v.Item2)).ToList();
 
     /// <summary><c>maxDepth:</c> how deep an XML or JSON payload may nest (default 256).</summary>
     private int ReadMaxDepth(YamlMappingNode root)
@@ -236,28 +218,31 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             : $"status map '{table}': '{value}' is not a canonical status; expected one of {string.Join(", ", Enum.GetNames<InventoryStatus>())}";
     }
 
-    private List<(string, CompiledExpr)> CompileVariables(YamlMappingNode root, ExpressionFactory expressions)
+    private List<(string, CompiledExpr)> CompileVariables(YamlMappingNode root, ExpressionFactory expressions) =>
+        CompileNamed(root, "let", "'let:' expects name: expression lines; use them as $name", "variable", expressions);
+
+    /// <summary>A block of name: expression lines (let:, document:), compiled in order.</summary>
+    private List<(string, CompiledExpr)> CompileNamed(YamlMappingNode root, string key, string notABlock, string what, ExpressionFactory expressions)
     {
-        var variables = new List<(string, CompiledExpr)>();
-        var node = root.Get("let");
-        if (node is null) return variables;
-        if (node is not YamlMappingNode let)
+        var compiled = new List<(string, CompiledExpr)>();
+        var node = root.Get(key);
+        if (node is null) return compiled;
+        if (node is not YamlMappingNode block)
         {
-            errors.Add(file, node, "'let:' expects name: expression lines; use them as $name");
-            return variables;
+            errors.Add(file, node, notABlock);
+            return compiled;
         }
-        foreach (var (k, v) in let.Children)
+        foreach (var (k, v) in block.Children)
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             if (v is not YamlScalarNode scalar)
             {
-                errors.Add(file, v, $"variable '{name}' expects an expression");
+                errors.Add(file, v, $"{what} '{name}' expects an expression");
                 continue;
             }
-            var expr = expressions.Compile(scalar);
-            if (expr is not null) variables.Add((name, expr));
+            if (expressions.Compile(scalar) is { } expr) compiled.Add((name, expr));
         }
-        return variables;
+        return compiled;
     }
 
     private CompiledExpr? CompileOptional(YamlMappingNode root, string key, ExpressionFactory expressions)

@@ -13,9 +13,6 @@ internal sealed class CompiledExpr
     /// <summary>The name when the expression is a bare identifier (a table name, a unit code written without quotes).</summary>
     public string? BareName { get; init; }
 
-    /// <summary>The steps when the expression is a bare path starting at the document (a split: such as /b:Schedule/b:Request).</summary>
-    public Paths.CompiledStep[]? DocumentPathSteps { get; init; }
-
     /// <summary>Outbound paths: the canonical type the path leads to (the element type for lists), when known.</summary>
     public Type? CanonicalType { get; init; }
 

@@ -7,12 +7,18 @@ namespace Bridge.Mappings.Runtime;
 internal sealed class DocumentCache
 {
     private static readonly object Unset = new();
-    private object?[] _first = [];
-    private List<object?>?[] _all = [];
+    private object?[] _first = Array.Empty<object?>();
+    private List<object?>?[] _all = Array.Empty<List<object?>?>();
 
     public object? First(int slot, Func<object?> compute)
     {
-        if (slot >= _first.Length) Grow(ref _first, slot, Unset);
+        if (slot >= _first.Length)
+        {
+            var grown = new object?[Math.Max(slot + 1, _first.Length * 2)];
+            Array.Fill(grown, Unset);
+            Array.Copy(_first, grown, _first.Length);
+            _first = grown;
+        }
         var value = _first[slot];
         if (!ReferenceEquals(value, Unset)) return value;
         return _first[slot] = compute();
@@ -20,15 +26,7 @@ internal sealed class DocumentCache
 
     public List<object?> All(int slot, Func<List<object?>> compute)
     {
-        if (slot >= _all.Length) Grow(ref _all, slot, null);
+        if (slot >= _all.Length) Array.Resize(ref _all, Math.Max(slot + 1, _all.Length * 2));
         return _all[slot] ??= compute();
-    }
-
-    private static void Grow<T>(ref T[] array, int slot, T fill)
-    {
-        var grown = new T[Math.Max(slot + 1, array.Length * 2)];
-        Array.Copy(array, grown, array.Length);
-        for (var i = array.Length; i < grown.Length; i++) grown[i] = fill;
-        array = grown;
     }
 }

@@ -1,3 +1,5 @@
+using Bridge.Mappings.Documents;
+
 namespace Bridge.Mappings.Runtime;
 
 /// <summary>Where an expression is evaluated: the document root, the current item of an iteration and its parents.</summary>

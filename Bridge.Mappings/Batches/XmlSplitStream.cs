@@ -1,9 +1,10 @@
 using System.Xml;
 using System.Xml.Linq;
+using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
 using Bridge.Mappings.Paths;
 
-namespace Bridge.Mappings.Documents;
+namespace Bridge.Mappings.Batches;
 
 /// <summary>
 /// Reads an XML batch without building its DOM: each split item (a plain path such as /b:ProductionSchedule/b:ProductionRequest)
