@@ -65,7 +65,7 @@ public class ProductionOrderMappingBenchmarks
         }
     }
 
-    private static string FindConfig()
+    internal static string FindConfig()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bridge.sln"))) dir = dir.Parent;

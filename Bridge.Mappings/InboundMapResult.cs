@@ -9,4 +9,7 @@ namespace Bridge.Mappings;
 public sealed record InboundMapResult(IReadOnlyList<MappedMessage> Messages, IReadOnlyList<RuntimeMappingError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Fallbacks and guesses made while mapping (see <see cref="MappingWarning"/>); they do not stop a message.</summary>
+    public IReadOnlyList<MappingWarning> Warnings { get; init; } = [];
 }

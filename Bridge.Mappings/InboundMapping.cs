@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using Bridge.Contracts;
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Loading;
@@ -22,6 +23,9 @@ public sealed class InboundMapping
     private readonly int _variableCount;
     private readonly EnvelopeSlots _envelope;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<(string Name, int Slot, CompiledExpr Expr)> _documentValues;
+    private readonly XmlSplitStream? _stream;
+    private readonly string? _domReason;
 
     internal InboundMapping(InboundDefinition definition, TimeProvider time)
     {
@@ -42,6 +46,9 @@ public sealed class InboundMapping
         _variableCount = definition.VariableCount;
         _envelope = EnvelopeSlots.For(definition.Plan);
         _time = time;
+        _documentValues = definition.DocumentValues;
+        _stream = definition.Stream;
+        _domReason = definition.DomReason;
     }
 
     public string Name { get; }
@@ -56,50 +63,63 @@ public sealed class InboundMapping
     /// <summary>json, xml, csv or scalar.</summary>
     public string Format { get; }
 
+    /// <summary>Null when the mapping reads XML batches item by item; otherwise why it needs the whole document (XML split mappings only).</summary>
+    public string? WholeDocumentReason => _domReason;
+
+    /// <summary>True when an XML split is read one item at a time (memory: one item plus the header).</summary>
+    public bool Streams => _stream is not null;
+
     public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata)
     {
         var errors = new ErrorList(Name);
         object? root;
-        IDisposable? owner;
+        IDisposable? owner = null;
+        SourceDocument? positions = null;
         try
         {
-            root = _reader.Read(payload, out owner);
-        }
-        catch (Exception ex) when (ex is JsonException or XmlException)
-        {
-            errors.Add(FieldPath.Root.Member("(payload)"), null, null, $"the payload is not valid {Format} ({contentType}): {ex.Message}");
-            return new InboundMapResult([], errors.Items);
+            root = _stream is not null ? _stream.ReadHeader(_reader, payload) : _reader.Read(payload, out owner, out positions);
         }
         catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(FieldPath.Root.Member("(payload)"), ex, null);
-            return new InboundMapResult([], errors.Items);
+            return PayloadFailure(errors, ex, contentType);
         }
         using (owner)
         {
-            var messages = new List<MappedMessage>();
-            var rootContext = new EvalContext(root, metadata, _time, _variableCount);
-            string? payloadHash = null;
-            var now = _time.GetUtcNow().ToUniversalTime();
-            List<object?> items;
+            var cache = new DocumentCache();
+            var rootContext = new EvalContext(root, metadata, _time, _variableCount, cache, positions);
+            var documentValues = EvaluateDocumentValues(rootContext, errors);
+            if (documentValues is null) return new InboundMapResult([], errors.Items);
+            IEnumerable<(object? Item, string? Location)> items;
             try
             {
-                items = _split is null ? [root] : _split.All(rootContext);
+                items = _stream is not null ? _stream.Items(_reader, payload).Select(i => ((object?)i.Item, (string?)i.Location))
+                    : _split is null ? [(root, null)]
+                    : _split.All(rootContext).Select(i => (i, (string?)null)).ToList();
             }
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
                 errors.Add(FieldPath.Root.Member("(split)"), ex, _split!.Text);
                 return new InboundMapResult([], errors.Items);
             }
-            if (items.Count == 0 && !_allowEmpty)
+            var messages = new List<MappedMessage>();
+            var warnings = new List<MappingWarning>();
+            string? payloadHash = null;
+            var now = _time.GetUtcNow().ToUniversalTime();
+            var index = 0;
+            using var enumerator = items.GetEnumerator();
+            while (true)
             {
-                errors.Add(FieldPath.Root.Member("(split)"), _split!.Text, null,
-                    "the split matched nothing in the document, so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
-                return new InboundMapResult([], errors.Items);
-            }
-            for (var index = 0; index < items.Count; index++)
-            {
-                var context = _split is null ? rootContext : new EvalContext(root, metadata, _time, _variableCount).Enter(items[index], index);
+                try
+                {
+                    if (!enumerator.MoveNext()) break;
+                }
+                catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
+                {
+                    // A streamed document found broken after its first items: nothing of it is accepted.
+                    return PayloadFailure(errors, ex, contentType);
+                }
+                var (item, location) = enumerator.Current;
+                var context = _split is null ? rootContext : Enter(root, metadata, cache, positions, documentValues, item, index, location);
                 var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
                 CanonicalMessage? message;
                 try
@@ -109,13 +129,62 @@ public sealed class InboundMapping
                 catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
                 {
                     // A defect must not crash the host or drop the payload: it is reported like any mapping error.
-                    errors.Add(field, ex, null);
+                    errors.Add(field, ex, null, context);
                     message = null;
                 }
+                if (context.Warnings is { } found)
+                {
+                    foreach (var warning in found) warnings.Add(new MappingWarning(Name, index, context.Location, warning));
+                    context.Warnings = null;
+                }
                 if (message is not null) messages.Add(new MappedMessage(message));
+                index++;
             }
-            return new InboundMapResult(messages, errors.Items);
+            if (index == 0 && _split is not null && !_allowEmpty)
+            {
+                errors.Add(FieldPath.Root.Member("(split)"), _split.Text, null,
+                    "the split matched nothing in the document, so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
+                return new InboundMapResult([], errors.Items);
+            }
+            return new InboundMapResult(messages, errors.Items) { Warnings = warnings };
         }
+    }
+
+    private EvalContext Enter(object? root, IReadOnlyDictionary<string, string> metadata, DocumentCache cache, SourceDocument? positions, object?[] documentValues, object? item, int index, string? location)
+    {
+        var frame = new EvalContext(root, metadata, _time, _variableCount, cache, positions);
+        for (var i = 0; i < _documentValues.Count; i++) frame.Variables[_documentValues[i].Slot] = documentValues[i];
+        return location is null ? frame.Enter(item, index) : frame.Enter(item, index, location);
+    }
+
+    /// <summary>The document: values, once; null when one failed (errors recorded).</summary>
+    private object?[]? EvaluateDocumentValues(EvalContext rootContext, ErrorList errors)
+    {
+        var values = new object?[_documentValues.Count];
+        var before = errors.Count;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (name, slot, expr) = _documentValues[i];
+            try
+            {
+                values[i] = rootContext.Variables[slot] = expr.Eval(rootContext);
+            }
+            catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
+            {
+                errors.Add(FieldPath.Root.Member("document." + name), ex, expr.Text);
+            }
+        }
+        return errors.Count == before ? values : null;
+    }
+
+    private InboundMapResult PayloadFailure(ErrorList errors, Exception ex, string contentType)
+    {
+        if (ex is JsonException or XmlException)
+        {
+            errors.Add(FieldPath.Root.Member("(payload)"), null, null, $"the payload is not valid {Format} ({contentType}): {PayloadProblem.Describe(ex)}");
+        }
+        else errors.Add(FieldPath.Root.Member("(payload)"), ex, null);
+        return new InboundMapResult([], errors.Items);
     }
 
     private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, ref string? payloadHash)
@@ -129,7 +198,7 @@ public sealed class InboundMapping
             }
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
-                errors.Add(field.Member("$" + _variables[i].Name), ex, _variables[i].Expr.Text);
+                errors.Add(field.Member("$" + _variables[i].Name), ex, _variables[i].Expr.Text, context);
             }
         }
         string? documentId = null, version = null;
@@ -140,11 +209,11 @@ public sealed class InboundMapping
         }
         catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(field.Member("(id)"), ex, null);
+            errors.Add(field.Member("(id)"), ex, null, context);
         }
         if (_id is not null && string.IsNullOrEmpty(documentId) && errors.Count == before)
         {
-            errors.Add(field.Member("(id)"), _id.Text, null, "the document id is missing or empty in the source");
+            errors.Add(field.Member("(id)"), _id.Text, null, "the document id is missing or empty in the source", context);
         }
         var slots = _plan.EvaluateSlots(context, field, errors);
         if (slots is null || errors.Count != before) return null;

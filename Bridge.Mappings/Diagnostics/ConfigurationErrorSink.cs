@@ -15,7 +15,15 @@ public sealed class ConfigurationErrorSink
 
     public int Count => _errors.Count;
 
+    private readonly HashSet<string> _once = new(StringComparer.Ordinal);
+
     public void Add(string file, int line, int column, string message) => _errors.Add(new ConfigurationError(file, line, column, message));
+
+    /// <summary>Adds the error unless one with the same <paramref name="key"/> was added (a problem in a file several mappings share).</summary>
+    public void AddOnce(string file, int line, int column, string message, string key)
+    {
+        if (_once.Add(key)) Add(file, line, column, message);
+    }
 
     public void Add(string file, Mark mark, string message) => Add(file, (int)mark.Line, (int)mark.Column, message);
 

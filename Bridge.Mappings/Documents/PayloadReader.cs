@@ -18,9 +18,13 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
     public SourceFormat Format => format;
 
     /// <summary>The document root; <paramref name="owner"/> must be disposed after mapping.</summary>
-    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner)
+    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner) => Read(payload, out owner, out _);
+
+    /// <summary>The document root; <paramref name="positions"/> holds what errors need to name a CSV row.</summary>
+    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner, out SourceDocument? positions)
     {
         owner = null;
+        positions = null;
         switch (format)
         {
             case SourceFormat.Json:
@@ -34,8 +38,10 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
                 return ReadXml(payload);
             case SourceFormat.Csv:
             {
-                var document = JsonDocument.Parse(CsvToJson(Decode(payload)));
+                var rows = new List<int>();
+                var document = JsonDocument.Parse(CsvToJson(Decode(payload), rows));
                 owner = document;
+                positions = new SourceDocument(rows);
                 return document.RootElement;
             }
             default:
@@ -45,11 +51,21 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
 
     private XDocument ReadXml(ReadOnlyMemory<byte> payload)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-        using var stream = new MemoryStream(payload.ToArray(), writable: false);
-        using var reader = new DepthLimitedXmlReader(XmlReader.Create(stream, settings), maxDepth);
+        using var reader = CreateXmlReader(payload);
         return XDocument.Load(reader, LoadOptions.None);
     }
+
+    /// <summary>A reader over an XML payload: no DTD, no external entities, depth checked on every element.</summary>
+    public XmlReader CreateXmlReader(ReadOnlyMemory<byte> payload)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true, CloseInput = true };
+        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(payload, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(payload.ToArray(), writable: false);
+        return new DepthLimitedXmlReader(XmlReader.Create(stream, settings), maxDepth);
+    }
+
+    public int MaxDepth => maxDepth;
 
     private string Decode(ReadOnlyMemory<byte> payload)
     {
@@ -58,7 +74,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         return encoding.GetString(span);
     }
 
-    private byte[] CsvToJson(string text)
+    private byte[] CsvToJson(string text, List<int> rowNumbers)
     {
         var rows = CsvParser.Parse(text, csv.Delimiter);
         string[] header;
@@ -79,6 +95,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             {
                 var row = rows[r];
                 if (row.Length == 1 && row[0].Length == 0) continue;
+                rowNumbers.Add(r + 1);
                 writer.WriteStartObject();
                 for (var i = 0; i < row.Length; i++)
                 {

@@ -16,6 +16,12 @@ internal sealed class CompileScope
     public UnitTable Units { get; init; } = UnitTable.Empty;
     public Dictionary<string, int> Variables { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the expressions read outside their item; shared by every scope of one mapping.</summary>
+    public DocumentAccess Access { get; init; } = new();
+
+    /// <summary>True for expressions evaluated with the whole document as the current item (split:, document:).</summary>
+    public bool DocumentLevel { get; init; }
+
     /// <summary>Slot numbers shared by every scope of one mapping.</summary>
     public VariableSlots Slots { get; init; } = new();
 
@@ -26,6 +32,9 @@ internal sealed class CompileScope
     public Type? ItemType { get; init; }
 
     public CompileScope WithItemType(Type? itemType) => Copy(itemType, Variables);
+
+    /// <summary>The same names, for expressions whose current item is the whole document (split:, document:).</summary>
+    public CompileScope AtDocumentLevel() => Copy(ItemType, Variables, documentLevel: true);
 
     /// <summary>A scope that also sees <paramref name="names"/> (an each: block's let:), each with a new slot.</summary>
     public CompileScope WithLocals(IEnumerable<string> names, out Dictionary<string, int> added)
@@ -41,7 +50,7 @@ internal sealed class CompileScope
         return Copy(ItemType, variables);
     }
 
-    private CompileScope Copy(Type? itemType, Dictionary<string, int> variables) => new()
+    private CompileScope Copy(Type? itemType, Dictionary<string, int> variables, bool? documentLevel = null) => new()
     {
         Format = Format,
         Namespaces = Namespaces,
@@ -53,5 +62,7 @@ internal sealed class CompileScope
         Slots = Slots,
         RootType = RootType,
         ItemType = itemType,
+        Access = Access,
+        DocumentLevel = documentLevel ?? DocumentLevel,
     };
 }

@@ -19,6 +19,7 @@ internal sealed class ExpressionCompiler
     private readonly CompileScope _scope;
     private readonly CompileError _error;
     private bool _failed;
+    private bool _itemDependent;
     private Type? _currentType;
 
     private ExpressionCompiler(string text, CompileScope scope, CompileError error)
@@ -110,9 +111,16 @@ internal sealed class ExpressionCompiler
             PathStart.Current => _currentType,
             _ => node.Variable switch { "root" => _scope.RootType, "item" => _currentType, _ => null },
         };
+        var fromDocument = node.Start == PathStart.Root
+            || node.Start == PathStart.Current && _scope.DocumentLevel
+            || node.Start == PathStart.Variable && node.Variable is "root" or "value" && !_scope.Variables.ContainsKey(node.Variable);
+        if (node.Start == PathStart.Variable && node.Variable == "parent" && !_scope.Variables.ContainsKey("parent")) _scope.Access.ClimbsUp = true;
+        var outerDependent = _itemDependent;
+        _itemDependent = false;
         var steps = new CompiledStep[node.Steps.Count];
         for (var i = 0; i < steps.Length; i++)
         {
+            if (node.Steps[i].Kind == StepKind.Parent) _scope.Access.ClimbsUp = true;
             canonical = CanonicalShape.Step(canonical, node.Steps[i], (pos, message) => Error(pos, message));
             var outer = _currentType;
             _currentType = canonical;
@@ -121,20 +129,37 @@ internal sealed class ExpressionCompiler
         }
         if (steps.Length > 0) type = ExprType.Any;
         var path = new CompiledPath(start, steps);
-        return new CompiledExpr
+        Func<EvalContext, object?> first = path.First;
+        Func<EvalContext, List<object?>> all = path.All;
+        if (fromDocument && _scope.Format != SourceFormat.Canonical)
         {
-            Eval = path.First,
-            All = path.All,
+            _scope.Access.DocumentPaths.Add(steps);
+            if (!_itemDependent && steps.Length > 0 && node.Start != PathStart.Current)
+            {
+                // An absolute path gives the same for every split item: computed once per document.
+                var slot = _scope.Access.CacheSlots.Next();
+                first = c => c.Cache.First(slot, () => path.First(c));
+                all = c => c.Cache.All(slot, () => path.All(c));
+            }
+        }
+        _itemDependent |= outerDependent;
+        var compiled = new CompiledExpr
+        {
+            Eval = first,
+            All = all,
             Type = type,
             Text = text,
             CanonicalType = canonical,
             BareName = node.Start == PathStart.Current && node.Steps.Count == 1 && node.Steps[0] is { Kind: StepKind.Child, Prefix: null, Predicates.Count: 0 } only ? only.Name : null,
         };
+        if (fromDocument) _scope.Access.BarePaths[compiled] = steps;
+        return compiled;
     }
 
     private Func<EvalContext, object?> ResolveVariable(PathNode node, ref ExprType type)
     {
         var name = node.Variable!;
+        if (name is not ("root" or "meta" or "value" or "index")) _itemDependent = true;
         if (_scope.Variables.TryGetValue(name, out var slot)) return c => c.Variables[slot];
         switch (name)
         {

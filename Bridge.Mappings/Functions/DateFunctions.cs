@@ -38,14 +38,16 @@ internal static class DateFunctions
         var arg = site.Args[0].Eval;
         var source = site.ArgText(0);
         var format = site.Args.Length > 1 ? ConstantText(site, 1, "format") : null;
-        var zone = site.Args.Length > 2 ? ResolveZone(site, 2) : null;
+        var zoneOf = site.Args.Length > 2 ? ResolveZone(site, 2) : null;
         if (format is "iso" or "") format = null; // ISO 8601, offset optional when a time zone is given
         if (format is not null) CheckFormat(site, 1, format);
+        var formatHasTime = format is null || format.Contains('H') || format.Contains('h');
         return c =>
         {
             var value = arg(c);
             if (value is DateTimeOffset dto) return dto.ToUniversalTime();
             if (Values.IsMissing(value)) return null;
+            var zone = zoneOf?.Invoke(c);
             var text = Values.ToText(value)!.Trim();
             if (format is null && zone is null) return Values.ToDateTime(text, source);
             var styles = DateTimeStyles.RoundtripKind;
@@ -69,6 +71,10 @@ internal static class DateFunctions
             if (zone.IsInvalidTime(dt))
             {
                 throw new MappingRuntimeException($"'{text}' does not exist in time zone '{zone.Id}' (skipped by a daylight-saving change)", source, text);
+            }
+            if (!formatHasTime || format is null && text.Length <= 10)
+            {
+                c.Warn($"'{text}' ({source}) has no time of day; read as midnight in {zone.Id}");
             }
             return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(dt, zone), TimeSpan.Zero);
         };
@@ -103,12 +109,13 @@ internal static class DateFunctions
         var source = site.ArgText(0);
         var format = ConstantText(site, 1, "format") ?? "o";
         CheckFormat(site, 1, format);
-        var zone = site.Args.Length > 2 ? ResolveZone(site, 2) : null;
+        var zoneOf = site.Args.Length > 2 ? ResolveZone(site, 2) : null;
         return c =>
         {
             var value = arg(c);
             if (Values.IsMissing(value)) return null;
             if (value is DateOnly d) return d.ToString(format, CultureInfo.InvariantCulture);
+            var zone = zoneOf?.Invoke(c);
             var utc = Values.ToDateTime(value, source);
             var local = zone is null ? utc : TimeZoneInfo.ConvertTime(utc, zone);
             return local.ToString(format, CultureInfo.InvariantCulture);
@@ -134,19 +141,42 @@ internal static class DateFunctions
         }
     }
 
-    private static TimeZoneInfo? ResolveZone(CallSite site, int index)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The time zone argument: a quoted IANA id is checked at load; any other expression (a variable, a lookup in a
+    /// table of plant zones) is resolved per value, and an unknown id is a mapping error naming it.
+    /// </summary>
+    private static Func<EvalContext, TimeZoneInfo?>? ResolveZone(CallSite site, int index)
     {
-        var id = ConstantText(site, index, "time zone");
-        if (id is null) return null;
-        if (id.Equals("UTC", StringComparison.OrdinalIgnoreCase)) return TimeZoneInfo.Utc;
+        if (site.Args[index] is { IsConstant: true, Constant: string id })
+        {
+            var zone = FindZone(id);
+            if (zone is null) site.ErrorAt(index, $"unknown time zone '{id}'; expected an IANA id such as 'Europe/Berlin' or 'Asia/Shanghai'");
+            return _ => zone;
+        }
+        var value = site.Args[index].Eval;
+        var source = site.ArgText(index);
+        return c =>
+        {
+            if (Values.ToText(value(c))?.Trim() is not { Length: > 0 } name)
+            {
+                throw new MappingRuntimeException($"the time zone '{source}' is missing", source);
+            }
+            return FindZone(name) ?? throw new MappingRuntimeException($"unknown time zone '{name}' (from {source}); expected an IANA id such as 'Europe/Berlin' or 'Asia/Shanghai'", source, name);
+        };
+    }
+
+    private static TimeZoneInfo? FindZone(string id) => Zones.GetOrAdd(id, static name =>
+    {
+        if (name.Equals("UTC", StringComparison.OrdinalIgnoreCase)) return TimeZoneInfo.Utc;
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            return TimeZoneInfo.FindSystemTimeZoneById(name);
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            site.ErrorAt(index, $"unknown time zone '{id}'; expected an IANA id such as 'Europe/Berlin' or 'Asia/Shanghai'");
             return null;
         }
-    }
+    });
 }

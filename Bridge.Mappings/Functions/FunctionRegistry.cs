@@ -12,7 +12,11 @@ internal static class FunctionRegistry
     public static string? Suggest(string name)
     {
         var match = Functions.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        return match ?? Functions.Keys.FirstOrDefault(k => k.StartsWith(name[..Math.Min(3, name.Length)], StringComparison.OrdinalIgnoreCase));
+        if (match is not null) return match;
+        // The nearest name by edit distance (a swapped pair counts once): trimStrat → trimStart, not trim.
+        var best = Functions.Keys.Select(k => (Name: k, Distance: EditDistance.Between(name.ToLowerInvariant(), k.ToLowerInvariant())))
+            .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal).First();
+        return best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
     }
 
     private static Dictionary<string, FunctionDef> Build()
@@ -26,6 +30,7 @@ internal static class FunctionRegistry
         NodeFunctions.Register(Add);
         LookupFunctions.Register(Add);
         UnitFunctions.Register(Add);
+        Gs1Functions.Register(Add);
         return all;
     }
 }

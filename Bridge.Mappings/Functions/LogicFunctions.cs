@@ -32,6 +32,20 @@ internal static class LogicFunctions
             var (value, fallback) = (site.Args[0].Eval, site.Args[1].Eval);
             return c => value(c) is var v && !Values.IsMissing(v) ? v : fallback(c);
         }));
+        add(new FunctionDef("fallback", "fallback(x, default) — like x ?? default, but a default used is a warning on the result", 2, 2, ExprType.Any, site =>
+        {
+            var (value, fallback) = (site.Args[0].Eval, site.Args[1].Eval);
+            var source = site.ArgText(0);
+            var defaultText = site.ArgText(1);
+            return c =>
+            {
+                var v = value(c);
+                if (!Values.IsMissing(v)) return v;
+                var used = fallback(c);
+                c.Warn($"'{source}' is missing; used the default {defaultText} = '{Values.Display(used)}'");
+                return used;
+            };
+        }));
         add(new FunctionDef("required", "required(x, 'message'?)", 1, 2, ExprType.Any, site =>
         {
             var value = site.Args[0].Eval;

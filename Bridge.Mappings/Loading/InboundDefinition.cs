@@ -1,3 +1,4 @@
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Runtime;
 using Bridge.Mappings.Templates;
@@ -19,4 +20,14 @@ internal sealed record InboundDefinition(
     CompiledExpr? Version,
     IReadOnlyList<(string Name, CompiledExpr Expr)> Variables,
     int VariableCount,
-    InboundIdentity Identity = InboundIdentity.Document);
+    InboundIdentity Identity = InboundIdentity.Document)
+{
+    /// <summary><c>document:</c> values, evaluated once per document before the split; each has a variable slot.</summary>
+    public IReadOnlyList<(string Name, int Slot, CompiledExpr Expr)> DocumentValues { get; init; } = [];
+
+    /// <summary>Set when an XML split is read item by item; null when the mapping needs the whole document.</summary>
+    public XmlSplitStream? Stream { get; init; }
+
+    /// <summary>Why an XML split mapping reads the whole document (null when it streams or is not an XML split).</summary>
+    public string? DomReason { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Bridge.Contracts;
 using Bridge.Contracts.Model;
+using Bridge.Mappings.Batches;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Mappings.Documents;
 using Bridge.Mappings.Expressions;
@@ -19,7 +20,7 @@ namespace Bridge.Mappings.Loading;
 internal sealed partial class MappingFileCompiler(string file, UnitTable units, ConfigurationErrorSink errors)
 {
     private static readonly string[] CommonKeys = ["name", "description", "system", "direction", "format", "namespaces", "tables", "statuses", "let", "csv", "encoding"];
-    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "identity", "fields"];
+    private static readonly HashSet<string> InboundKeys = [.. CommonKeys, "messageType", "produces", "id", "version", "split", "allowEmpty", "maxDepth", "identity", "document", "fields"];
     private static readonly HashSet<string> OutboundKeys = [.. CommonKeys, "consumes", "request", .. EnvelopeReader.NeutralKeys, "body"];
     private static readonly HashSet<string> CsvKeys = ["delimiter", "header", "columns"];
 
@@ -69,8 +70,10 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         if (format is null) errors.Add(file, root.Get("format")!, $"format '{formatText}' is not valid for inbound; expected json, xml, csv or scalar");
         var scope = BuildScope(root, format ?? SourceFormat.Json);
         var expressions = new ExpressionFactory(file, scope, errors);
+        var documentLevel = expressions.WithScope(scope.AtDocumentLevel());
+        var documentValues = CompileDocumentValues(root, documentLevel, scope);
         var variables = CompileVariables(root, expressions);
-        var split = CompileOptional(root, "split", expressions);
+        var split = CompileOptional(root, "split", documentLevel);
         var id = CompileOptional(root, "id", expressions);
         var version = CompileOptional(root, "version", expressions);
         var allowEmpty = ReadAllowEmpty(root, split is not null);
@@ -85,8 +88,20 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
         }
         var csv = ReadCsvOptions(root);
         if (errors.Count != before || plan is null || produces is null || system is null || messageType is null || format is null) return null;
-        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count, identity);
+        string? domReason = null;
+        var stream = format == SourceFormat.Xml && split is not null ? XmlSplitStream.TryCreate(scope.Access.BarePaths.GetValueOrDefault(split), scope.Access, out domReason) : null;
+        return new InboundDefinition(name, file, system, messageType, produces, new PayloadReader(format.Value, csv, ReadEncoding(root), ReadMaxDepth(root)), plan, split, allowEmpty, id, version, variables, scope.Slots.Count, identity)
+        {
+            DocumentValues = documentValues,
+            Stream = stream,
+            DomReason = domReason,
+        };
     }
+
+    /// <summary><c>document:</c> name: expression lines evaluated once per document (the whole document is the current item); used as $name.</summary>
+    private List<(string, int, CompiledExpr)> CompileDocumentValues(YamlMappingNode root, ExpressionFactory expressions, CompileScope scope) =>
+        CompileNamed(root, "document", "'document:' expects name: expression lines, computed once per document; use them as $name", "document value", expressions)
+            .Select(v => (v.Item1, scope.Variables[v.Item1], v.Item2)).ToList();
 
     /// <summary><c>maxDepth:</c> how deep an XML or JSON payload may nest (default 256).</summary>
     private int ReadMaxDepth(YamlMappingNode root)
@@ -196,9 +211,17 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             RootType = canonicalType,
             ItemType = canonicalType,
         };
+        // let: values take the first slots (they are evaluated by position); document: values follow.
         if (root.Get("let") is YamlMappingNode let)
         {
             foreach (var key in let.Children.Keys.OfType<YamlScalarNode>()) scope.Variables.TryAdd(key.Value!, scope.Slots.Next());
+        }
+        if (format != SourceFormat.Canonical && root.Get("document") is YamlMappingNode document)
+        {
+            foreach (var key in document.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (!scope.Variables.TryAdd(key.Value!, scope.Slots.Next())) errors.Add(file, key, $"'{key.Value}' is defined under document: and under let:; give one of them another name");
+            }
         }
         return scope;
     }
@@ -211,28 +234,31 @@ internal sealed partial class MappingFileCompiler(string file, UnitTable units, 
             : $"status map '{table}': '{value}' is not a canonical status; expected one of {string.Join(", ", Enum.GetNames<InventoryStatus>())}";
     }
 
-    private List<(string, CompiledExpr)> CompileVariables(YamlMappingNode root, ExpressionFactory expressions)
+    private List<(string, CompiledExpr)> CompileVariables(YamlMappingNode root, ExpressionFactory expressions) =>
+        CompileNamed(root, "let", "'let:' expects name: expression lines; use them as $name", "variable", expressions);
+
+    /// <summary>A block of name: expression lines (let:, document:), compiled in order.</summary>
+    private List<(string, CompiledExpr)> CompileNamed(YamlMappingNode root, string key, string notABlock, string what, ExpressionFactory expressions)
     {
-        var variables = new List<(string, CompiledExpr)>();
-        var node = root.Get("let");
-        if (node is null) return variables;
-        if (node is not YamlMappingNode let)
+        var compiled = new List<(string, CompiledExpr)>();
+        var node = root.Get(key);
+        if (node is null) return compiled;
+        if (node is not YamlMappingNode block)
         {
-            errors.Add(file, node, "'let:' expects name: expression lines; use them as $name");
-            return variables;
+            errors.Add(file, node, notABlock);
+            return compiled;
         }
-        foreach (var (k, v) in let.Children)
+        foreach (var (k, v) in block.Children)
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             if (v is not YamlScalarNode scalar)
             {
-                errors.Add(file, v, $"variable '{name}' expects an expression");
+                errors.Add(file, v, $"{what} '{name}' expects an expression");
                 continue;
             }
-            var expr = expressions.Compile(scalar);
-            if (expr is not null) variables.Add((name, expr));
+            if (expressions.Compile(scalar) is { } expr) compiled.Add((name, expr));
         }
-        return variables;
+        return compiled;
     }
 
     private CompiledExpr? CompileOptional(YamlMappingNode root, string key, ExpressionFactory expressions)

@@ -11,11 +11,13 @@ internal sealed class ErrorList(string mapping)
 
     public IReadOnlyList<RuntimeMappingError> Items => _errors ?? (IReadOnlyList<RuntimeMappingError>)[];
 
-    public void Add(FieldPath field, MappingRuntimeException ex) => (_errors ??= []).Add(ex.ToError(mapping, field.ToString()));
+    /// <summary>Any failure while evaluating <paramref name="sourcePath"/> for the item of <paramref name="context"/>, reported as a mapping error.</summary>
+    public void Add(FieldPath field, Exception ex, string? sourcePath, EvalContext? context = null)
+    {
+        var error = UnexpectedMappingFailure.From(ex, sourcePath).ToError(mapping, field.ToString());
+        (_errors ??= []).Add(error with { Value = ValueText.Show(error.Value), Message = ValueText.Message(error.Message), Item = context?.Location });
+    }
 
-    /// <summary>Any failure while evaluating <paramref name="sourcePath"/>, reported as a mapping error.</summary>
-    public void Add(FieldPath field, Exception ex, string? sourcePath) => Add(field, UnexpectedMappingFailure.From(ex, sourcePath));
-
-    public void Add(FieldPath field, string? sourcePath, string? value, string message) =>
-        (_errors ??= []).Add(new RuntimeMappingError(mapping, field.ToString(), sourcePath, value, message));
+    public void Add(FieldPath field, string? sourcePath, string? value, string message, EvalContext? context = null) =>
+        (_errors ??= []).Add(new RuntimeMappingError(mapping, field.ToString(), sourcePath, ValueText.Show(value), ValueText.Message(message), context?.Location));
 }

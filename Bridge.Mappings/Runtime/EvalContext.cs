@@ -1,3 +1,5 @@
+using Bridge.Mappings.Documents;
+
 namespace Bridge.Mappings.Runtime;
 
 /// <summary>Where an expression is evaluated: the document root, the current item of an iteration and its parents.</summary>
@@ -5,19 +7,21 @@ internal sealed class EvalContext
 {
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
     private readonly MessageFrame _frame;
+    private string? _location;
 
-    public EvalContext(object? root, IReadOnlyDictionary<string, string>? metadata, TimeProvider time, int variableCount)
+    public EvalContext(object? root, IReadOnlyDictionary<string, string>? metadata, TimeProvider time, int variableCount, DocumentCache? cache = null, SourceDocument? document = null)
     {
-        _frame = new MessageFrame(root, metadata ?? NoMetadata, time, variableCount == 0 ? [] : new object?[variableCount]);
+        _frame = new MessageFrame(root, metadata ?? NoMetadata, time, variableCount == 0 ? [] : new object?[variableCount], cache ?? new DocumentCache(), document);
         Current = root;
     }
 
-    private EvalContext(EvalContext parent, object? current, int index)
+    private EvalContext(EvalContext parent, object? current, int index, string? location)
     {
         _frame = parent._frame;
         Current = current;
         Parent = parent;
         Index = index;
+        _location = location;
     }
 
     public object? Root => _frame.Root;
@@ -27,9 +31,27 @@ internal sealed class EvalContext
     public IReadOnlyDictionary<string, string> Metadata => _frame.Metadata;
     public TimeProvider Time => _frame.Time;
     public object?[] Variables => _frame.Variables;
+    public DocumentCache Cache => _frame.Cache;
 
-    public EvalContext Enter(object? item, int index) => new(this, item, index);
+    /// <summary>What the source document knows about positions (CSV row numbers, the streamed split path); null when nothing.</summary>
+    public SourceDocument? Document => _frame.Document;
 
-    /// <summary>What every context of one message shares, kept apart so an iteration item costs four fields.</summary>
-    private sealed record MessageFrame(object? Root, IReadOnlyDictionary<string, string> Metadata, TimeProvider Time, object?[] Variables);
+    /// <summary>Fallback warnings of the message being mapped (a <c>??</c> default used, a date read as midnight).</summary>
+    public List<string>? Warnings { get => _frame.Warnings; set => _frame.Warnings = value; }
+
+    public void Warn(string warning) => (_frame.Warnings ??= []).Add(warning);
+
+    /// <summary>The source item this context stands for (<c>/ProductionSchedule/ProductionRequest[17]</c>, <c>$.lines[5]</c>, <c>row 7</c>), found only when an error needs it.</summary>
+    public string? Location => _location ??= SourceLocation.Describe(this);
+
+    public EvalContext Enter(object? item, int index) => new(this, item, index, null);
+
+    /// <summary>A split item whose position is known from the reader (a streamed XML element has no parent to ask).</summary>
+    public EvalContext Enter(object? item, int index, string location) => new(this, item, index, location);
+
+    /// <summary>What every context of one message shares, kept apart so an iteration item costs few fields.</summary>
+    private sealed record MessageFrame(object? Root, IReadOnlyDictionary<string, string> Metadata, TimeProvider Time, object?[] Variables, DocumentCache Cache, SourceDocument? Document)
+    {
+        public List<string>? Warnings { get; set; }
+    }
 }

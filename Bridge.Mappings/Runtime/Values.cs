@@ -58,7 +58,7 @@ internal static class Values
     public static string Display(object? value)
     {
         var text = value is null ? "null" : ToText(value) ?? "null";
-        return text.Length > 120 ? text[..117] + "..." : text;
+        return ValueText.Show(text)!;
     }
 
     public static bool Truthy(object? value) => value switch

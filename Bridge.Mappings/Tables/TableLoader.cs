@@ -131,6 +131,7 @@ internal static class TableLoader
             return null;
         }
         var entries = new Dictionary<string, string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var rowOf = new Dictionary<string, int>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         for (var i = 1; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -140,10 +141,14 @@ internal static class TableLoader
                 continue;
             }
             var key = row[keyIndex].Trim();
-            if (!entries.TryAdd(key, row[valueIndex].Trim()))
+            if (entries.TryAdd(key, row[valueIndex].Trim()))
             {
-                errors.Add(Path.Combine(Path.GetDirectoryName(mappingFile)!, relative).Replace('\\', '/'), i + 1, 1, $"table '{name}': key '{key}' appears twice");
+                rowOf[key] = i + 1;
+                continue;
             }
+            // A table file shared by several mappings is reported once, naming the first mapping that uses it.
+            var tableFile = Path.Combine(Path.GetDirectoryName(mappingFile)!, relative).Replace('\\', '/');
+            errors.AddOnce(tableFile, i + 1, 1, $"key '{key}' appears twice (rows {rowOf[key]} and {i + 1}) in table '{name}' of mapping {mappingFile}", $"{tableFile}:{i + 1}:duplicate");
         }
         return new LookupTable(name, relative, entries, defaultValue);
     }

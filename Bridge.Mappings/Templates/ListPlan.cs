@@ -18,12 +18,14 @@ internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable
         }
         catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(field, ex, levels[^1].Text);
+            errors.Add(field, ex, levels[^1].Text, context);
             return null;
         }
         if (sources.Count == 0) return factory.Empty;
         var items = new List<object?>(sources.Count);
         var before = errors.Count;
+        // Items are numbered as they would be output, counting the ones that failed, so each failure names its own index.
+        var position = 0;
         foreach (var itemContext in sources)
         {
             try
@@ -33,10 +35,10 @@ internal sealed class ListPlan(CompiledExpr[] levels, IReadOnlyList<ItemVariable
             }
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
-                errors.Add(field.Item(items.Count), ex, where?.Text);
+                errors.Add(field.Item(position++), ex, where?.Text, itemContext);
                 continue;
             }
-            var value = item.Evaluate(itemContext, field, null, items.Count, errors);
+            var value = item.Evaluate(itemContext, field, null, position++, errors);
             if (value is not null) items.Add(value);
         }
         return errors.Count == before ? factory.Create(items) : null;

@@ -41,7 +41,7 @@ internal sealed class ObjectPlan(RecordShape shape, IReadOnlyList<MemberPlan> me
             var value = member.Plan.Evaluate(context, field, member.Name, -1, errors);
             if (value is null && member.Required && errors.Count == errorsBefore)
             {
-                errors.Add(field.Member(member.Name), member.SourceText, null, "required canonical field is missing or empty in the source");
+                errors.Add(field.Member(member.Name), member.SourceText, null, "required canonical field is missing or empty in the source", context);
             }
             slots[member.Slot] = value;
         }

@@ -17,7 +17,7 @@ internal sealed class ScalarPlan(CompiledExpr expression, Type target) : ValuePl
         }
         catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
-            errors.Add(Path(parent, name, index), ex, expression.Text);
+            errors.Add(Path(parent, name, index), ex, expression.Text, context);
             return null;
         }
     }

@@ -22,6 +22,9 @@ public static class MappingTestRunner
     private static readonly HashSet<string> CaseKeys = ["name", "input", "payload", "contentType", "metadata", "message", "expect"];
 
     /// <summary>What an outbound case may expect: <c>method</c> and <c>path</c> are the HTTP names of a property and the address.</summary>
+    private static readonly string[] InboundExpectKeys = ["messages", "errors", "warnings"];
+    private static readonly HashSet<string> ErrorKeys = ["field", "item", "sourcePath", "value", "message"];
+
     private static readonly string[] OutboundExpectKeys = ["address", "path", "method", "properties", "headers", "contentType", "body", "error"];
 
     public static IReadOnlyList<string> FindTestFiles(string configDir) =>
@@ -56,6 +59,7 @@ public static class MappingTestRunner
             var testCase = node as YamlMappingNode;
             var caseName = testCase?.Text("name") ?? $"case {index}";
             var failures = new List<string>();
+            var warnings = new List<string>();
             try
             {
                 if (testCase is null) failures.Add("a case is a block with name, input/message and expect");
@@ -65,7 +69,7 @@ public static class MappingTestRunner
                     {
                         failures.Add($"unknown key '{key}'; expected {string.Join(", ", CaseKeys)}");
                     }
-                    if (inbound is not null) RunInbound(inbound, testCase, testFile, failures);
+                    if (inbound is not null) RunInbound(inbound, testCase, testFile, failures, warnings);
                     else RunOutbound(outbound!, testCase, testFile, failures);
                 }
             }
@@ -73,12 +77,12 @@ public static class MappingTestRunner
             {
                 failures.Add($"{ex.GetType().Name}: {ex.Message}");
             }
-            results.Add(new MappingTestResult(file, caseName, failures));
+            results.Add(new MappingTestResult(file, caseName, failures) { Warnings = warnings });
         }
         return results;
     }
 
-    private static void RunInbound(InboundMapping mapping, YamlMappingNode testCase, string testFile, List<string> failures)
+    private static void RunInbound(InboundMapping mapping, YamlMappingNode testCase, string testFile, List<string> failures, List<string> warnings)
     {
         var payload = testCase.Text("payload") is { } inline ? Encoding.UTF8.GetBytes(inline) : File.ReadAllBytes(Resolve(testFile, testCase.Text("input") ?? throw new InvalidOperationException("a case needs 'input:' (a file) or 'payload:'")));
         var metadata = testCase.Get("metadata") is YamlMappingNode meta
@@ -86,6 +90,17 @@ public static class MappingTestRunner
             : new Dictionary<string, string>();
         var result = mapping.Map(payload, testCase.Text("contentType") ?? "application/" + mapping.Format, metadata);
         var expect = testCase.Get("expect") as YamlMappingNode ?? throw new InvalidOperationException("a case needs 'expect:' with messages or errors");
+        warnings.AddRange(result.Warnings.Select(w => w.ToString()));
+        foreach (var key in expect.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? "").Where(k => !InboundExpectKeys.Contains(k)))
+        {
+            failures.Add($"unknown key '{key}' in expect:; expected {string.Join(", ", InboundExpectKeys)}");
+        }
+        if (expect.Get("warnings") is YamlSequenceNode expectedWarnings)
+        {
+            var expected = expectedWarnings.Children.Select(w => (w as YamlScalarNode)?.Value ?? "").ToList();
+            var actual = result.Warnings.Select(w => w.Message).ToList();
+            if (!expected.SequenceEqual(actual)) failures.Add($"warnings: expected [{string.Join("; ", expected)}], got [{string.Join("; ", actual)}]");
+        }
         if (expect.Get("messages") is YamlSequenceNode expectedMessages)
         {
             if (result.Errors.Count > 0 && expect.Get("errors") is null) failures.AddRange(result.Errors.Select(e => "unexpected error: " + e));
@@ -95,10 +110,15 @@ public static class MappingTestRunner
         }
         if (expect.Get("errors") is YamlSequenceNode expectedErrors)
         {
+            foreach (var key in expectedErrors.Children.OfType<YamlMappingNode>().SelectMany(e => e.Children.Keys).Select(k => (k as YamlScalarNode)?.Value ?? "").Where(k => !ErrorKeys.Contains(k)).Distinct())
+            {
+                failures.Add($"unknown key '{key}' in an expected error; expected {string.Join(", ", ErrorKeys)}");
+            }
             if (result.Messages.Count > 0 && expect.Get("messages") is null) failures.Add($"expected errors, but {result.Messages.Count} message(s) were mapped");
             var actual = new JsonArray(result.Errors.Select(e => (JsonNode)new JsonObject
             {
                 ["field"] = e.Field,
+                ["item"] = e.Item,
                 ["sourcePath"] = e.SourcePath,
                 ["value"] = e.Value,
                 ["message"] = e.Message,

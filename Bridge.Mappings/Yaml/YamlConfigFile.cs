@@ -30,6 +30,23 @@ public static class YamlConfigFile
         return Parse(file, text, errors, expectedKeys);
     }
 
+    /// <summary>
+    /// YamlDotNet reports a tab used as indentation at the start of the enclosing block (often 1:1); the tab itself
+    /// is at the first line from there whose indentation holds one.
+    /// </summary>
+    private static (int Line, int Column)? FirstTabIndent(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var indent = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t');
+            if (tab >= 0 && tab < indent) return (i + 1, tab + 1);
+        }
+        return null;
+    }
+
     /// <summary>Parses <paramref name="text"/> of <paramref name="file"/>; <paramref name="expectedKeys"/> names the root keys for the error when the root is not a block of keys.</summary>
     public static YamlMappingNode? Parse(string file, string text, ConfigurationErrorSink errors, string expectedKeys = MappingRoot)
     {
@@ -44,7 +61,9 @@ public static class YamlConfigFile
             var hint = message.Contains("invalid mapping", StringComparison.Ordinal) || message.Contains("mapping values are not allowed", StringComparison.Ordinal)
                 ? " (an expression containing ': ' or ' #', such as c ? a : b, must be quoted)"
                 : "";
-            errors.Add(file, ex.Start, $"YAML syntax: {message}{hint}");
+            var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstTabIndent(text, (int)ex.Start.Line) ?? ((int)ex.Start.Line, (int)ex.Start.Column) : ((int)ex.Start.Line, (int)ex.Start.Column);
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase)) hint = " (indent with spaces; YAML does not allow tabs)";
+            errors.Add(file, line, column, $"YAML syntax: {message}{hint}");
             return null;
         }
         catch (ArgumentException ex)

@@ -82,7 +82,7 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
 
         var detail = await PostExpectingDeadLetterAsync(body);
 
-        detail.ShouldBe("wms-a-fragile: field '[0].record.quantity' from 'onHand * onHand': arithmetic overflow: the result is beyond the range of a decimal number (±7.9E28)");
+        detail.ShouldBe("wms-a-fragile: field '[0].record.quantity' of item '$.changes[0]' from 'onHand * onHand': arithmetic overflow: the result is beyond the range of a decimal number (±7.9E28)");
     }
 
     [Fact]

@@ -24,11 +24,23 @@ internal static class TestMappingsCommand
         var input = new Option<string?>("--input") { Description = "A payload (inbound) or a canonical message as JSON (outbound)" };
         var contentType = new Option<string?>("--content-type") { Description = "Content type of the input (informational)" };
         var meta = new Option<string[]>("--meta") { Description = "Metadata as key=value (MQTT topic, OPC UA nodeId…), repeatable", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("test", "Try a mapping on an input, or run every mapping test file.") { config, mapping, input, contentType, meta };
+        var testFile = new Argument<string?>("test-file") { Description = "Run only this *.test.yaml (default: every test file under the configuration directory)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("test", "Try a mapping on an input, or run the mapping test files (all, or the one given).") { config, mapping, input, contentType, meta, testFile };
         command.SetAction(parse =>
         {
             var mappingFile = parse.GetValue(mapping);
             var inputFile = parse.GetValue(input);
+            if (parse.GetValue(testFile) is { } one)
+            {
+                if (mappingFile is not null || inputFile is not null)
+                {
+                    Console.Error.WriteLine("give a test file, or --mapping FILE and --input FILE, not both");
+                    return 2;
+                }
+                one = ConfigDirectory.ResolvePath(one);
+                var oneConfig = parse.GetValue(config) is { } configGiven ? ConfigDirectory.Resolve(configGiven) : ConfigDirectory.OfMappingFile(one) ?? ConfigDirectory.Resolve(null);
+                return RunTestFiles(oneConfig, Console.Out, one);
+            }
             if (mappingFile is null && inputFile is null) return RunTestFiles(ConfigDirectory.Resolve(parse.GetValue(config)), Console.Out);
             if (mappingFile is null || inputFile is null)
             {
@@ -62,6 +74,7 @@ internal static class TestMappingsCommand
             var result = inbound.Map(payload, contentType ?? "application/" + inbound.Format, metadata);
             var messages = result.Messages.Select(m => (JsonNode)m.Json).ToArray();
             output.WriteLine((messages.Length == 1 ? messages[0] : new JsonArray(messages)).ToJsonString(Indented));
+            foreach (var warning in result.Warnings) errors.WriteLine($"warning: {warning}");
             foreach (var error in result.Errors) errors.WriteLine(error);
             return result.Errors.Count == 0 ? 0 : 1;
         }
@@ -89,19 +102,25 @@ internal static class TestMappingsCommand
         }
     }
 
-    public static int RunTestFiles(string configDir, TextWriter output)
+    public static int RunTestFiles(string configDir, TextWriter output, string? onlyFile = null)
     {
+        if (onlyFile is not null && !File.Exists(onlyFile))
+        {
+            output.WriteLine($"file not found: {onlyFile}");
+            return 1;
+        }
         var loaded = MappingTestRunner.LoadForTests(configDir);
         if (loaded.Set is null)
         {
             foreach (var error in loaded.Errors) output.WriteLine(error);
             return 1;
         }
-        var results = MappingTestRunner.RunAll(configDir, loaded.Set);
+        var results = onlyFile is null ? MappingTestRunner.RunAll(configDir, loaded.Set) : MappingTestRunner.RunFile(onlyFile, loaded.Set);
         foreach (var result in results)
         {
             output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")}  {result.File} :: {result.Case}");
             foreach (var failure in result.Failures) output.WriteLine($"      {failure}");
+            foreach (var warning in result.Warnings) output.WriteLine($"      warning: {warning}");
         }
         var failed = results.Count(r => !r.Passed);
         output.WriteLine($"{results.Count - failed} passed, {failed} failed, {results.Select(r => r.File).Distinct().Count()} test file(s)");

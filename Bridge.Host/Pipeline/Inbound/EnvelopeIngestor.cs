@@ -77,6 +77,7 @@ public sealed class EnvelopeIngestor(
 
     private static string Describe(RuntimeMappingError error) =>
         $"{error.Mapping}: field '{error.Field}'"
+        + (error.Item is null ? "" : $" of item '{error.Item}'")
         + (error.SourcePath is null ? "" : $" from '{error.SourcePath}'")
         + (error.Value is null ? "" : $" (value '{error.Value}')")
         + $": {error.Message}";
