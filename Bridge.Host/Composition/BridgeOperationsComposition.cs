@@ -6,6 +6,7 @@ public static class BridgeOperationsComposition
     public static IServiceCollection AddBridgeOperations(this IServiceCollection services)
     {
         services.AddHealthChecks();
+        services.AddOpenApi();
         return services;
     }
 }

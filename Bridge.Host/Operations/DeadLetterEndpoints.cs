@@ -1,6 +1,7 @@
 using System.Text;
 using Bridge.Adapters.Envelopes;
 using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Host.Operations.Auth;
 using Bridge.Host.Pipeline.Inbound;
 
 namespace Bridge.Host.Operations;
@@ -13,13 +14,15 @@ public static class DeadLetterEndpoints
 {
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/dead-letters", async (int? limit, bool? all, IDeadLetterStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), all ?? false, ct)).Select(l => View(l, withBody: false))));
+        routes.MapGet("/api/dead-letters", async (int? limit, bool? all, IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
+            Results.Ok((await store.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), all ?? false, ct)).Select(l => View(l, withBody: false, credentials))))
+            .RequireAuthorization(BridgePolicies.Operator);
 
-        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, IDeadLetterStore store, CancellationToken ct) =>
+        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } letter
-                ? Results.Ok(View(letter, withBody: true))
-                : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"));
+                ? Results.Ok(View(letter, withBody: true, credentials))
+                : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"))
+            .RequireAuthorization(BridgePolicies.Operator);
 
         routes.MapPost("/api/dead-letters/{id:guid}/replay", async (Guid id, IDeadLetterStore store, EnvelopeIngestor ingestor, TimeProvider time, CancellationToken ct) =>
         {
@@ -43,11 +46,12 @@ public static class DeadLetterEndpoints
 
             await store.MarkReplayedAsync(id, time.GetUtcNow(), ct);
             return Results.Ok(new { id, mapping = result.Mapping, messages = result.Messages });
-        });
+        }).RequireAuthorization(BridgePolicies.Administrator);
         return routes;
     }
 
-    private static object View(DeadLetter l, bool withBody) => new
+    // Letters kept before credential headers were removed at the door still hold them: never shown.
+    private static object View(DeadLetter l, bool withBody, CredentialHeaders credentials) => new
     {
         l.Id,
         l.ReceivedAt,
@@ -57,7 +61,7 @@ public static class DeadLetterEndpoints
         l.ContentType,
         Bytes = l.Body.Length,
         l.Reason,
-        l.Metadata,
+        Metadata = l.Metadata.Where(m => !credentials.IsCredentialMetadata(m.Key)).ToDictionary(m => m.Key, m => m.Value),
         l.ReplayedAt,
         Body = withBody ? Encoding.UTF8.GetString(l.Body) : null,
     };
