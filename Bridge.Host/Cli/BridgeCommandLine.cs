@@ -22,6 +22,8 @@ public static class BridgeCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MappingsCommand.Create());
         root.Subcommands.Add(OpcUaCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
         return root;
     }
 

@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Operations;
 using Bridge.Host.Operations.Auth;
+using Bridge.Host.Operations.Trace;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Processes.MaterialRequests;
@@ -25,6 +26,7 @@ public static class BridgeApi
         read.MapMaterialRequestEndpoints();
         read.MapKitEndpoints();
         read.MapOperatorEndpoints();
+        read.MapTraceEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapOperationsEndpoints();
         app.MapSignInEndpoints();

@@ -7,7 +7,7 @@ namespace Bridge.Host.Operations;
 
 /// <summary>
 /// What operators open in a browser or scrape: the status page at <c>/</c>, the OpenAPI document at
-/// <c>/openapi/v1.json</c> and the Hangfire dashboard at <c>/hangfire</c> (read-only for operators) — all signed in.
+/// <c>/openapi/v1.json</c>, Prometheus metrics at <c>/metrics</c> and the Hangfire dashboard at <c>/hangfire</c> (read-only for operators) — all signed in.
 /// </summary>
 public static class OperationsEndpoints
 {
@@ -18,6 +18,7 @@ public static class OperationsEndpoints
                 StaticAssets.File(file, file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8"))
             .RequireAuthorization(BridgePolicies.Operator).ExcludeFromDescription();
         routes.MapOpenApi().RequireAuthorization(BridgePolicies.Operator);
+        routes.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(BridgePolicies.Operator);
         routes.MapHangfireDashboardWithAuthorizationPolicy(BridgePolicies.Operator, "/hangfire", new DashboardOptions
         {
             // The policy decides who sees it; Hangfire's own default filter would allow local requests only.

@@ -1,5 +1,6 @@
 using Bridge.Adapters.Envelopes;
 using Bridge.Contracts;
+using Bridge.Host.Infrastructure.Audit;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Mappings;
 using MassTransit;
@@ -16,7 +17,9 @@ public sealed class OutboundDispatchConsumer<T>(
     SystemsRegistry systems,
     MappingSetWatcher mappings,
     IServiceProvider services,
-    ILogger<OutboundDispatchConsumer<T>> logger) : IConsumer<T>
+    ILogger<OutboundDispatchConsumer<T>> logger,
+    IAuditTrail? audit = null,
+    TimeProvider? time = null) : IConsumer<T>
     where T : CanonicalMessage
 {
     public async Task Consume(ConsumeContext<T> context)
@@ -44,7 +47,7 @@ public sealed class OutboundDispatchConsumer<T>(
             var envelope = new OutboundEnvelope(system.Id, rendered.Address, rendered.ContentType, rendered.Body, headers,
                 rendered.Properties, binding.Settings, $"{message.MessageId:N}-{system.Id}");
             var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
-            await sender.SendAsync(envelope, context.CancellationToken);
+            await OutboundAudit.SendAsync(sender, envelope, message, binding.Key, audit, time, context.GetRetryAttempt(), context.CancellationToken);
             Log.Delivered(logger, typeof(T).Name, LogText.Escape(message.CorrelationId), system.Id, LogText.Escape(rendered.Address));
         }
     }
