@@ -18,10 +18,12 @@ public static class BridgeCommandLine
             + "e.g. --Bridge:Mode=Production --urls=http://127.0.0.1:5080.");
         // Unmatched tokens are host configuration overrides; RunAsync refuses those that are not.
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parse, ct) => RunHostCommand.RunAsync([.. parse.UnmatchedTokens], ct));
+        root.SetAction((parse, ct) => RunHostCommand.RunAsync([.. parse.UnmatchedTokens], parse.InvocationConfiguration.Error, ct));
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MappingsCommand.Create());
         root.Subcommands.Add(OpcUaCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
         return root;
     }
 

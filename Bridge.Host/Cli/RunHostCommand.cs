@@ -1,12 +1,16 @@
 using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Cli;
 
-/// <summary>No verb: run the host until Ctrl-C. Exit 1 with every problem listed when the configuration is invalid.</summary>
+/// <summary>
+/// No verb: run the host until Ctrl-C. Exit 1 with every problem listed (no stack trace) when the configuration is
+/// invalid — whether that is found while the host is built (files, settings read at composition) or as it starts.
+/// </summary>
 internal static class RunHostCommand
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken ct)
     {
         WebApplication app;
         try
@@ -15,7 +19,12 @@ internal static class RunHostCommand
         }
         catch (InvalidConfigurationException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await ReportAsync(error, ex);
             return 1;
         }
 
@@ -25,13 +34,16 @@ internal static class RunHostCommand
             {
                 await app.RunAsync();
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            catch (OptionsValidationException ex)
             {
-                await Console.Error.WriteLineAsync("Bridge configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  " + f)));
+                await ReportAsync(error, ex);
                 return 1;
             }
         }
 
         return 0;
     }
+
+    private static Task ReportAsync(TextWriter error, OptionsValidationException ex) =>
+        error.WriteLineAsync("Bridge configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  " + f)));
 }

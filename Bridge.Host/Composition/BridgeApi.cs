@@ -1,5 +1,7 @@
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Operations;
+using Bridge.Host.Operations.Auth;
+using Bridge.Host.Operations.Trace;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Processes.MaterialRequests;
@@ -16,13 +18,19 @@ public static class BridgeApi
         // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
         // failed start) must not log through the first one's disposed logger factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
-        app.MapInboundEndpoint();
-        app.MapDeviceEndpoints();
-        app.MapMaterialRequestEndpoints();
-        app.MapKitEndpoints();
-        app.MapOperatorEndpoints();
+        app.UseBridgeAuth();
+        // Who may call what is decided here, per group; the authorization matrix test holds every endpoint to it.
+        app.MapGroup("").RequireAuthorization(BridgePolicies.SystemInbound).MapInboundEndpoint();
+        app.MapGroup("").RequireAuthorization(BridgePolicies.DeviceWrite).MapDeviceEndpoints();
+        var read = app.MapGroup("").RequireAuthorization(BridgePolicies.Operator);
+        read.MapMaterialRequestEndpoints();
+        read.MapKitEndpoints();
+        read.MapOperatorEndpoints();
+        read.MapTraceEndpoints();
         app.MapDeadLetterEndpoints();
-        app.MapHealthEndpoints();
+        app.MapOperationsEndpoints();
+        app.MapSignInEndpoints();
+        app.MapGroup("").AllowAnonymous().MapHealthEndpoints();
         return app;
     }
 

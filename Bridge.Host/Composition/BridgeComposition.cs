@@ -13,6 +13,7 @@ public static class BridgeComposition
         services.AddBridgeAdapters(loaded);
         services.AddBridgeProcesses();
         services.AddBridgeOperations();
+        services.AddBridgeAuth(configuration);
         return builder;
     }
 }

@@ -1,3 +1,8 @@
+using Bridge.Host.Infrastructure.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Bridge.Host.Operations.Trace;
+
 namespace Bridge.Host.Composition;
 
 /// <summary>What operators use: health now (the checks themselves come with the bus, storage and scheduler they check).</summary>
@@ -6,6 +11,12 @@ public static class BridgeOperationsComposition
     public static IServiceCollection AddBridgeOperations(this IServiceCollection services)
     {
         services.AddHealthChecks();
+        services.AddOpenApi();
+        services.AddScoped<ProcessTrace>();
+        // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
+        services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddMeter(BridgeMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
         return services;
     }
 }

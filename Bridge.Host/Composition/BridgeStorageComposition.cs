@@ -1,6 +1,7 @@
 using Bridge.Host.Domain.KitWaits;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
+using Bridge.Host.Infrastructure.Audit;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Pipeline.DeadLetters;
@@ -26,6 +27,8 @@ public static class BridgeStorageComposition
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
         services.AddStore<IOutboundDeliveryLog, InMemoryOutboundDeliveryLog, PostgresOutboundDeliveryLog, OutboundDeliverySchemaScript>(mode);
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddStore<IAuditTrail, InMemoryAuditTrail, PostgresAuditTrail, AuditSchemaScript>(mode);
         return services;
     }
 }

@@ -1,25 +1,58 @@
 using System.Text;
 using Bridge.Adapters.Envelopes;
 using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Host.Operations.Auth;
 using Bridge.Host.Pipeline.Inbound;
 
 namespace Bridge.Host.Operations;
 
 /// <summary>
-/// The dead letters: list (<c>?all=true</c> includes replayed ones), one with its body, and replay — the kept payload
-/// goes through today's mappings again (after the mapping was fixed); accepted, it is marked replayed.
+/// The dead letters: list (<c>?all=true</c> includes replayed ones; filters <c>system</c>, <c>mapping</c>, <c>reason</c>,
+/// <c>since</c>, <c>until</c>), one with its body (<c>?body=hex</c> for bytes that are not text), and replay of one or of
+/// every letter a filter matches — the kept payload goes through today's mappings again (after the mapping was fixed);
+/// accepted, it is marked replayed, so replaying again is a no-op.
 /// </summary>
 public static class DeadLetterEndpoints
 {
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/dead-letters", async (int? limit, bool? all, IDeadLetterStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), all ?? false, ct)).Select(l => View(l, withBody: false))));
+        routes.MapGet("/api/dead-letters", async (int? limit, bool? all, string? system, string? mapping, string? reason, DateTimeOffset? since, DateTimeOffset? until,
+                IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
+            {
+                var filter = new DeadLetterFilter(system, mapping, reason, since, until);
+                var letters = await store.ListAsync(DeadLetterFilter.Window, all ?? false, ct);
+                return Results.Ok(letters.Where(filter.Matches).Take(Math.Clamp(limit ?? 50, 1, DeadLetterFilter.Window)).Select(l => View(l, null, credentials)));
+            })
+            .RequireAuthorization(BridgePolicies.Operator);
 
-        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, IDeadLetterStore store, CancellationToken ct) =>
+        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, string? body, IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } letter
-                ? Results.Ok(View(letter, withBody: true))
-                : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"));
+                ? Results.Ok(View(letter, body == "hex" ? "hex" : "text", credentials))
+                : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"))
+            .RequireAuthorization(BridgePolicies.Operator);
+
+        routes.MapPost("/api/dead-letters/replay", async (string? system, string? mapping, string? reason, DateTimeOffset? since, DateTimeOffset? until,
+            IDeadLetterStore store, EnvelopeIngestor ingestor, TimeProvider time, CancellationToken ct) =>
+        {
+            // Idempotent: letters already replayed are not listed, so a second call replays nothing twice.
+            var filter = new DeadLetterFilter(system, mapping, reason, since, until);
+            var replayed = new List<Guid>();
+            var failing = new List<object>();
+            foreach (var letter in (await store.ListAsync(DeadLetterFilter.Window, false, ct)).Where(filter.Matches).OrderBy(l => l.ReceivedAt))
+            {
+                var result = await ReplayAsync(letter, store, ingestor, time, ct);
+                if (result.Outcome == IngestOutcome.Accepted)
+                {
+                    replayed.Add(letter.Id);
+                }
+                else
+                {
+                    failing.Add(new { id = letter.Id, errors = result.Errors });
+                }
+            }
+
+            return Results.Ok(new { replayed, stillFailing = failing });
+        }).RequireAuthorization(BridgePolicies.Administrator);
 
         routes.MapPost("/api/dead-letters/{id:guid}/replay", async (Guid id, IDeadLetterStore store, EnvelopeIngestor ingestor, TimeProvider time, CancellationToken ct) =>
         {
@@ -33,21 +66,32 @@ public static class DeadLetterEndpoints
                 return Results.Problem(statusCode: 409, title: "already replayed", detail: $"dead letter {id} was replayed at {at:O}");
             }
 
-            var envelope = new InboundEnvelope("replay", letter.System, letter.MessageType, letter.ContentType, letter.Body, letter.Metadata);
-            var result = await ingestor.IngestAsync(envelope, ct, keepFailures: false);
+            var result = await ReplayAsync(letter, store, ingestor, time, ct);
             if (result.Outcome != IngestOutcome.Accepted)
             {
                 return Results.Problem(statusCode: 422, title: "still not accepted", detail: string.Join("; ", result.Errors),
                     extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["mapping"] = result.Mapping });
             }
 
-            await store.MarkReplayedAsync(id, time.GetUtcNow(), ct);
             return Results.Ok(new { id, mapping = result.Mapping, messages = result.Messages });
-        });
+        }).RequireAuthorization(BridgePolicies.Administrator);
         return routes;
     }
 
-    private static object View(DeadLetter l, bool withBody) => new
+    private static async Task<IngestResult> ReplayAsync(DeadLetter letter, IDeadLetterStore store, EnvelopeIngestor ingestor, TimeProvider time, CancellationToken ct)
+    {
+        var envelope = new InboundEnvelope("replay", letter.System, letter.MessageType, letter.ContentType, letter.Body, letter.Metadata);
+        var result = await ingestor.IngestAsync(envelope, ct, keepFailures: false);
+        if (result.Outcome == IngestOutcome.Accepted)
+        {
+            await store.MarkReplayedAsync(letter.Id, time.GetUtcNow(), ct);
+        }
+
+        return result;
+    }
+
+    // Letters kept before credential headers were removed at the door still hold them: never shown.
+    private static object View(DeadLetter l, string? body, CredentialHeaders credentials) => new
     {
         l.Id,
         l.ReceivedAt,
@@ -57,8 +101,14 @@ public static class DeadLetterEndpoints
         l.ContentType,
         Bytes = l.Body.Length,
         l.Reason,
-        l.Metadata,
+        Metadata = l.Metadata.Where(m => !credentials.IsCredentialMetadata(m.Key)).ToDictionary(m => m.Key, m => m.Value),
         l.ReplayedAt,
-        Body = withBody ? Encoding.UTF8.GetString(l.Body) : null,
+        BodyEncoding = body,
+        Body = body switch
+        {
+            "hex" => Convert.ToHexString(l.Body),
+            "text" => Encoding.UTF8.GetString(l.Body),
+            _ => null,
+        },
     };
 }

@@ -38,6 +38,23 @@ public class BridgeCommandLineTests
         output.ToString().ShouldContain("With no command, starts the host");
     }
 
+    [Fact]
+    public async Task ProductionWithoutItsSettings_ListsWhatIsMissing_WithoutAStackTrace()
+    {
+        var error = new StringWriter();
+
+        var code = await BridgeCommandLine.RunAsync(
+            ["--Bridge:Mode=Production", "--urls=http://127.0.0.1:0", "--Bridge:Auth:Administrators:cli-test=cli-test-key"], new StringWriter(), error)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        code.ShouldBe(1);
+        error.ToString().ShouldStartWith("Bridge configuration is invalid:");
+        error.ToString().ShouldContain("Bridge:RabbitMqUri is required");
+        error.ToString().ShouldContain("Bridge:PostgresConnectionString is required");
+        error.ToString().ShouldNotContain("   at ");
+        error.ToString().ShouldNotContain("Unhandled exception");
+    }
+
     [Theory]
     [InlineData("--Bridge:Mode=Production")]
     [InlineData("--urls", "http://127.0.0.1:0", "--Bridge:ConfigDir=x")]

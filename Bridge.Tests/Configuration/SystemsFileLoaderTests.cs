@@ -44,7 +44,7 @@ public sealed class SystemsFileLoaderTests : IDisposable
         errors.Select(e => e.ToString()).ShouldBe(
         [
             $"{path}:3:14: system 'mes': baseUrl 'not-a-url' is not an absolute http(s) URL",
-            $"{path}:4:5: system 'mes': unknown key 'recieves'; expected one of description, baseUrl, apiKeyEnv, receives, warehouses, send, receive",
+            $"{path}:4:5: system 'mes': unknown key 'recieves'; expected one of description, baseUrl, apiKeyEnv, receives, warehouses, send, receive, accepts",
             $"{path}:6:15: system 'wms-a': 'PickOrderIsued' is not a canonical message; expected one of " + string.Join(", ", CanonicalMessageTypes.Names),
             $"{path}:7:16: system 'wms-a': apiKeyEnv must name an environment variable (letters, digits, '_'), not hold a key",
         ]);

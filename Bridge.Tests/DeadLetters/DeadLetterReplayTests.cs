@@ -8,6 +8,8 @@ using Bridge.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.DeadLetters;
 
 /// <summary>
@@ -23,16 +25,16 @@ public sealed class DeadLetterReplayTests : IDisposable
     [Fact]
     public async Task MissingCrossReference_IsDeadLettered_ThenReplayedAfterTheTableIsFixed()
     {
-        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:wms-a"] = "wms-key",
             ["Serilog:MinimumLevel:Default"] = "Error",
-        }));
+        })));
         await using var _ = app;
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.AsAdministrator();
         var feed = new SimulatedWarehouse().Put("999-Z", "Z-01-01", "L-NEW", 42, "PCE");
 
         var rejected = await PostAsync(http, "/api/inbound/wms-a/inventory", feed);
@@ -41,7 +43,7 @@ public sealed class DeadLetterReplayTests : IDisposable
         var problem = JsonNode.Parse(await rejected.Content.ReadAsStringAsync())!;
         ((string)problem["detail"]!).ShouldContain("999-Z");
         var id = (string)problem["deadLetterId"]!;
-        (await PostAsync(http, $"/api/dead-letters/{id}/replay", "")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await PostAsync(http, $"/api/dead-letters/{id}/replay", "", key: null)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
 
         File.AppendAllText(Path.Combine(_config, "mappings", "wms-a", "tables", "material-xref.csv"), "999-Z,Z-999\n");
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -49,12 +51,12 @@ public sealed class DeadLetterReplayTests : IDisposable
         do
         {
             await Task.Delay(200);
-            replay = await PostAsync(http, $"/api/dead-letters/{id}/replay", "");
+            replay = await PostAsync(http, $"/api/dead-letters/{id}/replay", "", key: null);
         }
         while (replay.StatusCode == HttpStatusCode.UnprocessableEntity && DateTime.UtcNow < deadline);
 
         replay.StatusCode.ShouldBe(HttpStatusCode.OK, await replay.Content.ReadAsStringAsync());
-        (await PostAsync(http, $"/api/dead-letters/{id}/replay", "")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await PostAsync(http, $"/api/dead-letters/{id}/replay", "", key: null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         JsonNode.Parse(await http.GetStringAsync("/api/dead-letters"))!.AsArray().ShouldBeEmpty();
         JsonNode.Parse(await http.GetStringAsync("/api/dead-letters?all=true"))!.AsArray().Count.ShouldBe(1);
         deadline = DateTime.UtcNow.AddSeconds(10);
@@ -75,11 +77,15 @@ public sealed class DeadLetterReplayTests : IDisposable
         return true;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json)
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json, string? key = "wms-key")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Api-Key", "wms-key");
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
         return http.SendAsync(request);
     }
 }

@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.Devices;
 
 /// <summary>
@@ -54,12 +56,12 @@ public sealed class OpcUaDeviceHostTests : IDisposable
         await using var writer = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
         await writer.WriteValueAsync(station7, Variant.From(1000u));
         var received = new ConcurrentQueue<LineSideConsumptionReported>();
-        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
+        })));
         await using var _ = app;
         await app.StartAsync();
         var endpoint = app.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("test-line-side-consumption", e =>
@@ -100,16 +102,16 @@ public sealed class OpcUaDeviceHostTests : IDisposable
         }
 
         PrepareConfig(url);
-        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:plc"] = "plc-key",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
+        })));
         await using var _ = app;
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.AsAdministrator();
         var job = $"JOB-{Random.Shared.Next(100000, 999999)}";
 
         HttpResponseMessage response;
@@ -125,7 +127,8 @@ public sealed class OpcUaDeviceHostTests : IDisposable
         (await reader.ReadValuesAsync([NodeId.Parse("ns=1;s=Writable.Station7Job")]))[0].Value.Value.ShouldBe(job);
         (await http.SendAsync(Write("line1", "job-number", "X", "wrong"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
         (await http.SendAsync(Write("line1", "no-such-target", "X", "plc-key"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
-        (await http.SendAsync(Write("no-such-device", "job-number", "X", "plc-key"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        // A system learns nothing about devices that are not its own.
+        (await http.SendAsync(Write("no-such-device", "job-number", "X", "plc-key"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
         await app.StopAsync();
     }
 

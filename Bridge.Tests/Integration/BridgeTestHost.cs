@@ -11,7 +11,8 @@ namespace Bridge.Tests.Integration;
 /// <summary>
 /// A real Bridge host on a loopback port, in production mode against the RabbitMQ virtual host and PostgreSQL
 /// database it is given, with simulated MES and WMS receivers (Kestrel on loopback) as its outbound targets.
-/// Stop and start it again on the same broker and database to test recovery.
+/// Stop and start it again on the same broker and database to test recovery. <see cref="Client"/> is signed in as an
+/// administrator; <see cref="PostAsync"/> posts as the system (its X-Api-Key from <see cref="Keys"/>).
 /// </summary>
 public sealed class BridgeTestHost : IAsyncDisposable
 {
@@ -28,18 +29,31 @@ public sealed class BridgeTestHost : IAsyncDisposable
     {
         _app = app;
         Receivers = receivers;
-        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        BaseUrl = baseUrl;
+        Client = NewClient().AsAdministrator();
     }
+
+    public Uri BaseUrl { get; }
 
     public SimulatedSystems Receivers { get; }
 
+    /// <summary>Signed in as an administrator (<see cref="TestCredentials.AdministratorKey"/>).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client with no credentials; dispose it. Add some with <see cref="TestCredentials"/>' AsOperator, AsAdministrator, AsSystem.</summary>
+    public HttpClient NewClient() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client signed in as an operator (reads only); dispose it.</summary>
+    public HttpClient OperatorClient() => NewClient().AsOperator();
+
+    /// <summary>A client presenting the system's key from <see cref="Keys"/>; dispose it.</summary>
+    public HttpClient SystemClient(string system) => NewClient().AsSystem(Keys[system]);
 
     public IServiceProvider Services => _app.Services;
 
     public static async Task<BridgeTestHost> StartAsync(string rabbitUri, string postgres, SimulatedSystems receivers, IDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:Mode"] = "Production",
@@ -50,7 +64,7 @@ public sealed class BridgeTestHost : IAsyncDisposable
             ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(receivers.BaseUrl, "/wms-a").AbsoluteUri,
             ["Bridge:Adapters:Http:default:RetryBaseDelay"] = "00:00:00.100",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        };
+        });
         foreach (var (system, key) in Keys)
         {
             settings[$"Bridge:ApiKeys:{system}"] = key;

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.Pipeline;
 
 /// <summary>Issue 13, points 10–12: an id no receiver could take (control characters, absurd length) is refused at the door with a reason and a dead letter.</summary>
@@ -30,16 +32,16 @@ public sealed class HostileIdTests : IDisposable
     [MemberData(nameof(Refused))]
     public async Task RequestIdNoReceiverCouldTake_IsRefusedWithAReasonAndADeadLetter(string requestId, string reason)
     {
-        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:mes"] = "mes-key",
             ["Serilog:MinimumLevel:Default"] = "Error",
-        }));
+        })));
         await using var _ = app;
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.AsAdministrator();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/mes/material-request")
         {
             Content = new StringContent(DemoPayloads.MaterialRequest(requestId, "000123", 10), Encoding.UTF8),

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.Pipeline;
 
 /// <summary>Issue 13, point 10: values from outside cannot forge log lines (CR, LF, NUL and other controls are escaped).</summary>
@@ -34,18 +36,18 @@ public sealed class LogForgingTests : IDisposable
         var log = new CapturingLogger<EnvelopeIngestor>();
         var app = BridgeApplication.Build([], b =>
         {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
             {
                 ["Urls"] = "http://127.0.0.1:0",
                 ["Bridge:ConfigDir"] = _config,
                 ["Bridge:ApiKeys:mes"] = "mes-key",
                 ["Serilog:MinimumLevel:Default"] = "Error",
-            });
+            }));
             b.Services.AddSingleton<ILogger<EnvelopeIngestor>>(log);
         });
         await using var _ = app;
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.AsAdministrator();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/mes/x%0D%0A%5BERR%5D%20forged")
         {
             Content = new StringContent("{}", Encoding.UTF8),

@@ -7,6 +7,8 @@ using Bridge.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.Pipeline;
 
 /// <summary>
@@ -43,16 +45,16 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.WriteAllText(Path.Combine(_config, "mappings", "wms-a", "fragile.yaml"), Mapping);
-        _app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:wms-a"] = "wms-key",
             ["Bridge:ApiKeys:erp"] = "erp-key",
             ["Serilog:MinimumLevel:Default"] = "Error",
-        }));
+        })));
         await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) }.AsAdministrator();
     }
 
     public async Task DisposeAsync()

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bridge.Tests.Integration;
+
 namespace Bridge.Tests.Pipeline;
 
 /// <summary>The dispatcher sends through the adapter instance a system's <c>send:</c> names, not a built-in HTTP one.</summary>
@@ -75,12 +77,12 @@ public sealed class OutboundAdapterSelectionTests : IDisposable
     private WebApplication Build(Action<IServiceCollection> register) =>
         BridgeApplication.Build([], b =>
         {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
             {
                 ["Urls"] = "http://127.0.0.1:0",
                 ["Bridge:ConfigDir"] = _config,
                 ["Serilog:MinimumLevel:Default"] = "Error",
-            });
+            }));
             register(b.Services);
         });
 

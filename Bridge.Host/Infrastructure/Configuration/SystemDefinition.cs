@@ -19,6 +19,8 @@ public sealed record SystemDefinition
     public string? ApiKeyEnv { get; init; }
     /// <summary>Canonical message types (names) Bridge sends to this system.</summary>
     public IReadOnlySet<string> Receives { get; init; } = new HashSet<string>();
+    /// <summary>Inbound message types (the <c>{messageType}</c> the system posts) it may send; null: any. Others get 403.</summary>
+    public IReadOnlySet<string>? Accepts { get; init; }
     /// <summary>Warehouses this system runs; messages addressed to a warehouse go here.</summary>
     public IReadOnlySet<string> Warehouses { get; init; } = new HashSet<string>();
 }

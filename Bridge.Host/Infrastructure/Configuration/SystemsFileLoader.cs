@@ -10,7 +10,7 @@ namespace Bridge.Host.Infrastructure.Configuration;
 /// </summary>
 public static class SystemsFileLoader
 {
-    private static readonly HashSet<string> SystemKeys = ["description", "baseUrl", "apiKeyEnv", "receives", "warehouses", "send", "receive"];
+    private static readonly HashSet<string> SystemKeys = ["description", "baseUrl", "apiKeyEnv", "receives", "warehouses", "send", "receive", "accepts"];
 
     public static (IReadOnlyList<SystemDefinition> Systems, IReadOnlyList<ConfigurationError> Errors) Load(string path)
     {
@@ -84,6 +84,7 @@ public static class SystemsFileLoader
         YamlNode? shorthand = null;
         string? apiKeyEnv = null, description = null;
         HashSet<string> receives = [], warehouses = [];
+        HashSet<string>? accepts = null;
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = Text(keyNode);
@@ -119,6 +120,9 @@ public static class SystemsFileLoader
                     }
 
                     break;
+                case "accepts":
+                    accepts = List(file, id, key, valueNode, errors);
+                    break;
                 case "warehouses":
                     warehouses = List(file, id, key, valueNode, errors);
                     break;
@@ -147,6 +151,7 @@ public static class SystemsFileLoader
             Inbound = receive ?? AdapterBinding.HttpDefault(At(file, idNode, "receive")),
             ApiKeyEnv = apiKeyEnv,
             Receives = receives,
+            Accepts = accepts,
             Warehouses = warehouses,
         };
     }

@@ -1,6 +1,5 @@
 using Bridge.Mappings.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
 using Bridge.Contracts;
 using Microsoft.Extensions.Configuration;
 
@@ -9,30 +8,43 @@ namespace Bridge.Host.Infrastructure.Configuration;
 /// <summary>
 /// The systems Bridge knows at run time: who may post (by API key), where outbound messages go, and each
 /// system's base URL (overridable with <c>Bridge:Systems:{id}:BaseUrl</c>). Keys come from
-/// <c>Bridge:ApiKeys:{id}</c> or the environment variable the system names, never from a YAML file.
+/// <c>Bridge:ApiKeys:{id}</c> or the environment variable the system names, never from a YAML file; during a
+/// rotation the second key comes from <c>Bridge:NextApiKeys:{id}</c> or the variable's name with <c>_NEXT</c>.
+/// Only SHA-256 hashes of the keys are kept (a value may be given as <c>sha256:&lt;hex&gt;</c> already).
+/// In every setting a hyphen in the id may be spelled '_' (<c>Bridge__Systems__wms_a__BaseUrl</c>), because a
+/// shell variable name cannot hold '-'.
 /// </summary>
 public sealed class SystemsRegistry
 {
     private readonly Dictionary<string, SystemDefinition> _systems;
-    private readonly Dictionary<string, byte[]> _keys;
+    private readonly Dictionary<string, List<byte[]>> _keys;
 
     public SystemsRegistry(IEnumerable<SystemDefinition> systems, IConfiguration configuration)
     {
         _systems = systems.ToDictionary(
             s => s.Id,
-            s => configuration[$"Bridge:Systems:{s.Id}:BaseUrl"] is { Length: > 0 } url ? WithBaseUrl(s, url) : s,
+            s => Setting(configuration, "Bridge:Systems", s.Id, ":BaseUrl") is { Length: > 0 } url ? WithBaseUrl(s, url) : s,
             StringComparer.Ordinal);
-        _keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        _keys = new Dictionary<string, List<byte[]>>(StringComparer.Ordinal);
         foreach (var system in _systems.Values)
         {
-            var key = configuration[$"Bridge:ApiKeys:{system.Id}"]
+            var current = Setting(configuration, "Bridge:ApiKeys", system.Id, "")
                 ?? (system.ApiKeyEnv is null ? null : Environment.GetEnvironmentVariable(system.ApiKeyEnv));
-            if (!string.IsNullOrEmpty(key))
+            var next = Setting(configuration, "Bridge:NextApiKeys", system.Id, "")
+                ?? (system.ApiKeyEnv is null ? null : Environment.GetEnvironmentVariable(system.ApiKeyEnv + "_NEXT"));
+            var hashes = new[] { current, next }.Where(k => !string.IsNullOrEmpty(k)).Select(k => KeyHash.FromSetting(k!)).ToList();
+            if (hashes.Count > 0)
             {
-                _keys[system.Id] = Encoding.UTF8.GetBytes(key);
+                _keys[system.Id] = hashes;
             }
         }
     }
+
+    /// <summary>A per-system setting, under its id or the id with '-' spelled '_' (environment variables).</summary>
+    public static string? Setting(IConfiguration configuration, string section, string id, string leaf) =>
+        configuration[$"{section}:{id}{leaf}"] is { Length: > 0 } value ? value
+        : id.Contains('-', StringComparison.Ordinal) ? configuration[$"{section}:{id.Replace('-', '_')}{leaf}"]
+        : null;
 
     public IReadOnlyCollection<SystemDefinition> All => _systems.Values;
 
@@ -43,7 +55,35 @@ public sealed class SystemsRegistry
     public bool IsAuthorized(string systemId, string? presentedKey) =>
         presentedKey is not null
         && _keys.TryGetValue(systemId, out var expected)
-        && CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(presentedKey));
+        && Matches(expected, KeyHash.Of(presentedKey));
+
+    /// <summary>The system whose current or next key this is, or null.</summary>
+    public string? FindByKey(string presentedKey)
+    {
+        var hash = KeyHash.Of(presentedKey);
+        string? found = null;
+        // Every system is compared, so the time taken says nothing about which one matched.
+        foreach (var (id, expected) in _keys)
+        {
+            if (Matches(expected, hash))
+            {
+                found = id;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Matches(List<byte[]> expected, byte[] hash)
+    {
+        var match = false;
+        foreach (var candidate in expected)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(candidate, hash);
+        }
+
+        return match;
+    }
 
     /// <summary>
     /// The systems a canonical message goes to: those whose <c>receives</c> lists its type; a message addressed to a

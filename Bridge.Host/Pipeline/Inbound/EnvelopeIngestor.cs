@@ -5,6 +5,8 @@ using Bridge.Mappings;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Host.Infrastructure.Logging;
 
+using Bridge.Host.Infrastructure.Audit;
+
 namespace Bridge.Host.Pipeline.Inbound;
 
 /// <summary>
@@ -17,7 +19,8 @@ public sealed class EnvelopeIngestor(
     IInboundPublisher publisher,
     IDeadLetterStore deadLetters,
     TimeProvider time,
-    ILogger<EnvelopeIngestor> logger) : IEnvelopeSink
+    ILogger<EnvelopeIngestor> logger,
+    IAuditTrail? audit = null) : IEnvelopeSink
 {
     /// <summary>An adapter's hand-over: taken once published or kept as a dead letter; throws (nothing taken) when neither worked.</summary>
     public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
@@ -31,6 +34,14 @@ public sealed class EnvelopeIngestor(
 
     /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
     public async Task<IngestResult> IngestAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures = true)
+    {
+        var started = time.GetTimestamp();
+        var result = await IngestCoreAsync(envelope, ct, keepFailures);
+        await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);
+        return result;
+    }
+
+    private async Task<IngestResult> IngestCoreAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures)
     {
         var mapping = mappings.Current.FindInbound(envelope.System, envelope.MessageType);
         if (mapping is null)

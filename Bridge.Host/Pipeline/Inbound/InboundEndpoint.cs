@@ -2,12 +2,12 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
-using Bridge.Host.Infrastructure.Logging;
 
 namespace Bridge.Host.Pipeline.Inbound;
 
 /// <summary>
-/// <c>POST /api/inbound/{system}/{messageType}</c>: authenticate the system, then the shared inbound path
+/// <c>POST /api/inbound/{system}/{messageType}</c>: the system authenticated (policy SystemInbound: its own key,
+/// a type it may send; see Composition/BridgeApi), then the shared inbound path
 /// (<see cref="EnvelopeIngestor"/>). A payload that cannot be mapped is answered with a 4xx naming what was wrong
 /// and kept in the dead-letter store with its raw bytes.
 /// </summary>
@@ -26,7 +26,6 @@ public static class InboundEndpoint
         SystemsRegistry systems,
         EnvelopeIngestor ingestor,
         IOptionsMonitor<HttpAdapterOptions> httpOptions,
-        ILoggerFactory loggers,
         CancellationToken ct)
     {
         if (systems.Find(system) is not { } known)
@@ -37,12 +36,6 @@ public static class InboundEndpoint
         if (known.Inbound.Adapter != AdapterBinding.Http)
         {
             return Problem(404, "not received over HTTP", $"system '{system}' is received by adapter '{known.Inbound.Key}' (systems.yaml), not over HTTP");
-        }
-
-        if (!systems.IsAuthorized(system, request.Headers["X-Api-Key"].FirstOrDefault()))
-        {
-            Log.Unauthorized(loggers.CreateLogger("Bridge.Inbound"), LogText.Escape(system), request.HttpContext.Connection.RemoteIpAddress?.ToString());
-            return Problem(401, "unauthorized", $"missing or wrong X-Api-Key for system '{system}'");
         }
 
         InboundEnvelope envelope;

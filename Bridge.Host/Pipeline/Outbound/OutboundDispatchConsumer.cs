@@ -1,5 +1,6 @@
 using Bridge.Adapters.Envelopes;
 using Bridge.Contracts;
+using Bridge.Host.Infrastructure.Audit;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Logging;
 using Bridge.Mappings;
@@ -20,7 +21,8 @@ public sealed class OutboundDispatchConsumer<T>(
     IServiceProvider services,
     IOutboundDeliveryLog deliveries,
     TimeProvider time,
-    ILogger<OutboundDispatchConsumer<T>> logger) : IConsumer<T>
+    ILogger<OutboundDispatchConsumer<T>> logger,
+    IAuditTrail? audit = null) : IConsumer<T>
     where T : CanonicalMessage
 {
     public async Task Consume(ConsumeContext<T> context)
@@ -44,7 +46,7 @@ public sealed class OutboundDispatchConsumer<T>(
                 envelope = Render(message, system);
                 var binding = system.Outbound!;
                 var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
-                await sender.SendAsync(envelope, context.CancellationToken);
+                await OutboundAudit.SendAsync(sender, envelope, message, binding.Key, audit, time, context.GetRetryAttempt(), context.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
             {

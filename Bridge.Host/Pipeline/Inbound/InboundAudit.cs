@@ -1,0 +1,31 @@
+using Bridge.Adapters.Envelopes;
+using Bridge.Host.Infrastructure.Audit;
+using Bridge.Host.Infrastructure.Telemetry;
+
+namespace Bridge.Host.Pipeline.Inbound;
+
+/// <summary>The audit rows of one inbound envelope: one per canonical message made from it, or one for its failure.</summary>
+internal static class InboundAudit
+{
+    public static async Task InboundAsync(this IAuditTrail audit, InboundEnvelope envelope, IngestResult result, DateTimeOffset at, TimeSpan duration, CancellationToken ct)
+    {
+        var size = envelope.Body.Length;
+        if (result.Outcome != IngestOutcome.Accepted)
+        {
+            var outcome = result.DeadLetterId is null ? "refused" : "dead-lettered";
+            BridgeMetrics.Inbound(envelope.System, envelope.MessageType, outcome);
+            await audit.AppendAsync(new AuditEntry(at, "in", envelope.System, envelope.Adapter, envelope.MessageType, result.DeadLetterId?.ToString(),
+                null, size, outcome, string.Join("; ", result.Errors), duration.TotalMilliseconds), ct);
+            return;
+        }
+
+        foreach (var message in result.Messages)
+        {
+            BridgeMetrics.Inbound(envelope.System, message.Type, message.Duplicate ? "duplicate" : "accepted");
+            BridgeMetrics.Correlate(message.CorrelationId);
+            await audit.AppendAsync(new AuditEntry(at, "in", envelope.System, envelope.Adapter, $"{envelope.MessageType} → {message.Type}",
+                message.MessageId.ToString(), message.CorrelationId, size, message.Duplicate ? "duplicate" : "accepted", result.Mapping,
+                duration.TotalMilliseconds), ct);
+        }
+    }
+}
