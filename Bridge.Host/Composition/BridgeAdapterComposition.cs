@@ -2,6 +2,7 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
 using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Pipeline.Brokers;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Mappings.Diagnostics;
@@ -15,7 +16,7 @@ namespace Bridge.Host.Composition;
 /// </summary>
 public static class BridgeAdapterComposition
 {
-    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua"];
+    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua", BrokerAdapterConfiguration.Mqtt];
 
     public static IServiceCollection AddBridgeAdapters(this IServiceCollection services, LoadedConfiguration loaded)
     {
@@ -37,6 +38,7 @@ public static class BridgeAdapterComposition
         }
 
         var problems = DeviceConfiguration.AddOpcUaDevices(services, loaded.Directory, loaded.Systems, loaded.Mappings).ToList();
+        problems.AddRange(BrokerAdapterConfiguration.AddBrokerAdapters(services, loaded.Systems, loaded.Mappings));
         problems.AddRange(UnknownBindings(services, loaded.Systems));
         if (problems.Count > 0)
         {
