@@ -37,6 +37,7 @@ internal sealed class MosquittoProcess : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("bridge-mosquitto-").FullName;
         var port = FreePort();
         var config = $"""
+            user root
             listener {port} 127.0.0.1
             persistence true
             persistence_location {folder}/
