@@ -5,6 +5,7 @@ using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Pipeline.Brokers;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Pipeline.Telemetry;
 using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Host.Composition;
@@ -23,6 +24,8 @@ public static class BridgeAdapterComposition
         services.AddSingleton<EnvelopeIngestor>();
         services.AddSingleton<IEnvelopeSink>(sp => sp.GetRequiredService<EnvelopeIngestor>());
         // Until OpcUaDevice takes IEnvelopeSink (the adapters' side of issue 7), devices reach the ingestor through this.
+
+        services.AddTelemetryPath(loaded.Systems);
 
         var builder = new BridgeBuilder(services);
         var httpInstances = loaded.Systems

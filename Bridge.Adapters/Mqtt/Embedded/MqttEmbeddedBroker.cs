@@ -28,6 +28,13 @@ public sealed class MqttEmbeddedBroker(IOptions<MqttEmbeddedBrokerOptions> optio
             .WithPersistentSessions()
             .Build();
         var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        // mosquitto_pub and many sensors connect with an empty client id and expect the broker to assign one (MQTT 3.1.1 §3.1.3.1).
+        server.ValidatingConnectionAsync += e =>
+        {
+            if (string.IsNullOrEmpty(e.ClientId))
+                e.AssignedClientIdentifier = "anonymous-" + Guid.NewGuid().ToString("N");
+            return Task.CompletedTask;
+        };
         try
         {
             await server.StartAsync().ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Bridge.Adapters.Mqtt.Embedded;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Mappings;
 using Bridge.Mappings.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Pipeline.Brokers;
 
@@ -17,6 +18,9 @@ namespace Bridge.Host.Pipeline.Brokers;
 public static class BrokerAdapterConfiguration
 {
     public const string Mqtt = "mqtt";
+
+    /// <summary>The MQTT instance that connects to the embedded broker by default.</summary>
+    public const string EmbeddedInstance = "embedded";
 
     public static IReadOnlyList<ConfigurationError> AddBrokerAdapters(IServiceCollection services, IReadOnlyCollection<SystemDefinition> systems, MappingSet? mappings)
     {
@@ -47,6 +51,13 @@ public static class BrokerAdapterConfiguration
 
             builder.AddMqttAdapter(instance.Key, o => o.Subscriptions.AddRange(subscriptions));
         }
+
+        // The instance named "embedded" reaches the in-process broker wherever its port was moved, unless told otherwise.
+        services.AddOptions<MqttAdapterOptions>(EmbeddedInstance).Configure<IConfiguration, IOptions<MqttEmbeddedBrokerOptions>>((o, configuration, broker) =>
+        {
+            if (configuration[$"Bridge:Adapters:Mqtt:{EmbeddedInstance}:Port"] is null)
+                o.Port = broker.Value.Port;
+        });
 
         return problems;
     }
