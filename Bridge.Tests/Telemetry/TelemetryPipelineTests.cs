@@ -72,13 +72,15 @@ public sealed class TelemetryPipelineTests : IAsyncDisposable
         return pipeline;
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition)
+    internal static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(condition, Timeout);
+
+    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (clock.Elapsed > Timeout)
-                throw new TimeoutException("condition not met within " + Timeout);
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException("condition not met within " + timeout);
             await Task.Delay(10);
         }
     }
