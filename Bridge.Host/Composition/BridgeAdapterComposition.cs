@@ -17,7 +17,7 @@ namespace Bridge.Host.Composition;
 /// </summary>
 public static class BridgeAdapterComposition
 {
-    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua", BrokerAdapterConfiguration.Mqtt];
+    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua", BrokerAdapterConfiguration.Mqtt, BrokerAdapterConfiguration.Amqp];
 
     public static IServiceCollection AddBridgeAdapters(this IServiceCollection services, LoadedConfiguration loaded)
     {

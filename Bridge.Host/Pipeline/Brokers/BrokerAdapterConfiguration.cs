@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bridge.Adapters.Amqp;
 using Bridge.Adapters.Hosting;
 using Bridge.Adapters.Mqtt;
 using Bridge.Adapters.Mqtt.Embedded;
@@ -13,11 +14,14 @@ namespace Bridge.Host.Pipeline.Brokers;
 /// Registers the MQTT broker connections systems.yaml names (<c>receive:</c>/<c>send:</c> with
 /// <c>adapter: mqtt</c>) and, in embedded mode, the in-process broker they reach by default. A receive binding is one
 /// subscription: <c>{ adapter: mqtt, instance: embedded, topic: "plant/+/bin/+/level", messageType: bin-level, qos: 1 }</c>.
+/// The AMQP connections likewise: <c>{ adapter: amqp, instance: scada, queue: …, declare: "true", exchange: …, routingKey: …, messageType: … }</c>.
 /// Returns every problem with the binding's file, line and column.
 /// </summary>
 public static class BrokerAdapterConfiguration
 {
     public const string Mqtt = "mqtt";
+
+    public const string Amqp = "amqp";
 
     /// <summary>The MQTT instance that connects to the embedded broker by default.</summary>
     public const string EmbeddedInstance = "embedded";
@@ -26,12 +30,14 @@ public static class BrokerAdapterConfiguration
     {
         var problems = new List<ConfigurationError>();
         var builder = new BridgeBuilder(services);
+        AddAmqpAdapters(builder, systems, mappings, problems);
         var mqttBindings = systems
             .SelectMany(s => new[] { (System: s, Binding: s.Inbound, Inbound: true), (System: s, Binding: s.Outbound!, Inbound: false) })
             .Where(b => b.Binding is { Adapter: Mqtt })
             .ToList();
         if (mqttBindings.Count == 0)
             return problems;
+
 
         builder.AddMqttEmbeddedBroker();
         services.AddOptions<MqttEmbeddedBrokerOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -60,6 +66,42 @@ public static class BrokerAdapterConfiguration
         });
 
         return problems;
+    }
+
+    private static void AddAmqpAdapters(BridgeBuilder builder, IReadOnlyCollection<SystemDefinition> systems, MappingSet? mappings, List<ConfigurationError> problems)
+    {
+        var bindings = systems
+            .SelectMany(s => new[] { (System: s, Binding: s.Inbound, Inbound: true), (System: s, Binding: s.Outbound!, Inbound: false) })
+            .Where(b => b.Binding is { Adapter: Amqp })
+            .ToList();
+        foreach (var instance in bindings.GroupBy(b => b.Binding.Instance, StringComparer.Ordinal))
+        {
+            var queues = new List<AmqpQueueOptions>();
+            foreach (var (system, binding, _) in instance.Where(b => b.Inbound))
+            {
+                var at = $"system '{system.Id}': receive over amqp";
+                if (!binding.Settings.TryGetValue("queue", out var queue) || !binding.Settings.TryGetValue("messageType", out var messageType))
+                {
+                    problems.Add(binding.Location with { Message = $"{at} needs queue: and messageType:" });
+                    continue;
+                }
+
+                if (mappings is not null && mappings.FindInbound(system.Id, messageType) is null)
+                    problems.Add(binding.Location with { Message = $"{at}: no inbound mapping for '{system.Id}/{messageType}'" });
+                queues.Add(new AmqpQueueOptions
+                {
+                    Queue = queue,
+                    Declare = binding.Settings.GetValueOrDefault("declare") == "true",
+                    Exchange = binding.Settings.GetValueOrDefault("exchange"),
+                    RoutingKey = binding.Settings.GetValueOrDefault("routingKey") ?? "#",
+                    System = system.Id,
+                    MessageType = messageType,
+                    ContentType = binding.Settings.GetValueOrDefault("contentType") ?? "application/json",
+                });
+            }
+
+            builder.AddAmqpAdapter(instance.Key, o => o.Queues.AddRange(queues));
+        }
     }
 
     private static MqttSubscriptionOptions? Subscription(SystemDefinition system, AdapterBinding binding, MappingSet? mappings, List<ConfigurationError> problems)
