@@ -2,8 +2,10 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
 using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Pipeline.Brokers;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Pipeline.Telemetry;
 using Bridge.Mappings.Diagnostics;
 
 namespace Bridge.Host.Composition;
@@ -15,13 +17,15 @@ namespace Bridge.Host.Composition;
 /// </summary>
 public static class BridgeAdapterComposition
 {
-    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua"];
+    private static readonly string[] InboundAdapters = [AdapterBinding.Http, "opcua", BrokerAdapterConfiguration.Mqtt, BrokerAdapterConfiguration.Amqp];
 
     public static IServiceCollection AddBridgeAdapters(this IServiceCollection services, LoadedConfiguration loaded)
     {
         services.AddSingleton<EnvelopeIngestor>();
         services.AddSingleton<IEnvelopeSink>(sp => sp.GetRequiredService<EnvelopeIngestor>());
         // Until OpcUaDevice takes IEnvelopeSink (the adapters' side of issue 7), devices reach the ingestor through this.
+
+        services.AddTelemetryPath(loaded.Systems);
 
         var builder = new BridgeBuilder(services);
         var httpInstances = loaded.Systems
@@ -37,6 +41,7 @@ public static class BridgeAdapterComposition
         }
 
         var problems = DeviceConfiguration.AddOpcUaDevices(services, loaded.Directory, loaded.Systems, loaded.Mappings).ToList();
+        problems.AddRange(BrokerAdapterConfiguration.AddBrokerAdapters(services, loaded.Systems, loaded.Mappings));
         problems.AddRange(UnknownBindings(services, loaded.Systems));
         if (problems.Count > 0)
         {

@@ -64,6 +64,7 @@ public sealed class BridgeTestHost : IAsyncDisposable
             ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(receivers.BaseUrl, "/wms-a").AbsoluteUri,
             ["Bridge:Adapters:Http:default:RetryBaseDelay"] = "00:00:00.100",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Bridge:Telemetry:BufferDirectory"] = Directory.CreateTempSubdirectory("bridge-telemetry-").FullName,
         });
         foreach (var (system, key) in Keys)
         {

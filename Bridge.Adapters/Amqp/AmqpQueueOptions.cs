@@ -1,0 +1,23 @@
+namespace Bridge.Adapters.Amqp;
+
+/// <summary>One consumed queue: existing, or declared (durable) and bound to an exchange by Bridge.</summary>
+public sealed class AmqpQueueOptions
+{
+    public string Queue { get; set; } = "";
+
+    /// <summary>Declare the queue (durable) instead of expecting it to exist. Default false.</summary>
+    public bool Declare { get; set; }
+
+    /// <summary>With <see cref="Declare"/>: the exchange to bind the queue to (declared as a durable topic exchange).</summary>
+    public string? Exchange { get; set; }
+
+    /// <value>Binding key. Default <c>#</c>.</value>
+    public string RoutingKey { get; set; } = "#";
+
+    public string System { get; set; } = "";
+
+    public string MessageType { get; set; } = "";
+
+    /// <summary>Content type when the message carries none. Default <c>application/json</c>.</summary>
+    public string ContentType { get; set; } = "application/json";
+}

@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.Globalization;
+using Bridge.Adapters.Envelopes;
+using MQTTnet;
+
+namespace Bridge.Adapters.Mqtt;
+
+/// <summary>
+/// Turns a received MQTT message into an <see cref="InboundEnvelope"/>. Metadata for mappings: <c>topic</c>, each
+/// level as <c>topic.0</c>, <c>topic.1</c>…, the levels the filter's wildcards matched as <c>wildcard.0</c>…,
+/// <c>filter</c>, <c>qos</c>, <c>retain</c>, <c>dup</c>, <c>receivedAt</c> (UTC, ISO 8601), and for MQTT 5
+/// <c>userProperty.&lt;name&gt;</c>, <c>responseTopic</c>, <c>contentType</c>.
+/// </summary>
+public static class MqttInboundEnvelopes
+{
+    public static (MqttSubscriptionOptions Subscription, IReadOnlyList<string> Wildcards)? Find(IEnumerable<MqttSubscriptionOptions> subscriptions, string topic)
+    {
+        foreach (var subscription in subscriptions)
+        {
+            if (MqttTopics.Match(subscription.Topic, topic) is { } wildcards)
+                return (subscription, wildcards);
+        }
+
+        return null;
+    }
+
+    public static InboundEnvelope Create(MqttSubscriptionOptions subscription, IReadOnlyList<string> wildcards, MqttApplicationMessage message, DateTimeOffset receivedAt)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["topic"] = message.Topic,
+            ["filter"] = subscription.Topic,
+            ["qos"] = ((int)message.QualityOfServiceLevel).ToString(CultureInfo.InvariantCulture),
+            ["retain"] = message.Retain ? "true" : "false",
+            ["dup"] = message.Dup ? "true" : "false",
+            ["receivedAt"] = MqttConnection.Iso(receivedAt),
+        };
+        var levels = message.Topic.Split('/');
+        for (var i = 0; i < levels.Length; i++)
+            metadata["topic." + i.ToString(CultureInfo.InvariantCulture)] = levels[i];
+        for (var i = 0; i < wildcards.Count; i++)
+            metadata["wildcard." + i.ToString(CultureInfo.InvariantCulture)] = wildcards[i];
+        foreach (var property in message.UserProperties ?? [])
+            metadata["userProperty." + property.Name] = System.Text.Encoding.UTF8.GetString(property.ValueBuffer.Span);
+        if (!string.IsNullOrEmpty(message.ResponseTopic))
+            metadata["responseTopic"] = message.ResponseTopic;
+        if (!string.IsNullOrEmpty(message.ContentType))
+            metadata["contentType"] = message.ContentType;
+
+        var contentType = string.IsNullOrEmpty(message.ContentType) ? subscription.ContentType : message.ContentType;
+        return new InboundEnvelope("mqtt", subscription.System, subscription.MessageType, contentType, message.Payload.ToArray(), metadata);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Bridge.Host.Pipeline.Telemetry;
+
+namespace Bridge.Tests.Telemetry;
+
+/// <summary>A bus the test switches on and off; keeps what it confirmed, in order. While <see cref="Hold"/> is set, publishing waits on it.</summary>
+internal sealed class ScriptedPublisher : ITelemetryPublisher
+{
+    private readonly ConcurrentQueue<TelemetryRecord> _confirmed = new();
+
+    public volatile bool Up = true;
+
+    public TaskCompletionSource? Hold { get; set; }
+
+    public IReadOnlyCollection<TelemetryRecord> Confirmed => _confirmed;
+
+    public int Attempts;
+
+    public async Task<int> PublishAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
+    {
+        Interlocked.Increment(ref Attempts);
+        if (Hold is { } hold)
+            await hold.Task.WaitAsync(ct);
+        if (!Up)
+            return 0;
+        foreach (var record in records)
+            _confirmed.Enqueue(record);
+        return records.Count;
+    }
+}
