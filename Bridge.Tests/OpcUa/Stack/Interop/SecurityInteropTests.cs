@@ -124,4 +124,69 @@ public class SecurityInteropTests
         client.Session.Channel.CurrentKeys!.ClientSigningKey.ShouldNotBe(firstKeys);
         (await client.ReadValuesAsync([NodeId.Parse("ns=1;s=Counters.Fast")]))[0].StatusCode.IsGood.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("Sign")]
+    [InlineData("SignAndEncrypt")]
+    public async Task TamperedChunk_IsRejected_ChannelBreaks_ClientReconnectsWithoutCrash(string mode)
+    {
+        using var pki = await SecuredTestClient.CreateAsync();
+        if (pki is null)
+        {
+            return;
+        }
+        await using var proxy = new TamperingProxy(pki.Url);
+        var events = new List<ConnectionEvent>();
+        var options = pki.Options("Basic256Sha256", mode) with { EndpointUrl = proxy.Url, Reconnect = true };
+        await using var client = await OpcUaClient.ConnectAsync(options);
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ConnectionChanged += e =>
+        {
+            lock (events)
+            {
+                events.Add(e);
+            }
+            if (e.State == ConnectionState.Connected)
+            {
+                restored.TrySetResult();
+            }
+        };
+        var brokenChannel = client.Session.Channel;
+        proxy.TamperNextMessage();
+        await Should.ThrowAsync<OpcUaException>(() => client.ReadValuesAsync([NodeId.Parse("ns=1;s=Counters.Fast")]));
+        await proxy.Tampered;
+        var reason = await brokenChannel.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        reason.ShouldBeOfType<Bridge.Adapters.OpcUa.Stack.Transport.OpcUaConnectionException>().StatusCode.Name.ShouldBe("BadSecurityChecksFailed");
+        await restored.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        (await client.ReadValuesAsync([NodeId.Parse("ns=1;s=Counters.Fast")]))[0].StatusCode.IsGood.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task UserNameOverSignAndEncrypt_PasswordEncryptedForThePolicy()
+    {
+        using var pki = await SecuredTestClient.CreateAsync();
+        if (pki is null)
+        {
+            return;
+        }
+        await using var client = await OpcUaClient.ConnectAsync(pki.Options("Aes256_Sha256_RsaPss", "SignAndEncrypt") with { Identity = Bridge.Adapters.OpcUa.Stack.Session.UserIdentity.FromUserName("operator", "secret") });
+        (await client.ReadValuesAsync([NodeId.Parse("ns=1;s=Counters.Fast")]))[0].StatusCode.IsGood.ShouldBeTrue();
+        await Should.ThrowAsync<OpcUaServiceException>(() => OpcUaClient.ConnectAsync(pki.Options("Basic256Sha256", "Sign") with { Identity = Bridge.Adapters.OpcUa.Stack.Session.UserIdentity.FromUserName("operator", "wrong") }));
+    }
+
+    [Theory]
+    [InlineData("Basic256Sha256")]
+    [InlineData("Aes256_Sha256_RsaPss")]
+    public async Task X509User_LogsInWithASignedNonce(string policy)
+    {
+        using var pki = await SecuredTestClient.CreateAsync();
+        if (pki is null)
+        {
+            return;
+        }
+        using var user = ApplicationCertificate.Create("urn:bridge:user:alice", "alice", "localhost", DateTimeOffset.UtcNow, TimeSpan.FromDays(30));
+        await using var client = await OpcUaClient.ConnectAsync(pki.Options(policy, "SignAndEncrypt") with { Identity = Bridge.Adapters.OpcUa.Stack.Session.UserIdentity.FromCertificate(user) });
+        client.IsConnected.ShouldBeTrue();
+        (await client.ReadValuesAsync([NodeId.Parse("ns=1;s=Counters.Fast")]))[0].StatusCode.IsGood.ShouldBeTrue();
+    }
 }
