@@ -22,10 +22,16 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
         var folder = Path.Combine(options.Repository, "tests", "opcua-server");
         var port = FreePort();
         using var server = options.Url is null
-            ? await NodeScript.StartAsync(folder, $"server.js --port {port} --many {options.Items} --auto-accept", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(60))
+            ? await NodeScript.StartAsync(folder, $"server.js --port {port} --many {options.Items} --auto-accept", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(180))
             : null;
         var url = options.Url ?? $"opc.tcp://127.0.0.1:{port}/";
-        await using var control = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        // The control session is idle for whole phases (and a secured subscription of 10,000 items can take a minute
+        // to create on a loaded machine): ask for a session timeout that outlives them.
+        await using var control = await OpcUaClient.ConnectAsync(new OpcUaClientOptions
+        {
+            EndpointUrl = url,
+            Session = new Bridge.Adapters.OpcUa.Stack.Session.SessionOptions { SessionTimeout = TimeSpan.FromMinutes(30) },
+        });
         // Bridge's PKI for a secured run: its own certificate (the server accepts every client in --auto-accept mode) and the server's, trusted.
         var pki = new PkiStore(Path.Combine(Path.GetTempPath(), "bridge-bench-pki-" + Environment.ProcessId));
         using (var serverCertificate = X509CertificateLoader.LoadCertificate(CertificateBlobs.Leaf(control.Endpoint.ServerCertificate!)))

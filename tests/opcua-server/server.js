@@ -53,12 +53,33 @@ const sampleValues = {
 async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "bridge-opcua-pki-"));
     const serverCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "pki"), automaticallyAcceptUnknownCertificate: autoAccept });
-    // The server's own certificate, for the host the tests connect to (127.0.0.1) and this application URI.
+    // The server's own certificate, for the host the tests connect to (127.0.0.1) and this application URI. Key and
+    // certificate are kept in a cache folder between starts (tests restart servers; RSA key generation is slow on
+    // a loaded machine); the trust list always starts empty.
     const applicationUri = "urn:bridge:test-server";
-    await serverCertificateManager.initialize();
+    const cache = path.join(os.tmpdir(), `bridge-opcua-server-identity-${process.getuid ? process.getuid() : 0}`);
+    const ownKey = path.join(root, "pki", "own", "private", "private_key.pem");
     const certificateFile = path.join(root, "pki", "own", "certs", "bridge_test_server.pem");
-    await serverCertificateManager.createSelfSignedCertificate({ applicationUri, subject: "/CN=BridgeTestServer/O=Bridge", dns: ["localhost"], ip: ["127.0.0.1"],
-        startDate: new Date(Date.now() - 60 * 60 * 1000), validity: 365, outputFile: certificateFile });
+    const cachedKey = path.join(cache, "private_key.pem");
+    const cachedCertificate = path.join(cache, "bridge_test_server.pem");
+    const cached = fs.existsSync(cachedKey) && fs.existsSync(cachedCertificate);
+    if (cached) {
+        fs.mkdirSync(path.dirname(ownKey), { recursive: true });
+        fs.mkdirSync(path.dirname(certificateFile), { recursive: true });
+        fs.copyFileSync(cachedKey, ownKey);
+        fs.copyFileSync(cachedCertificate, certificateFile);
+    }
+    await serverCertificateManager.initialize();
+    if (!cached) {
+        await serverCertificateManager.createSelfSignedCertificate({ applicationUri, subject: "/CN=BridgeTestServer/O=Bridge", dns: ["localhost"], ip: ["127.0.0.1"],
+            startDate: new Date(Date.now() - 60 * 60 * 1000), validity: 365, outputFile: certificateFile });
+        fs.mkdirSync(cache, { recursive: true });
+        for (const [from, to] of [[serverCertificateManager.privateKey, cachedKey], [certificateFile, cachedCertificate]]) {
+            const temporary = `${to}.${process.pid}`;
+            fs.copyFileSync(from, temporary);
+            fs.renameSync(temporary, to);
+        }
+    }
     const userCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "user-pki"), automaticallyAcceptUnknownCertificate: true });
     const server = new OPCUAServer({
         port,

@@ -34,8 +34,17 @@ public static class ApplicationCertificate
             return certificate;
         }
         var created = Create(applicationUri, "Bridge", Dns.GetHostName(), time.GetUtcNow(), validity ?? TimeSpan.FromDays(5 * 365));
-        File.WriteAllBytes(certificatePath, created.RawData);
-        using (var key = created.GetRSAPrivateKey()!)
+        Save(store, created);
+        return created;
+    }
+
+    /// <summary>Stores a certificate with its key as Bridge's own (one issued by a plant CA, say), replacing any other.</summary>
+    public static void Save(PkiStore store, X509Certificate2 certificate)
+    {
+        store.EnsureLayout();
+        var keyPath = Path.Combine(store.OwnPrivate, KeyFile);
+        File.WriteAllBytes(Path.Combine(store.OwnCerts, CertificateFile), certificate.RawData);
+        using (var key = certificate.GetRSAPrivateKey() ?? throw new ArgumentException("The certificate has no RSA private key.", nameof(certificate)))
         {
             File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
         }
@@ -43,7 +52,6 @@ public static class ApplicationCertificate
         {
             File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        return created;
     }
 
     /// <summary>A self-signed application certificate; the tests use it with odd URIs and validity windows.</summary>
