@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Bridge.Benchmarks.OpcUa;
 
-/// <summary>Command line: --items N --seconds S --publishing-ms P --server-interval-ms I --sampling-ms S --rounds R [--url opc.tcp://…] [--repo PATH].</summary>
-internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs, int ServerIntervalMs, int SamplingMs, int Rounds, string? Url, string Repository)
+/// <summary>Command line: --items N --seconds S --publishing-ms P --server-interval-ms I --sampling-ms S --rounds R [--policy P --mode M] [--url opc.tcp://…] [--repo PATH].</summary>
+internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs, int ServerIntervalMs, int SamplingMs, int Rounds, string Policy, string Mode, string? Url, string Repository)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +16,8 @@ internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs
             Int("--server-interval-ms", 10),
             Int("--sampling-ms", 0),
             Int("--rounds", 2),
+            Get("--policy") ?? "None",
+            Get("--mode") ?? "SignAndEncrypt",
             Get("--url"),
             Get("--repo") ?? FindRepository());
     }

@@ -16,9 +16,13 @@ internal sealed class BridgeSubscriber : ISubscriber
 
     public string Name => "Bridge client";
 
-    public static async Task<BridgeSubscriber> StartAsync(string url, BenchmarkOptions options)
+    public static async Task<BridgeSubscriber> StartAsync(string url, BenchmarkOptions options, string pkiDir)
     {
-        var client = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        var client = await OpcUaClient.ConnectAsync(new OpcUaClientOptions
+        {
+            EndpointUrl = url,
+            Security = new ClientSecurityOptions { Policy = options.Policy, Mode = options.Mode, PkiDir = pkiDir },
+        });
         var subscriber = new BridgeSubscriber(client);
         var subscription = await client.CreateSubscriptionAsync(
             new SubscriptionSettings { PublishingInterval = TimeSpan.FromMilliseconds(options.PublishingMs) },

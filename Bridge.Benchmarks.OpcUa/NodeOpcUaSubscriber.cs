@@ -19,7 +19,7 @@ internal sealed class NodeOpcUaSubscriber : ISubscriber
 
     public static async Task<NodeOpcUaSubscriber> StartAsync(string folder, string url, BenchmarkOptions options)
     {
-        var script = await NodeScript.StartAsync(folder, $"bench-client.js --url {url} --items {options.Items} --interval {options.PublishingMs} --sampling {options.SamplingMs}", "SUBSCRIBED", TimeSpan.FromSeconds(120));
+        var script = await NodeScript.StartAsync(folder, $"bench-client.js --url {url} --items {options.Items} --interval {options.PublishingMs} --sampling {options.SamplingMs} --policy {options.Policy} --mode {options.Mode}", "SUBSCRIBED", TimeSpan.FromSeconds(120));
         return new NodeOpcUaSubscriber(script);
     }
 
@@ -36,9 +36,9 @@ internal sealed class NodeOpcUaSubscriber : ISubscriber
     /// <summary>The latest once-a-second report (at most a second old; rates use the report's own arrival times).</summary>
     public Sample Read() => last;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await script.StopAsync(TimeSpan.FromSeconds(15));
         script.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class NodeScript : IDisposable
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
+            RedirectStandardInput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException($"node {arguments} did not start");
@@ -57,6 +58,28 @@ internal sealed class NodeScript : IDisposable
             throw new InvalidOperationException($"node {arguments} printed no '{readyMarker}' within {timeout.TotalSeconds} s: {string.Join(" | ", errors.TakeLast(5))}");
         }
         return script;
+    }
+
+    /// <summary>
+    /// Asks the script to stop on its own ("STOP" on stdin: the bench client deletes its subscription and closes its
+    /// session) and waits for it, so the next phase meets a server that no longer serves that subscription.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+        try
+        {
+            await process.StandardInput.WriteLineAsync("STOP");
+            await process.StandardInput.FlushAsync();
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException)
+        {
+            Console.Error.WriteLine($"node script did not stop within {timeout.TotalSeconds} s; killing it");
+        }
     }
 
     public void Dispose()

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Bridge.Adapters.OpcUa.Stack.Client;
+using System.Security.Cryptography.X509Certificates;
 using Bridge.Adapters.OpcUa.Stack.Codec;
+using Bridge.Adapters.OpcUa.Stack.Security;
 
 namespace Bridge.Benchmarks.OpcUa;
 
@@ -10,6 +12,7 @@ namespace Bridge.Benchmarks.OpcUa;
 /// </summary>
 internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
 {
+    private string pkiDir = "pki";
     private static readonly NodeId Running = NodeId.Parse("ns=1;s=Many.Running");
     private static readonly NodeId Interval = NodeId.Parse("ns=1;s=Many.IntervalMs");
     private static readonly NodeId Changes = NodeId.Parse("ns=1;s=Many.Changes");
@@ -19,24 +22,37 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
         var folder = Path.Combine(options.Repository, "tests", "opcua-server");
         var port = FreePort();
         using var server = options.Url is null
-            ? await NodeScript.StartAsync(folder, $"server.js --port {port} --many {options.Items}", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(60))
+            ? await NodeScript.StartAsync(folder, $"server.js --port {port} --many {options.Items} --auto-accept", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(180))
             : null;
         var url = options.Url ?? $"opc.tcp://127.0.0.1:{port}/";
-        await using var control = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = url });
+        // The control session is idle for whole phases (and a secured subscription of 10,000 items can take a minute
+        // to create on a loaded machine): ask for a session timeout that outlives them.
+        await using var control = await OpcUaClient.ConnectAsync(new OpcUaClientOptions
+        {
+            EndpointUrl = url,
+            Session = new Bridge.Adapters.OpcUa.Stack.Session.SessionOptions { SessionTimeout = TimeSpan.FromMinutes(30) },
+        });
+        // Bridge's PKI for a secured run: its own certificate (the server accepts every client in --auto-accept mode) and the server's, trusted.
+        var pki = new PkiStore(Path.Combine(Path.GetTempPath(), "bridge-bench-pki-" + Environment.ProcessId));
+        using (var serverCertificate = X509CertificateLoader.LoadCertificate(CertificateBlobs.Leaf(control.Endpoint.ServerCertificate!)))
+        {
+            pki.Trust(serverCertificate);
+        }
+        pkiDir = pki.Root;
         await control.WriteValueAsync(Interval, Variant.From((uint)options.ServerIntervalMs));
         await control.WriteValueAsync(Running, Variant.From(true));
-        Console.WriteLine($"{options.Items} monitored items, publishing every {options.PublishingMs} ms, sampling interval {options.SamplingMs} ms, server changes all items every {options.ServerIntervalMs} ms (or as fast as it can), {options.Seconds} s per phase");
+        Console.WriteLine($"{options.Items} monitored items, publishing every {options.PublishingMs} ms, sampling interval {options.SamplingMs} ms, server changes all items every {options.ServerIntervalMs} ms (or as fast as it can), {options.Seconds} s per phase, security {options.Policy}{(options.Policy == "None" ? "" : "/" + options.Mode)}");
         try
         {
             var alone = new List<(string Phase, Phase Result)>();
             for (var round = 1; round <= options.Rounds; round++)
             {
                 alone.Add(($"alone, round {round}", await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options)])));
-                alone.Add(($"alone, round {round}", await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options)])));
+                alone.Add(($"alone, round {round}", await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options, pkiDir)])));
             }
             // Together, twice, each client subscribing first once: the server favours the older subscription's queues.
-            var both = await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options), await BridgeSubscriber.StartAsync(url, options)]);
-            var bothSwapped = await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options), await NodeOpcUaSubscriber.StartAsync(folder, url, options)]);
+            var both = await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options), await BridgeSubscriber.StartAsync(url, options, pkiDir)]);
+            var bothSwapped = await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options, pkiDir), await NodeOpcUaSubscriber.StartAsync(folder, url, options)]);
             Console.WriteLine();
             Console.WriteLine("| phase | client | value changes/s | server changes/s | delivered | CPU ms per 10k values |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|");

@@ -19,6 +19,28 @@ public sealed class OpcUaAdapterOptions
     /// <summary>Environment variable holding the password (credentials never live in configuration).</summary>
     public string? PasswordEnv { get; set; }
 
+    /// <summary>
+    /// None (default), Best (the most secure policy the server offers), Basic256Sha256, Aes128_Sha256_RsaOaep or
+    /// Aes256_Sha256_RsaPss. Every policy but None needs Bridge's certificate trusted by the server and the
+    /// server's certificate trusted in <see cref="PkiDir"/>.
+    /// </summary>
+    public string SecurityPolicy { get; set; } = "None";
+
+    /// <summary>Best (default: SignAndEncrypt before Sign), Sign or SignAndEncrypt; None with policy None.</summary>
+    public string? SecurityMode { get; set; }
+
+    /// <summary>The PKI folder (own/, trusted/, issuers/, rejected/). Default "pki" (relative to the working directory).</summary>
+    public string PkiDir { get; set; } = "pki";
+
+    /// <summary>anonymous, username (needs user and passwordEnv) or x509 (needs userCertificate and userKey). Default: username when user is set, else anonymous.</summary>
+    public string? UserTokenType { get; set; }
+
+    /// <summary>PEM file of the user certificate for userTokenType x509.</summary>
+    public string? UserCertificate { get; set; }
+
+    /// <summary>PEM file of the user certificate's private key for userTokenType x509.</summary>
+    public string? UserKey { get; set; }
+
     /// <summary>Default 500 ms.</summary>
     public int PublishingIntervalMs { get; set; } = 500;
 
@@ -36,6 +58,12 @@ public sealed class OpcUaAdapterOptions
         target.EndpointUrl = EndpointUrl;
         target.User = User;
         target.PasswordEnv = PasswordEnv;
+        target.SecurityPolicy = SecurityPolicy;
+        target.SecurityMode = SecurityMode;
+        target.PkiDir = PkiDir;
+        target.UserTokenType = UserTokenType;
+        target.UserCertificate = UserCertificate;
+        target.UserKey = UserKey;
         target.PublishingIntervalMs = PublishingIntervalMs;
         target.ReconnectMaxDelayMs = ReconnectMaxDelayMs;
         target.Nodes = Nodes;

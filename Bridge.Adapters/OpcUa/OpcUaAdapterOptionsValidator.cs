@@ -12,6 +12,47 @@ public sealed class OpcUaAdapterOptionsValidator : IValidateOptions<OpcUaAdapter
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
+    private static readonly string[] Policies = ["None", "Best", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"];
+    private static readonly string[] Modes = ["Best", "Sign", "SignAndEncrypt"];
+    private static readonly string[] TokenTypes = ["anonymous", "username", "x509"];
+
+    private static void CheckSecurity(string at, OpcUaAdapterOptions options, List<OpcUaOptionsProblem> problems)
+    {
+        var policy = Policies.FirstOrDefault(p => string.Equals(p, options.SecurityPolicy, StringComparison.OrdinalIgnoreCase));
+        if (policy is null)
+        {
+            problems.Add(new("securityPolicy", $"{at}: securityPolicy must be one of {string.Join(", ", Policies)}, was '{options.SecurityPolicy}'"));
+        }
+        else if (policy == "None")
+        {
+            if (options.SecurityMode is not null && !string.Equals(options.SecurityMode, "None", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new("securityMode", $"{at}: securityMode '{options.SecurityMode}' needs a securityPolicy other than None"));
+            }
+        }
+        else if (options.SecurityMode is not null && !Modes.Contains(options.SecurityMode, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new("securityMode", $"{at}: securityMode must be one of {string.Join(", ", Modes)}, was '{options.SecurityMode}'"));
+        }
+        if (string.IsNullOrWhiteSpace(options.PkiDir))
+        {
+            problems.Add(new("pkiDir", $"{at}: pkiDir must name a folder"));
+        }
+        var tokenType = options.UserTokenType ?? (string.IsNullOrEmpty(options.User) ? "anonymous" : "username");
+        if (!TokenTypes.Contains(tokenType, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new("userTokenType", $"{at}: userTokenType must be one of {string.Join(", ", TokenTypes)}, was '{tokenType}'"));
+        }
+        else if (string.Equals(tokenType, "username", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(options.User))
+        {
+            problems.Add(new("userTokenType", $"{at}: userTokenType username needs user and passwordEnv"));
+        }
+        else if (string.Equals(tokenType, "x509", StringComparison.OrdinalIgnoreCase) && (string.IsNullOrEmpty(options.UserCertificate) || string.IsNullOrEmpty(options.UserKey)))
+        {
+            problems.Add(new("userTokenType", $"{at}: userTokenType x509 needs userCertificate and userKey (PEM files)"));
+        }
+    }
+
     public static List<string> Problems(string name, OpcUaAdapterOptions options) => Check(name, options).Select(p => p.Message).ToList();
 
     /// <summary>Every problem with the setting it concerns.</summary>
@@ -27,6 +68,7 @@ public sealed class OpcUaAdapterOptionsValidator : IValidateOptions<OpcUaAdapter
         {
             problems.Add(new("user", $"{at}: user '{options.User}' needs passwordEnv naming the environment variable with the password"));
         }
+        CheckSecurity(at, options, problems);
         if (options.PublishingIntervalMs is < 10 or > 3_600_000)
         {
             problems.Add(new("publishingIntervalMs", $"{at}: publishingIntervalMs must be between 10 and 3600000, was {options.PublishingIntervalMs}"));

@@ -74,20 +74,39 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
 
     private OpcUaClientOptions ClientOptions()
     {
-        var identity = UserIdentity.Anonymous;
-        if (!string.IsNullOrEmpty(options.User))
-        {
-            var password = Environment.GetEnvironmentVariable(options.PasswordEnv ?? "")
-                ?? throw new OpcUaException(new StatusCode(StatusCodes.BadIdentityTokenInvalid), $"device '{name}': environment variable '{options.PasswordEnv}' with the password of '{options.User}' is not set");
-            identity = UserIdentity.FromUserName(options.User, password);
-        }
+        var policy = options.SecurityPolicy;
+        var mode = options.SecurityMode is null || string.Equals(options.SecurityMode, "None", StringComparison.OrdinalIgnoreCase) ? "Best" : options.SecurityMode;
         return new OpcUaClientOptions
         {
             EndpointUrl = options.EndpointUrl,
-            Identity = identity,
+            Identity = Identity(),
             Session = new SessionOptions { SessionName = "Bridge " + name },
+            Security = new ClientSecurityOptions { Policy = policy, Mode = mode, PkiDir = options.PkiDir },
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(options.ReconnectMaxDelayMs),
         };
+    }
+
+    private UserIdentity Identity()
+    {
+        var type = options.UserTokenType ?? (string.IsNullOrEmpty(options.User) ? "anonymous" : "username");
+        if (string.Equals(type, "x509", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return UserIdentity.FromCertificate(global::System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(options.UserCertificate!, options.UserKey!));
+            }
+            catch (Exception ex) when (ex is IOException or global::System.Security.Cryptography.CryptographicException)
+            {
+                throw new OpcUaException(new StatusCode(StatusCodes.BadIdentityTokenInvalid), $"device '{name}': cannot load user certificate {options.UserCertificate} with key {options.UserKey}: {ex.Message}");
+            }
+        }
+        if (!string.Equals(type, "username", StringComparison.OrdinalIgnoreCase))
+        {
+            return UserIdentity.Anonymous;
+        }
+        var password = Environment.GetEnvironmentVariable(options.PasswordEnv ?? "")
+            ?? throw new OpcUaException(new StatusCode(StatusCodes.BadIdentityTokenInvalid), $"device '{name}': environment variable '{options.PasswordEnv}' with the password of '{options.User}' is not set");
+        return UserIdentity.FromUserName(options.User!, password);
     }
 
     private async Task SubscribeAsync(CancellationToken ct)

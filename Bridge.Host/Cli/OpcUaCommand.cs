@@ -3,7 +3,7 @@ using Bridge.Host.Cli.OpcUa;
 
 namespace Bridge.Host.Cli;
 
-/// <summary><c>opcua browse|read|write|subscribe</c>: look at and poke an OPC UA server the way Bridge sees it.</summary>
+/// <summary><c>opcua browse|read|write|subscribe|cert</c>: look at and poke an OPC UA server the way Bridge sees it.</summary>
 internal static class OpcUaCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ internal static class OpcUaCommand
         command.Subcommands.Add(OpcUaReadCommand.Create());
         command.Subcommands.Add(OpcUaWriteCommand.Create());
         command.Subcommands.Add(OpcUaSubscribeCommand.Create());
+        command.Subcommands.Add(OpcUaCertCommand.Create());
         return command;
     }
 }

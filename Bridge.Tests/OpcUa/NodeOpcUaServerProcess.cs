@@ -60,7 +60,8 @@ internal sealed class NodeOpcUaServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(40));
+        // Generous: on a 2-core machine shared with other builds, node-opcua needs 40 s and more to load its nodeset.
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
     }
 
     public void Kill()

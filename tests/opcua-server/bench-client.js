@@ -1,5 +1,6 @@
 // node-opcua's own client, subscribing to the same items as Bridge in the benchmark.
-// Usage: node bench-client.js --url URL --items N --interval MS --sampling MS
+// Usage: node bench-client.js --url URL --items N --interval MS --sampling MS [--policy Basic256Sha256 --mode SignAndEncrypt]
+// Stops cleanly (deletes its subscription, closes its session) on SIGTERM, SIGINT or a "STOP" line on stdin.
 // Prints "SUBSCRIBED <items>" once all monitored items exist, then every second
 // "COUNT <values received> <cpu user+system microseconds>".
 "use strict";
@@ -16,10 +17,12 @@ async function main() {
     const interval = Number(arg("--interval", "100"));
     const batch = Number(arg("--batch", "1000"));
     const sampling = Number(arg("--sampling", "0"));
+    const policy = arg("--policy", "None");
+    const mode = arg("--mode", policy === "None" ? "None" : "SignAndEncrypt");
     const client = OPCUAClient.create({
         endpointMustExist: false,
-        securityMode: MessageSecurityMode.None,
-        securityPolicy: SecurityPolicy.None,
+        securityMode: MessageSecurityMode[mode],
+        securityPolicy: SecurityPolicy[policy],
         connectionStrategy: { maxRetry: 3, initialDelay: 200, maxDelay: 1000 },
     });
     await client.connect(url);
@@ -51,6 +54,8 @@ async function main() {
     };
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (text) => { if (text.includes("STOP")) stop(); });
 }
 
 main().catch((err) => { console.error("bench client failed:", err.message); process.exit(1); });

@@ -1,5 +1,9 @@
 // node-opcua test server for Bridge's OPC UA adapter tests and benchmark.
-// Usage: node server.js --port PORT [--max-items-per-call N]
+// Usage: node server.js --port PORT [--max-items-per-call N] [--auto-accept]
+// Endpoints: None, and Sign / SignAndEncrypt for Basic256Sha256, Aes128_Sha256_RsaOaep and Aes256_Sha256_RsaPss.
+// Client certificates are trusted only when a test calls Methods.TrustClientCertificate (over the None endpoint)
+// with the certificate, so a test can also show that an unknown client is refused; --auto-accept (benchmark)
+// trusts every client.
 // Prints a line containing BRIDGE-OPCUA-READY once the endpoint listens.
 "use strict";
 const os = require("os");
@@ -20,6 +24,7 @@ const port = Number(arg("--port", "48400"));
 const maxItemsPerCall = Number(arg("--max-items-per-call", "1000"));
 const manyCount = Number(arg("--many", "10000"));
 const users = { operator: "secret", integrator: "s3cret!" };
+const autoAccept = process.argv.includes("--auto-accept");
 
 const sampleValues = {
     Boolean: [DataType.Boolean, true, [true, false, true]],
@@ -47,20 +52,48 @@ const sampleValues = {
 
 async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "bridge-opcua-pki-"));
-    const serverCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "pki"), automaticallyAcceptUnknownCertificate: true });
+    const serverCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "pki"), automaticallyAcceptUnknownCertificate: autoAccept });
+    // The server's own certificate, for the host the tests connect to (127.0.0.1) and this application URI. Key and
+    // certificate are kept in a cache folder between starts (tests restart servers; RSA key generation is slow on
+    // a loaded machine); the trust list always starts empty.
+    const applicationUri = "urn:bridge:test-server";
+    const cache = path.join(os.tmpdir(), `bridge-opcua-server-identity-${process.getuid ? process.getuid() : 0}`);
+    const ownKey = path.join(root, "pki", "own", "private", "private_key.pem");
+    const certificateFile = path.join(root, "pki", "own", "certs", "bridge_test_server.pem");
+    const cachedKey = path.join(cache, "private_key.pem");
+    const cachedCertificate = path.join(cache, "bridge_test_server.pem");
+    const cached = fs.existsSync(cachedKey) && fs.existsSync(cachedCertificate);
+    if (cached) {
+        fs.mkdirSync(path.dirname(ownKey), { recursive: true });
+        fs.mkdirSync(path.dirname(certificateFile), { recursive: true });
+        fs.copyFileSync(cachedKey, ownKey);
+        fs.copyFileSync(cachedCertificate, certificateFile);
+    }
+    await serverCertificateManager.initialize();
+    if (!cached) {
+        await serverCertificateManager.createSelfSignedCertificate({ applicationUri, subject: "/CN=BridgeTestServer/O=Bridge", dns: ["localhost"], ip: ["127.0.0.1"],
+            startDate: new Date(Date.now() - 60 * 60 * 1000), validity: 365, outputFile: certificateFile });
+        fs.mkdirSync(cache, { recursive: true });
+        for (const [from, to] of [[serverCertificateManager.privateKey, cachedKey], [certificateFile, cachedCertificate]]) {
+            const temporary = `${to}.${process.pid}`;
+            fs.copyFileSync(from, temporary);
+            fs.renameSync(temporary, to);
+        }
+    }
     const userCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(root, "user-pki"), automaticallyAcceptUnknownCertificate: true });
     const server = new OPCUAServer({
         port,
         host: "127.0.0.1",
         hostname: "127.0.0.1",
         resourcePath: "/",
-        securityModes: [MessageSecurityMode.None],
-        // Basic256Sha256 is listed so the None endpoint offers user-name tokens (with an encrypted password);
-        // with securityModes [None] no secured endpoint is opened.
-        securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256],
+        securityModes: [MessageSecurityMode.None, MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt],
+        securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256, SecurityPolicy.Aes128_Sha256_RsaOaep, SecurityPolicy.Aes256_Sha256_RsaPss],
         allowAnonymous: true,
         serverCertificateManager,
         userCertificateManager,
+        certificateFile,
+        privateKeyFile: serverCertificateManager.privateKey,
+        serverInfo: { applicationUri, productUri: "urn:bridge:test-server", applicationName: { text: "BridgeTestServer" } },
         nodeset_filename: [nodesets.standard],
         userManager: { isValidUser: (userName, password) => users[userName] !== undefined && users[userName] === password },
         serverCapabilities: {
@@ -146,6 +179,14 @@ async function main() {
         if (!statusCode) return callback(null, { statusCode: StatusCodes.BadInvalidArgument, outputArguments: [] });
         quality.setValueFromSource(new Variant({ dataType: DataType.Double, value: quality.readValue().value.value }), statusCode);
         callback(null, { statusCode: StatusCodes.Good, outputArguments: [] });
+    });
+    // Test hook: trust a client application certificate (DER), as an operator would on a real server.
+    const trust = ns.addMethod(methods, { browseName: "TrustClientCertificate", nodeId: "s=Methods.TrustClientCertificate",
+        inputArguments: [{ name: "certificate", dataType: DataType.ByteString }], outputArguments: [] });
+    trust.bindMethod((inputs, _context, callback) => {
+        serverCertificateManager.trustCertificate(inputs[0].value)
+            .then(() => callback(null, { statusCode: StatusCodes.Good, outputArguments: [] }))
+            .catch((err) => { console.error("trust failed:", err); callback(null, { statusCode: StatusCodes.BadInvalidArgument, outputArguments: [] }); });
     });
     const add = ns.addMethod(methods, { browseName: "Add", nodeId: "s=Methods.Add",
         inputArguments: [{ name: "a", dataType: DataType.Double }, { name: "b", dataType: DataType.Double }],

@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2124, Level = LogLevel.Warning, Message = "Publish failed: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Endpoint {EndpointUrl}: using {Policy}/{Mode} (offered: {Offered})")]
+    public static partial void EndpointSelected(ILogger logger, string endpointUrl, string policy, string mode, string offered);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Created the application certificate {Thumbprint} for {ApplicationUri} in {Folder}")]
+    public static partial void CertificateCreated(ILogger logger, string thumbprint, string applicationUri, string folder);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Server certificate of {EndpointUrl} refused: {Reason}")]
+    public static partial void ServerCertificateRefused(ILogger logger, string endpointUrl, string reason);
 }

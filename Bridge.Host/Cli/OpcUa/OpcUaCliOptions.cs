@@ -15,6 +15,12 @@ internal static class OpcUaCliOptions
 
     public static readonly Option<string?> PasswordEnv = new("--password-env") { Description = "Name of the environment variable holding the password" };
 
+    public static readonly Option<string> SecurityPolicy = new("--security-policy") { Description = "None, Best, Basic256Sha256, Aes128_Sha256_RsaOaep or Aes256_Sha256_RsaPss", DefaultValueFactory = _ => "None" };
+
+    public static readonly Option<string> SecurityMode = new("--security-mode") { Description = "Best, Sign or SignAndEncrypt", DefaultValueFactory = _ => "Best" };
+
+    public static readonly Option<string> Pki = new("--pki") { Description = "PKI folder for secured endpoints", DefaultValueFactory = _ => "pki" };
+
     public static readonly Option<bool> Json = new("--json") { Description = "Machine-readable output, one JSON object per line" };
 
     public static void AddCommon(Command command)
@@ -23,6 +29,9 @@ internal static class OpcUaCliOptions
         command.Options.Add(User);
         command.Options.Add(PasswordEnv);
         command.Options.Add(Json);
+        command.Options.Add(SecurityPolicy);
+        command.Options.Add(SecurityMode);
+        command.Options.Add(Pki);
     }
 
     /// <summary>Connects with the parsed options; null (after printing why) when the options are wrong.</summary>
@@ -46,7 +55,13 @@ internal static class OpcUaCliOptions
             }
             identity = UserIdentity.FromUserName(user, password);
         }
-        return await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = parse.GetValue(Url)!, Identity = identity, Reconnect = false }, ct: ct).ConfigureAwait(false);
+        return await OpcUaClient.ConnectAsync(new OpcUaClientOptions
+        {
+            EndpointUrl = parse.GetValue(Url)!,
+            Identity = identity,
+            Reconnect = false,
+            Security = new ClientSecurityOptions { Policy = parse.GetValue(SecurityPolicy)!, Mode = parse.GetValue(SecurityMode)!, PkiDir = parse.GetValue(Pki)! },
+        }, ct: ct).ConfigureAwait(false);
     }
 
     public static IAnsiConsole Console(TextWriter output)

@@ -107,6 +107,37 @@ public class OpcUaCommandTests
         code.ShouldNotBe(0);
     }
 
+    [Fact]
+    public async Task Cert_UntrustedServerRefused_TrustedByCli_ThenSecuredReadWorks()
+    {
+        if (OpcUaTestServer.Url is null)
+        {
+            return;
+        }
+        using var pki = await SecuredTestClient.CreateAsync(trustServer: false);
+        var root = pki!.Pki.Root;
+        var (showCode, show, _) = await RunAsync("opcua", "cert", "show", "--pki", root);
+        showCode.ShouldBe(0);
+        show.ShouldContain(pki.Certificate.Thumbprint);
+        show.ShouldContain("urn:bridge:opcua-client");
+        show.ShouldContain("2048-bit RSA");
+
+        var (refusedCode, _, refused) = await RunAsync("opcua", "read", pki.Url, "ns=1;s=Counters.Fast", "--security-policy", "Basic256Sha256", "--security-mode", "SignAndEncrypt", "--pki", root);
+        refusedCode.ShouldBe(1);
+        refused.ShouldContain("not trusted");
+        var thumbprint = pki.Pki.Rejected().ShouldHaveSingleItem().Thumbprint;
+        (await RunAsync("opcua", "cert", "list", "--pki", root)).Output.ShouldContain("rejected");
+
+        var (trustCode, trusted, _) = await RunAsync("opcua", "cert", "trust", thumbprint[..12], "--pki", root);
+        trustCode.ShouldBe(0);
+        trusted.ShouldContain(thumbprint);
+        (await RunAsync("opcua", "read", pki.Url, "ns=1;s=Counters.Fast", "--security-policy", "Basic256Sha256", "--security-mode", "SignAndEncrypt", "--pki", root)).Code.ShouldBe(0);
+
+        (await RunAsync("opcua", "cert", "reject", thumbprint, "--pki", root)).Code.ShouldBe(0);
+        (await RunAsync("opcua", "read", pki.Url, "ns=1;s=Counters.Fast", "--security-policy", "Basic256Sha256", "--pki", root)).Code.ShouldBe(1);
+        (await RunAsync("opcua", "cert", "trust", "0000nope", "--pki", root)).Code.ShouldBe(1);
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

@@ -90,4 +90,33 @@ public class OpcUaDeviceFileTests
         OpcUaDeviceFile.Parse("e.yaml", "e", "endpointUrl: opc.tcp://h:1/\n").Errors.Single().ToString()
             .ShouldBe("e.yaml:1:1: opcua adapter 'e': no nodes and no writes configured");
     }
+
+    [Fact]
+    public void SecuredDevice_Loads()
+    {
+        const string yaml = "endpointUrl: opc.tcp://127.0.0.1:4840/\nsecurityPolicy: Basic256Sha256\nsecurityMode: SignAndEncrypt\npkiDir: /var/lib/bridge/pki\n"
+            + "userTokenType: x509\nuserCertificate: /etc/bridge/line1-user.pem\nuserKey: /etc/bridge/line1-user.key\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n";
+        var result = OpcUaDeviceFile.Parse("s.yaml", "s", yaml);
+        result.Errors.ShouldBeEmpty();
+        result.Options!.SecurityPolicy.ShouldBe("Basic256Sha256");
+        result.Options.SecurityMode.ShouldBe("SignAndEncrypt");
+        result.Options.PkiDir.ShouldBe("/var/lib/bridge/pki");
+    }
+
+    [Fact]
+    public void SecuritySettings_AreCheckedAtTheirLine()
+    {
+        const string yaml = "endpointUrl: opc.tcp://127.0.0.1:4840/\nsecurityPolicy: Basic128\nsecurityMode: Encrypt\nuserTokenType: x509\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n";
+        OpcUaDeviceFile.Parse("s.yaml", "s", yaml).Errors.Select(e => e.ToString()).ShouldBe(
+        [
+            "s.yaml:2:1: opcua adapter 's': securityPolicy must be one of None, Best, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss, was 'Basic128'",
+            "s.yaml:4:1: opcua adapter 's': userTokenType x509 needs userCertificate and userKey (PEM files)",
+        ]);
+        const string modeOnly = "endpointUrl: opc.tcp://127.0.0.1:4840/\nsecurityPolicy: Best\nsecurityMode: Encrypt\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n";
+        OpcUaDeviceFile.Parse("m.yaml", "m", modeOnly).Errors.Single().ToString()
+            .ShouldBe("m.yaml:3:1: opcua adapter 'm': securityMode must be one of Best, Sign, SignAndEncrypt, was 'Encrypt'");
+        const string modeWithoutPolicy = "endpointUrl: opc.tcp://127.0.0.1:4840/\nsecurityMode: Sign\nwrites:\n  - key: ack\n    nodeId: ns=1;s=Ack\n";
+        OpcUaDeviceFile.Parse("n.yaml", "n", modeWithoutPolicy).Errors.Single().ToString()
+            .ShouldBe("n.yaml:2:1: opcua adapter 'n': securityMode 'Sign' needs a securityPolicy other than None");
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Messages;
 using Bridge.Adapters.OpcUa.Stack.SecureChannel;
+using Bridge.Adapters.OpcUa.Stack.Security;
 using Bridge.Adapters.OpcUa.Stack.Session;
 using Bridge.Adapters.OpcUa.Stack.Subscriptions;
 using Bridge.Adapters.OpcUa.Stack.Transport;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bridge.Adapters.OpcUa.Stack.Client;
 
 /// <summary>
-/// An OPC UA client over OPC UA Binary with SecurityPolicy None: one secure channel, one session, any number of
+/// An OPC UA client over OPC UA Binary (SecurityPolicy None or an RSA policy): one secure channel, one session, any number of
 /// subscriptions. When the connection drops it reconnects with backoff, re-activates or recreates the session and
 /// restores subscriptions (kept, transferred or recreated) without delivering a value twice.
 /// </summary>
@@ -61,10 +62,16 @@ public sealed partial class OpcUaClient : IAsyncDisposable
     {
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Bridge.Adapters.OpcUa");
         time ??= TimeProvider.System;
+        EndpointDescription? securedEndpoint = null;
+        if (!options.Security.IsNone)
+        {
+            (var secured, securedEndpoint) = await SecureAsync(options, time, logger, ct).ConfigureAwait(false);
+            options = options with { Channel = options.Channel with { Security = secured } };
+        }
         var channel = await UaSecureChannel.OpenAsync(options.EndpointUrl, options.Transport, options.Channel, time, logger, ct).ConfigureAwait(false);
         try
         {
-            var endpoint = await SelectEndpointAsync(channel, options, ct).ConfigureAwait(false);
+            var endpoint = securedEndpoint ?? await SelectEndpointAsync(channel, options, ct).ConfigureAwait(false);
             var session = await UaSession.CreateAsync(channel, endpoint, options.Session with { Identity = options.Identity }, logger, ct).ConfigureAwait(false);
             var client = new OpcUaClient(options, channel, session, logger, time);
             client.Limits = await client.ReadOperationLimitsAsync(ct).ConfigureAwait(false);
@@ -79,7 +86,49 @@ public sealed partial class OpcUaClient : IAsyncDisposable
         }
     }
 
-    /// <summary>GetEndpoints, then the endpoint with SecurityPolicy None and MessageSecurityMode None.</summary>
+    /// <summary>
+    /// Asks the server for its endpoints over an unsecured discovery channel, picks the one the configuration
+    /// allows, validates its certificate against the PKI folder and returns the policy for the secured channel.
+    /// </summary>
+    private static async Task<(RsaSecurityPolicy Policy, EndpointDescription Endpoint)> SecureAsync(OpcUaClientOptions options, TimeProvider time, ILogger logger, CancellationToken ct)
+    {
+        var pki = new PkiStore(options.Security.PkiDir);
+        var own = options.Security.ApplicationCertificate;
+        if (own is null)
+        {
+            var existed = File.Exists(Path.Combine(pki.OwnCerts, "bridge.der"));
+            own = ApplicationCertificate.LoadOrCreate(pki, options.Session.ApplicationUri, time);
+            if (!existed)
+            {
+                Log.CertificateCreated(logger, own.Thumbprint, options.Session.ApplicationUri, pki.OwnCerts);
+            }
+        }
+        GetEndpointsResponse response;
+        var discovery = await UaSecureChannel.OpenAsync(options.EndpointUrl, options.Transport, options.Channel with { Security = SecurityPolicyNone.Instance }, time, logger, ct).ConfigureAwait(false);
+        try
+        {
+            response = await discovery.SendAsync<GetEndpointsRequest, GetEndpointsResponse>(
+                new GetEndpointsRequest { EndpointUrl = options.EndpointUrl, ProfileUris = ["http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary"] }, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await discovery.CloseAsync().ConfigureAwait(false);
+        }
+        var (endpoint, algorithms) = EndpointSelection.Select(response.Endpoints, options.Security, options.EndpointUrl);
+        Log.EndpointSelected(logger, options.EndpointUrl, algorithms.ShortName, endpoint.SecurityMode.ToString(), EndpointSelection.Describe(response.Endpoints));
+        try
+        {
+            new CertificateValidator(pki, time).Validate(endpoint.ServerCertificate!, endpoint.Server.ApplicationUri, OpcTcpAddress.Parse(options.EndpointUrl).Host);
+        }
+        catch (OpcUaException ex)
+        {
+            Log.ServerCertificateRefused(logger, options.EndpointUrl, ex.Message);
+            throw;
+        }
+        return (new RsaSecurityPolicy(algorithms, endpoint.SecurityMode, own, endpoint.ServerCertificate!), endpoint);
+    }
+
+    /// <summary>GetEndpoints, then the endpoint with the channel's SecurityPolicy and MessageSecurityMode.</summary>
     private static async Task<EndpointDescription> SelectEndpointAsync(UaSecureChannel channel, OpcUaClientOptions options, CancellationToken ct)
     {
         var response = await channel.SendAsync<GetEndpointsRequest, GetEndpointsResponse>(
@@ -88,7 +137,7 @@ public sealed partial class OpcUaClient : IAsyncDisposable
         if (endpoint is null)
         {
             var offered = string.Join(", ", response.Endpoints.Select(e => $"{e.SecurityPolicyUri?.Split('#').Last()}/{e.SecurityMode}"));
-            throw new OpcUaException(new StatusCode(StatusCodes.BadSecurityPolicyRejected), $"{options.EndpointUrl} offers no endpoint with SecurityPolicy None (offered: {offered})");
+            throw new OpcUaException(new StatusCode(StatusCodes.BadSecurityPolicyRejected), $"{options.EndpointUrl} offers no endpoint with SecurityPolicy {channel.SecurityPolicyUri.Split('#').Last()}/{channel.SecurityMode} (offered: {offered})");
         }
         return endpoint;
     }

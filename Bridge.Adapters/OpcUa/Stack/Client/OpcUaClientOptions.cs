@@ -13,6 +13,9 @@ public sealed record OpcUaClientOptions
 
     public TransportLimits Transport { get; init; } = new();
 
+    /// <summary>Endpoint security and certificates; SecurityPolicy None by default.</summary>
+    public ClientSecurityOptions Security { get; init; } = new();
+
     public SecureChannelOptions Channel { get; init; } = new();
 
     public SessionOptions Session { get; init; } = new();

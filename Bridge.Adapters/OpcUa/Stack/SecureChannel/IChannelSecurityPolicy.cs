@@ -1,10 +1,12 @@
 using Bridge.Adapters.OpcUa.Stack.Messages;
+using Bridge.Adapters.OpcUa.Stack.Security;
 
 namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
 
 /// <summary>
-/// The seam where message security plugs into the secure channel (Part 6, 6.7). SecurityPolicy None implements
-/// it with no-ops; Basic256Sha256 will sign and encrypt chunks in place and derive keys from the nonces.
+/// The seam where message security plugs into the secure channel (Part 6, 6.7). A policy holds the certificates and
+/// algorithms, not the keys: the channel keeps one <see cref="ChannelKeys"/> per security token, so a renewed
+/// channel still reads chunks secured with the previous token. SecurityPolicy None implements it with no-ops.
 /// </summary>
 public interface IChannelSecurityPolicy
 {
@@ -21,15 +23,18 @@ public interface IChannelSecurityPolicy
     /// <summary>The client nonce for OpenSecureChannel; null for None.</summary>
     byte[]? CreateClientNonce();
 
-    /// <summary>Derives the symmetric keys once the server's nonce is known.</summary>
-    void DeriveKeys(byte[]? clientNonce, byte[]? serverNonce);
+    /// <summary>The symmetric keys of a token once the server's nonce is known; null for None.</summary>
+    ChannelKeys? DeriveKeys(byte[]? clientNonce, byte[]? serverNonce);
 
     /// <summary>How many body bytes fit in a chunk of <paramref name="chunkSize"/> after headers, padding and signature.</summary>
     int MaxBodySize(int chunkSize, int headerSize, bool asymmetric);
 
-    /// <summary>Signs and encrypts a finished chunk from <paramref name="securedFrom"/>; returns the chunk's new length.</summary>
-    int Protect(byte[] chunk, int length, int securedFrom, bool asymmetric);
+    /// <summary>Pads, signs and encrypts a finished chunk from <paramref name="securedFrom"/> (where the sequence header starts).</summary>
+    ReadOnlyMemory<byte> Protect(byte[] chunk, int length, int securedFrom, ChannelKeys? keys, bool asymmetric);
 
-    /// <summary>Verifies and decrypts a received chunk; returns the plain bytes from <paramref name="securedFrom"/> without padding or signature.</summary>
-    ReadOnlyMemory<byte> Unprotect(ReadOnlyMemory<byte> chunk, int securedFrom, bool asymmetric);
+    /// <summary>Decrypts and verifies a received chunk; returns the sequence header and body without padding or signature.</summary>
+    ReadOnlyMemory<byte> Unprotect(ReadOnlyMemory<byte> chunk, int securedFrom, ChannelKeys? keys, bool asymmetric);
+
+    /// <summary>Checks the asymmetric security header of a received OpenSecureChannel response.</summary>
+    void CheckAsymmetricHeader(string? policyUri, byte[]? senderCertificate, byte[]? receiverCertificateThumbprint);
 }

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using System.Buffers.Binary;
 using Bridge.Adapters.OpcUa.Stack.Codec;
+using Bridge.Adapters.OpcUa.Stack.Security;
 using Bridge.Adapters.OpcUa.Stack.Transport;
 
 namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
 
 /// <summary>
-/// The receiving half of a secure channel: checks each chunk's headers (token, sequence number), collects the
+/// The receiving half of a secure channel: checks each chunk's headers (token), decrypts and verifies it with the
+/// keys of its token, checks its sequence number, collects the
 /// chunks of each response by request id within the negotiated limits, and completes the waiting request.
 /// Problems that break the channel throw <see cref="OpcUaConnectionException"/>; an abort chunk fails one request.
 /// </summary>
@@ -19,8 +22,11 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
 
     public void Forget(uint requestId) => pending.TryRemove(requestId, out _);
 
-    /// <summary>Handles one chunk; <paramref name="isKnownToken"/> says whether a symmetric token id is current or previous.</summary>
-    public void Handle(MessageChunk chunk, Func<uint, bool> isKnownToken)
+    /// <summary>Finds the keys of a symmetric token id (current or previous); false for an unknown token.</summary>
+    public delegate bool TokenKeys(uint tokenId, out ChannelKeys? keys);
+
+    /// <summary>Handles one chunk; <paramref name="tokenKeys"/> finds the keys of the chunk's token.</summary>
+    public void Handle(MessageChunk chunk, TokenKeys tokenKeys)
     {
         if (chunk.MessageType == MessageTypes.Error)
         {
@@ -33,35 +39,47 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTypeInvalid), $"Unexpected message type {chunk.MessageTypeName}");
         }
         var header = ParseHeader(chunk, asymmetric);
-        if (!asymmetric && !isKnownToken(header.TokenId))
+        ChannelKeys? keys = null;
+        if (asymmetric)
+        {
+            security.CheckAsymmetricHeader(header.SecurityPolicyUri, header.SenderCertificate, header.ReceiverCertificateThumbprint);
+        }
+        else if (!tokenKeys(header.TokenId, out keys))
         {
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecureChannelTokenUnknown), $"Chunk uses unknown token {header.TokenId}");
         }
-        // Part 6, 6.7.2.4: each chunk's number is one more than the last, except the wrap to a value below 1024.
-        if (lastSequenceNumber != 0 && header.SequenceNumber != lastSequenceNumber + 1 && header.SequenceNumber >= 1024)
+        var plain = security.Unprotect(chunk.Bytes, header.SecuredFrom, keys, asymmetric);
+        if (plain.Length < 8)
         {
-            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSequenceNumberInvalid), $"Sequence number {header.SequenceNumber} follows {lastSequenceNumber}");
+            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTypeInvalid), $"{chunk.MessageTypeName} chunk of {chunk.Bytes.Length} bytes has no sequence header");
         }
-        lastSequenceNumber = header.SequenceNumber;
-        var body = security.Unprotect(chunk.Body, header.BodyOffset - 8, asymmetric)[8..];
+        var sequenceNumber = BinaryPrimitives.ReadUInt32LittleEndian(plain.Span);
+        var requestId = BinaryPrimitives.ReadUInt32LittleEndian(plain.Span[4..]);
+        // Part 6, 6.7.2.4: each chunk's number is one more than the last, except the wrap to a value below 1024.
+        if (lastSequenceNumber != 0 && sequenceNumber != lastSequenceNumber + 1 && sequenceNumber >= 1024)
+        {
+            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSequenceNumberInvalid), $"Sequence number {sequenceNumber} follows {lastSequenceNumber}");
+        }
+        lastSequenceNumber = sequenceNumber;
+        var body = plain[8..];
         switch (chunk.ChunkType)
         {
             case MessageTypes.Intermediate:
-                AssemblyFor(header.RequestId).Add(body);
+                AssemblyFor(requestId).Add(body);
                 break;
             case MessageTypes.Final:
-                var assembly = AssemblyFor(header.RequestId);
-                assemblies.Remove(header.RequestId);
+                var assembly = AssemblyFor(requestId);
+                assemblies.Remove(requestId);
                 assembly.Add(body);
-                if (pending.TryRemove(header.RequestId, out var waiter))
+                if (pending.TryRemove(requestId, out var waiter))
                 {
                     waiter.TrySetResult(assembly.Complete());
                 }
                 break;
             case MessageTypes.Abort:
-                assemblies.Remove(header.RequestId);
+                assemblies.Remove(requestId);
                 var abort = ErrorMessage.Decode(body);
-                if (pending.TryRemove(header.RequestId, out var aborted))
+                if (pending.TryRemove(requestId, out var aborted))
                 {
                     aborted.TrySetException(new OpcUaException(abort.Error, $"Server aborted the response: {abort.Reason}"));
                 }
@@ -87,7 +105,7 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
     {
         try
         {
-            return ChunkHeader.Parse(chunk.Body, asymmetric);
+            return ChunkHeader.Parse(chunk.Bytes, asymmetric);
         }
         catch (OpcUaDecodingException ex)
         {

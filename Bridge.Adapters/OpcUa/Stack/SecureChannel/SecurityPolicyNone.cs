@@ -1,4 +1,7 @@
+using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Messages;
+using Bridge.Adapters.OpcUa.Stack.Security;
+using Bridge.Adapters.OpcUa.Stack.Transport;
 
 namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
 
@@ -17,13 +20,19 @@ public sealed class SecurityPolicyNone : IChannelSecurityPolicy
 
     public byte[]? CreateClientNonce() => null;
 
-    public void DeriveKeys(byte[]? clientNonce, byte[]? serverNonce)
-    {
-    }
+    public ChannelKeys? DeriveKeys(byte[]? clientNonce, byte[]? serverNonce) => null;
 
     public int MaxBodySize(int chunkSize, int headerSize, bool asymmetric) => chunkSize - headerSize;
 
-    public int Protect(byte[] chunk, int length, int securedFrom, bool asymmetric) => length;
+    public ReadOnlyMemory<byte> Protect(byte[] chunk, int length, int securedFrom, ChannelKeys? keys, bool asymmetric) => chunk.AsMemory(0, length);
 
-    public ReadOnlyMemory<byte> Unprotect(ReadOnlyMemory<byte> chunk, int securedFrom, bool asymmetric) => chunk[securedFrom..];
+    public ReadOnlyMemory<byte> Unprotect(ReadOnlyMemory<byte> chunk, int securedFrom, ChannelKeys? keys, bool asymmetric) => chunk[securedFrom..];
+
+    public void CheckAsymmetricHeader(string? policyUri, byte[]? senderCertificate, byte[]? receiverCertificateThumbprint)
+    {
+        if (!SecurityPolicyUris.IsNone(policyUri))
+        {
+            throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecurityPolicyRejected), $"Server answered with SecurityPolicy {policyUri} on a None channel");
+        }
+    }
 }

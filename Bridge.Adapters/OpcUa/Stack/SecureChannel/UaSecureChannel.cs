@@ -1,5 +1,6 @@
 using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Messages;
+using Bridge.Adapters.OpcUa.Stack.Security;
 using Bridge.Adapters.OpcUa.Stack.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,8 @@ public sealed class UaSecureChannel : IAsyncDisposable
     private readonly TaskCompletionSource<Exception?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelSecurityToken token = new();
     private uint previousTokenId;
+    private ChannelKeys? keys;
+    private ChannelKeys? previousKeys;
     private uint sequenceNumber;
     private uint lastRequestId;
     private uint requestHandle;
@@ -44,6 +47,9 @@ public sealed class UaSecureChannel : IAsyncDisposable
 
     public uint TokenId => token.TokenId;
 
+    /// <summary>The symmetric keys of the current token; null for SecurityPolicy None.</summary>
+    public ChannelKeys? CurrentKeys => keys;
+
     /// <summary>Completes when the channel ends: with null after a requested close, or with the error that broke it.</summary>
     public Task<Exception?> Closed => closed.Task;
 
@@ -54,6 +60,8 @@ public sealed class UaSecureChannel : IAsyncDisposable
     public MessageSecurityMode SecurityMode => options.Security.SecurityMode;
 
     public string SecurityPolicyUri => options.Security.PolicyUri;
+
+    public IChannelSecurityPolicy Security => options.Security;
 
     public static async Task<UaSecureChannel> OpenAsync(string endpointUrl, TransportLimits transport, SecureChannelOptions options, TimeProvider time, ILogger logger, CancellationToken ct)
     {
@@ -162,6 +170,13 @@ public sealed class UaSecureChannel : IAsyncDisposable
                 router.Expect(requestId, completion);
             }
             var chunk = new byte[Math.Min(limits.SendChunkSize, headerSize + message.Length + 64)];
+            var chunkKeys = keys;
+            if (!asymmetric)
+            {
+                // The token may have been renewed while this request waited for the lock: header and keys must agree.
+                headerEncoder = new BinaryEncoder(16);
+                WriteSecurityHeader(headerEncoder, asymmetric);
+            }
             for (var i = 0; i < chunkCount; i++)
             {
                 var part = message.Slice(i * maxBody, Math.Min(maxBody, message.Length - (i * maxBody)));
@@ -176,8 +191,8 @@ public sealed class UaSecureChannel : IAsyncDisposable
                 encoder.WriteRawBytes(part.Span);
                 encoder.PatchUInt32(4, (uint)encoder.Position);
                 encoder.WrittenSpan.CopyTo(chunk);
-                var length = security.Protect(chunk, encoder.Position, securedFrom, asymmetric);
-                await connection.WriteAsync(chunk.AsMemory(0, length), ct).ConfigureAwait(false);
+                var secured = security.Protect(chunk, encoder.Position, securedFrom, chunkKeys, asymmetric);
+                await connection.WriteAsync(secured, ct).ConfigureAwait(false);
             }
             return requestId;
         }
@@ -226,9 +241,20 @@ public sealed class UaSecureChannel : IAsyncDisposable
         };
         var body = await SendAndReceiveAsync(request, MessageTypes.OpenChannel, options.RequestTimeout, ct).ConfigureAwait(false);
         var response = DecodeResponse<OpenSecureChannelResponse>(nameof(OpenSecureChannelRequest), body);
-        options.Security.DeriveKeys(nonce, response.ServerNonce);
-        previousTokenId = token.TokenId;
-        token = response.SecurityToken;
+        var derived = options.Security.DeriveKeys(nonce, response.ServerNonce);
+        await sendLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            // Part 6, 6.7.4: send with the new token at once; keep reading chunks still secured with the old one.
+            previousTokenId = token.TokenId;
+            previousKeys = keys;
+            token = response.SecurityToken;
+            keys = derived;
+        }
+        finally
+        {
+            sendLock.Release();
+        }
         if (type == SecurityTokenRequestType.Issue)
         {
             Log.ChannelOpened(logger, token.ChannelId, token.TokenId, token.RevisedLifetime, connection.Limits.SendChunkSize, connection.Limits.ReceiveChunkSize);
@@ -266,7 +292,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
             while (!lifetime.IsCancellationRequested)
             {
                 var chunk = await connection.ReadChunkAsync(lifetime.Token).ConfigureAwait(false);
-                router.Handle(chunk, id => id == token.TokenId || id == previousTokenId);
+                router.Handle(chunk, KeysOf);
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -276,6 +302,12 @@ public sealed class UaSecureChannel : IAsyncDisposable
         {
             Fault(ex);
         }
+    }
+
+    private bool KeysOf(uint tokenId, out ChannelKeys? found)
+    {
+        found = tokenId == token.TokenId ? keys : previousKeys;
+        return tokenId == token.TokenId || tokenId == previousTokenId;
     }
 
     /// <summary>Breaks the channel on purpose (a dead session, a silent server) so the owner reconnects.</summary>

@@ -1,14 +1,32 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Messages;
 using Bridge.Adapters.OpcUa.Stack.SecureChannel;
+using Bridge.Adapters.OpcUa.Stack.Security;
 
 namespace Bridge.Adapters.OpcUa.Stack.Session;
 
 /// <summary>Builds the UserIdentityToken for ActivateSession from the endpoint's user token policies.</summary>
 internal static class IdentityTokens
 {
-    public static ExtensionObject Create(UserIdentity identity, EndpointDescription endpoint, byte[]? serverNonce, byte[]? serverCertificate)
+    /// <summary>The token and, for a user certificate, the UserTokenSignature over the server certificate and nonce.</summary>
+    public static (ExtensionObject Token, SignatureData Signature) Create(UserIdentity identity, EndpointDescription endpoint, byte[]? serverNonce, byte[]? serverCertificate)
+    {
+        if (identity is X509Identity x509)
+        {
+            var certificatePolicy = FindPolicy(endpoint, UserTokenType.Certificate, _ => true);
+            var algorithms = SecurityAlgorithms.ByUri(TokenPolicyUri(certificatePolicy, endpoint)) ?? SecurityAlgorithms.Basic256Sha256;
+            using var key = x509.Certificate.GetRSAPrivateKey()
+                ?? throw new OpcUaException(new StatusCode(StatusCodes.BadIdentityTokenInvalid), $"User certificate '{x509.Certificate.Subject}' has no RSA private key");
+            byte[] data = [.. serverCertificate ?? [], .. serverNonce ?? []];
+            var signature = new SignatureData { Algorithm = algorithms.AsymmetricSignatureUri, Signature = algorithms.Sign(key, data) };
+            return (ExtensionObject.FromEncodeable(new X509IdentityToken { PolicyId = certificatePolicy.PolicyId, CertificateData = x509.Certificate.RawData }), signature);
+        }
+        return (Token(identity, endpoint, serverNonce, serverCertificate), new SignatureData());
+    }
+
+    private static ExtensionObject Token(UserIdentity identity, EndpointDescription endpoint, byte[]? serverNonce, byte[]? serverCertificate)
     {
         switch (identity)
         {

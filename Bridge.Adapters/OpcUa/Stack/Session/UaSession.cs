@@ -1,6 +1,7 @@
 using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Messages;
 using Bridge.Adapters.OpcUa.Stack.SecureChannel;
+using Bridge.Adapters.OpcUa.Stack.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Bridge.Adapters.OpcUa.Stack.Session;
@@ -42,6 +43,8 @@ public sealed class UaSession
 
     public static async Task<UaSession> CreateAsync(UaSecureChannel channel, EndpointDescription endpoint, SessionOptions options, ILogger logger, CancellationToken ct)
     {
+        var secured = channel.Security as RsaSecurityPolicy;
+        var clientNonce = secured is null ? null : System.Security.Cryptography.RandomNumberGenerator.GetBytes(SecurityAlgorithms.NonceLength);
         var request = new CreateSessionRequest
         {
             ClientDescription = new ApplicationDescription
@@ -53,25 +56,56 @@ public sealed class UaSession
             },
             EndpointUrl = endpoint.EndpointUrl,
             SessionName = options.SessionName,
-            ClientNonce = null,
+            ClientNonce = clientNonce,
+            ClientCertificate = secured?.SenderCertificate,
             RequestedSessionTimeout = options.SessionTimeout.TotalMilliseconds,
             MaxResponseMessageSize = channel.Limits.MaxReceiveMessageSize,
         };
         var created = await channel.SendAsync<CreateSessionRequest, CreateSessionResponse>(request, ct).ConfigureAwait(false);
+        if (secured is not null)
+        {
+            VerifyServer(secured, created, [.. secured.SenderCertificate!, .. clientNonce!]);
+        }
         var session = new UaSession(channel, endpoint, options, logger, created);
         await session.ActivateAsync(channel, ct).ConfigureAwait(false);
         return session;
     }
 
+    /// <summary>Part 4, 5.6.2: the server proves it holds its certificate's key by signing our certificate and nonce.</summary>
+    private static void VerifyServer(RsaSecurityPolicy secured, CreateSessionResponse created, byte[] signed)
+    {
+        if (created.ServerCertificate is null || !CertificateBlobs.Leaf(created.ServerCertificate).AsSpan().SequenceEqual(secured.ServerCertificate))
+        {
+            throw new OpcUaException(new StatusCode(StatusCodes.BadCertificateInvalid), "CreateSession returned a server certificate other than the endpoint's");
+        }
+        if (created.ServerNonce is null || created.ServerNonce.Length < SecurityAlgorithms.NonceLength)
+        {
+            throw new OpcUaException(new StatusCode(StatusCodes.BadNonceInvalid), $"CreateSession returned a server nonce of {created.ServerNonce?.Length ?? 0} bytes");
+        }
+        var signature = created.ServerSignature;
+        if (signature.Algorithm != secured.Algorithms.AsymmetricSignatureUri || signature.Signature is null || !secured.IsSignedByServer(signed, signature.Signature))
+        {
+            throw new OpcUaException(new StatusCode(StatusCodes.BadApplicationSignatureInvalid), $"CreateSession's server signature ({signature.Algorithm}) does not verify with the server certificate");
+        }
+    }
+
     /// <summary>Activates the session on <paramref name="channel"/> (the first channel, or a new one after a reconnect).</summary>
     public async Task ActivateAsync(UaSecureChannel channel, CancellationToken ct)
     {
+        var (token, tokenSignature) = IdentityTokens.Create(options.Identity, Endpoint, serverNonce, ServerCertificate);
+        var clientSignature = new SignatureData();
+        if (channel.Security is RsaSecurityPolicy secured)
+        {
+            // Part 4, 5.6.3: prove possession of Bridge's key by signing the server certificate and its last nonce.
+            byte[] data = [.. ServerCertificate ?? [], .. serverNonce ?? []];
+            clientSignature = new SignatureData { Algorithm = secured.Algorithms.AsymmetricSignatureUri, Signature = secured.SignAsClient(data) };
+        }
         var request = new ActivateSessionRequest
         {
             RequestHeader = new RequestHeader { AuthenticationToken = AuthenticationToken },
-            ClientSignature = new SignatureData(),
-            UserIdentityToken = IdentityTokens.Create(options.Identity, Endpoint, serverNonce, ServerCertificate),
-            UserTokenSignature = new SignatureData(),
+            ClientSignature = clientSignature,
+            UserIdentityToken = token,
+            UserTokenSignature = tokenSignature,
             LocaleIds = ["en"],
         };
         var response = await channel.SendAsync<ActivateSessionRequest, ActivateSessionResponse>(request, ct).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public sealed class MonitoredItem(MonitoredItemRequest request, uint clientHandl
 {
     private readonly DuplicateFilter duplicates = new();
 
-    public MonitoredItemRequest Request { get; } = request;
+    public MonitoredItemRequest Request { get; internal set; } = request;
 
     public NodeId NodeId => Request.NodeId;
 

@@ -10,7 +10,7 @@ namespace Bridge.Adapters.OpcUa.Stack.Subscriptions;
 /// A subscription and its monitored items. Delivers each value once, in sequence order; asks the server to
 /// republish messages it missed; after a reconnect continues on the same session, transfers, or recreates itself.
 /// </summary>
-public sealed class OpcUaSubscription : IAsyncDisposable
+public sealed partial class OpcUaSubscription : IAsyncDisposable
 {
     private readonly OpcUaClient client;
     private readonly Action<ValueChange> onValue;
@@ -29,7 +29,7 @@ public sealed class OpcUaSubscription : IAsyncDisposable
         this.onEvent = onEvent;
     }
 
-    public SubscriptionSettings Settings { get; }
+    public SubscriptionSettings Settings { get; private set; }
 
     public uint Id { get; private set; }
 

@@ -96,9 +96,10 @@ public sealed class UaTcpConnection : IAsyncDisposable
         {
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTooLarge), $"Chunk of {size} bytes is outside 8..{Limits.ReceiveChunkSize}");
         }
-        var body = new byte[size - MessageTypes.HeaderSize];
-        await ReadExactlyAsync(body, $"a {MessageTypes.Name(type)} chunk of {size} bytes", ct).ConfigureAwait(false);
-        return new MessageChunk(type, chunkType, body);
+        var bytes = new byte[size];
+        header.CopyTo(bytes, 0);
+        await ReadExactlyAsync(bytes.AsMemory(MessageTypes.HeaderSize), $"a {MessageTypes.Name(type)} chunk of {size} bytes", ct).ConfigureAwait(false);
+        return new MessageChunk(type, chunkType, bytes);
     }
 
     public async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
