@@ -1,3 +1,4 @@
+using Bridge.Host.Domain.Boms;
 using Bridge.Host.Domain.KitWaits;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
@@ -24,6 +25,7 @@ public static class BridgeStorageComposition
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
+        services.AddStore<IBomStore, InMemoryBomStore, PostgresBomStore, BomsSchemaScript>(mode);
         return services;
     }
 }
