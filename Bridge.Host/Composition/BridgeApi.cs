@@ -2,6 +2,7 @@ using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Operations;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Mappings;
 
@@ -20,6 +21,7 @@ public static class BridgeApi
         app.MapDeviceEndpoints();
         app.MapMaterialRequestEndpoints();
         app.MapKitEndpoints();
+        app.MapKitCheckEndpoints();
         app.MapOperatorEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapHealthEndpoints();

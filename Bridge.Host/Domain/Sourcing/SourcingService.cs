@@ -177,10 +177,15 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
     /// <summary>0 the plant's own warehouse, 1 another warehouse of its site, 2 another site with a route, -1 unreachable.</summary>
     private (int Tier, TransferRoute? Route) Tier(Warehouse? warehouse, string warehouseId, Plant plant)
     {
+        if (!catalog.Plants.ContainsKey(plant.Id))
+        {
+            // Without master data for the plant every warehouse counts as its own (Bridge before warehouses.yaml).
+            return (0, null);
+        }
+
         if (warehouse is null)
         {
-            // Without warehouse master data every warehouse is the plant's own (Bridge before warehouses.yaml).
-            return catalog.Warehouses.Count == 0 ? (0, null) : (-1, null);
+            return (-1, null);
         }
 
         if (warehouse.Plants.Contains(plant.Id, StringComparer.Ordinal))
