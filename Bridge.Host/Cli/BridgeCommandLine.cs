@@ -19,6 +19,7 @@ public static class BridgeCommandLine
         // Unmatched tokens are host configuration overrides; RunAsync refuses those that are not.
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => RunHostCommand.RunAsync([.. parse.UnmatchedTokens], parse.InvocationConfiguration.Error, ct));
+        root.Subcommands.Add(BomCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MappingsCommand.Create());
         root.Subcommands.Add(OpcUaCommand.Create());

@@ -4,6 +4,7 @@ using Bridge.Host.Operations.Auth;
 using Bridge.Host.Operations.Trace;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Mappings;
 
@@ -25,6 +26,7 @@ public static class BridgeApi
         var read = app.MapGroup("").RequireAuthorization(BridgePolicies.Operator);
         read.MapMaterialRequestEndpoints();
         read.MapKitEndpoints();
+        read.MapKitCheckEndpoints();
         read.MapOperatorEndpoints();
         read.MapTraceEndpoints();
         app.MapDeadLetterEndpoints();

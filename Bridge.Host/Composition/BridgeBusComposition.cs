@@ -2,6 +2,7 @@ using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.Outbound;
+using Bridge.Host.Processes.Boms;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Projections;
 using MassTransit;
@@ -25,6 +26,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
+        bus.AddConsumer<BomPublishedConsumer>();
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(

@@ -20,6 +20,9 @@ public static class BridgeConfigurationExtensions
         var (systems, systemErrors) = SystemsFileLoader.Load(Path.Combine(directory, "systems.yaml"));
         problems.AddRange(systemErrors);
 
+        var (warehouses, warehouseErrors) = WarehousesFileLoader.Load(Path.Combine(directory, "warehouses.yaml"));
+        problems.AddRange(warehouseErrors);
+
         var loaded = MappingSet.LoadDirectory(directory);
         problems.AddRange(loaded.Errors);
 
@@ -35,6 +38,7 @@ public static class BridgeConfigurationExtensions
 
         var registry = new SystemsRegistry(systems, configuration);
         services.AddSingleton(registry);
+        services.AddSingleton(warehouses);
         services.AddSingleton(new BridgeConfigurationInfo(directory));
         services.AddSingleton(sp => new MappingSetWatcher(directory, loaded.Set, sp.GetRequiredService<ILoggerFactory>().CreateLogger<MappingSetWatcher>()));
         // Units convert by the mappings' unit tables, so the converter comes with them.

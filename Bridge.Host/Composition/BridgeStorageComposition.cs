@@ -1,3 +1,4 @@
+using Bridge.Host.Domain.Boms;
 using Bridge.Host.Domain.KitWaits;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
@@ -29,6 +30,7 @@ public static class BridgeStorageComposition
         services.AddStore<IOutboundDeliveryLog, InMemoryOutboundDeliveryLog, PostgresOutboundDeliveryLog, OutboundDeliverySchemaScript>(mode);
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddStore<IAuditTrail, InMemoryAuditTrail, PostgresAuditTrail, AuditSchemaScript>(mode);
+        services.AddStore<IBomStore, InMemoryBomStore, PostgresBomStore, BomsSchemaScript>(mode);
         return services;
     }
 }

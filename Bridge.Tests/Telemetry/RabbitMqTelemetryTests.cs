@@ -197,11 +197,12 @@ public sealed class RabbitMqTelemetryTests
             ? decimal.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
             : value.GetDecimal();
 
+        /// <summary>Waits for <paramref name="count"/> distinct readings: a re-delivered reading (at least once) does not count twice.</summary>
         public async Task WaitForAsync(int count, TimeSpan timeout)
         {
             try
             {
-                await TelemetryPipelineTests.WaitUntilAsync(() => _received.Count >= count, timeout);
+                await TelemetryPipelineTests.WaitUntilAsync(() => _received.Select(r => r.Value).Distinct().Count() >= count, timeout);
             }
             catch (TimeoutException)
             {

@@ -7,6 +7,8 @@ using Bridge.Adapters.OpcUa.Stack.Subscriptions;
 namespace Bridge.Tests.OpcUa.Stack.Interop;
 
 [Trait("Category", "Integration")]
+// Both classes write ns=1;s=Writable.Double on the shared test server: one collection runs them one after the other.
+[Collection("opcua-writable-double")]
 public class SubscriptionInteropTests
 {
     private static readonly SubscriptionSettings Fast = new() { PublishingInterval = TimeSpan.FromMilliseconds(100), MaxKeepAliveCount = 10 };

@@ -6,6 +6,8 @@ namespace Bridge.Tests.OpcUa.Stack.Interop;
 
 /// <summary>ModifySubscription and ModifyMonitoredItems: intervals and deadband change on the live subscription.</summary>
 [Trait("Category", "Integration")]
+// Both classes write ns=1;s=Writable.Double on the shared test server: one collection runs them one after the other.
+[Collection("opcua-writable-double")]
 public class SubscriptionModifyInteropTests
 {
     [Fact]

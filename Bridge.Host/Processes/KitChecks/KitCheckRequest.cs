@@ -1,0 +1,7 @@
+namespace Bridge.Host.Processes.KitChecks;
+
+/// <summary>Body of <c>POST /api/kit-checks</c>: the orders to check together; ordering "priority" (default) or "due".</summary>
+public sealed record KitCheckRequest(IReadOnlyList<KitCheckOrder>? Orders, string? Ordering);
+
+/// <summary>One order to check: its quantity (default: the released quantity), priority (lower first) and needed-by (default: its due time).</summary>
+public sealed record KitCheckOrder(string OrderId, decimal? Quantity, int? Priority, DateTimeOffset? NeededBy);

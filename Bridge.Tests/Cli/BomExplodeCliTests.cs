@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Bridge.Host.Cli;
+using Bridge.Tests.Mappings;
+
+namespace Bridge.Tests.Cli;
+
+/// <summary><c>bom explode</c> through the real command line (parse, options, exit codes, output).</summary>
+public sealed class BomExplodeCliTests : IDisposable
+{
+    private static readonly string Sample = Path.Combine(RepoPaths.Root, "docs", "samples", "bom-bicycle.csv");
+    private readonly string _dir = Directory.CreateTempSubdirectory("bom-cli").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await BridgeCommandLine.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Json_EqualsAByHandDecimalExplosion()
+    {
+        var (exit, output, error) = await Run("bom", "explode", "--bom", Sample, "--material", "BIKE-26", "--quantity", "7", "--at", "2026-12-01", "--json", "--config", RepoPaths.Config);
+
+        exit.ShouldBe(0, error);
+        var lines = JsonNode.Parse(output)!["lines"]!.AsArray().ToDictionary(l => l!["material"]!.GetValue<string>(), l => (l!["quantity"]!.GetValue<decimal>(), l["unit"]!.GetValue<string>()));
+        // By hand, decimal: wheels 7 × 1 × 2 × 1.01 = 14.14 (the phantom wheel set passes through).
+        var wheels = 7m * 1m * (1m + 0m / 100m) * 2m * (1m + 1m / 100m);
+        lines["SPOKE"].ShouldBe((wheels * 36m * 1.03m, "pcs"));
+        lines["RIM-26"].ShouldBe((wheels, "pcs"));
+        lines["SCREW-M5"].ShouldBe((7m * 12m * 1.025m + 7m * 4m, "pcs"));
+        lines["GREASE"].ShouldBe((7m * 0.035m + wheels * 4m * 1.10m * 0.001m, "kg"));
+        lines["TUBE-AL"].ShouldBe((7m * 2.35m * 1.04m, "m"));
+        lines["SADDLE-NEW"].ShouldBe((7m, "pcs"));
+        lines.ContainsKey("SADDLE-OLD").ShouldBeFalse();
+        lines.ContainsKey("WHEEL-SET").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Table_IsTheDefault_AndAtPicksTheValidRows()
+    {
+        var (exit, output, _) = await Run("bom", "explode", "--bom", Sample, "--material", "BIKE-26", "--quantity", "1", "--at", "2026-01-15");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("SADDLE-OLD");
+        output.ShouldNotContain("SADDLE-NEW");
+        output.ShouldContain("material");
+        output.ShouldContain("16.3");
+    }
+
+    [Fact]
+    public async Task BadCell_ExitsOne_NamingFileAndRow()
+    {
+        var file = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(file, "parent,component,qty_per,unit\nA,B,1,pcs\nA,C,x,pcs\n");
+
+        var (exit, _, error) = await Run("bom", "explode", "--bom", file, "--material", "A", "--quantity", "1");
+
+        exit.ShouldBe(1);
+        error.ShouldContain("bad.csv:3: column qty_per (3): 'x' is not a decimal number");
+    }
+
+    [Fact]
+    public async Task Cycle_ExitsOne_NamingTheCycle()
+    {
+        var file = Path.Combine(_dir, "cycle.csv");
+        await File.WriteAllTextAsync(file, "parent,component,qty_per,unit\nA,B,1,pcs\nB,C,1,pcs\nC,A,1,pcs\n");
+
+        var (exit, _, error) = await Run("bom", "explode", "--bom", file, "--material", "A", "--quantity", "1");
+
+        exit.ShouldBe(1);
+        error.ShouldContain("cycle.csv: the BOM has a cycle: A → B → C → A");
+    }
+
+    [Fact]
+    public async Task MappedHeaders_AreRead()
+    {
+        var file = Path.Combine(_dir, "sap.csv");
+        await File.WriteAllTextAsync(file, "Baugruppe;Komponente;Menge;ME\nA;B;2,5;kg\n".Replace("2,5", "2.5"));
+
+        var (exit, output, error) = await Run("bom", "explode", "--bom", file, "--material", "A", "--quantity", "2", "--json",
+            "--map", "parent=Baugruppe", "--map", "component=Komponente", "--map", "qty_per=Menge", "--map", "unit=ME");
+
+        exit.ShouldBe(0, error);
+        JsonNode.Parse(output)!["lines"]![0]!["quantity"]!.GetValue<decimal>().ShouldBe(5m);
+    }
+
+    [Fact]
+    public async Task MissingRequiredOption_IsAUsageError() =>
+        (await Run("bom", "explode", "--bom", Sample)).Exit.ShouldBe(2);
+}
