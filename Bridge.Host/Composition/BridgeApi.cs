@@ -3,6 +3,7 @@ using Bridge.Host.Operations;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Replenishment;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Composition;
@@ -19,6 +20,7 @@ public static class BridgeApi
         app.MapInboundEndpoint();
         app.MapDeviceEndpoints();
         app.MapMaterialRequestEndpoints();
+        app.MapLineSideEndpoints();
         app.MapKitEndpoints();
         app.MapOperatorEndpoints();
         app.MapDeadLetterEndpoints();

@@ -4,6 +4,7 @@ using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.Outbound;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Projections;
+using Bridge.Host.Processes.Replenishment;
 using MassTransit;
 
 namespace Bridge.Host.Composition;
@@ -21,6 +22,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
+        bus.AddReplenishmentConsumers();
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(
