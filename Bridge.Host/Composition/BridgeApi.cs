@@ -6,6 +6,7 @@ using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Replenishment;
 using Bridge.Mappings;
 
 namespace Bridge.Host.Composition;
@@ -25,6 +26,7 @@ public static class BridgeApi
         app.MapGroup("").RequireAuthorization(BridgePolicies.DeviceWrite).MapDeviceEndpoints();
         var read = app.MapGroup("").RequireAuthorization(BridgePolicies.Operator);
         read.MapMaterialRequestEndpoints();
+        read.MapLineSideEndpoints();
         read.MapKitEndpoints();
         read.MapKitCheckEndpoints();
         read.MapOperatorEndpoints();

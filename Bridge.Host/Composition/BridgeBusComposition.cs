@@ -5,6 +5,7 @@ using Bridge.Host.Pipeline.Outbound;
 using Bridge.Host.Processes.Boms;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Projections;
+using Bridge.Host.Processes.Replenishment;
 using MassTransit;
 
 namespace Bridge.Host.Composition;
@@ -27,6 +28,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
         bus.AddConsumer<BomPublishedConsumer>();
+        bus.AddReplenishmentConsumers();
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(

@@ -1,3 +1,5 @@
+using Bridge.Host.Processes.Replenishment;
+
 namespace Bridge.Host.Composition;
 
 /// <summary>The table of contents of the host: each line registers one layer, in the order they depend on each other.</summary>
@@ -12,6 +14,7 @@ public static class BridgeComposition
         services.AddBridgeBus(configuration, loaded.Systems);
         services.AddBridgeAdapters(loaded);
         services.AddBridgeProcesses();
+        services.AddReplenishment(loaded.Directory);
         services.AddBridgeOperations();
         services.AddBridgeAuth(configuration);
         return builder;

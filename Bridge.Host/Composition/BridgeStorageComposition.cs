@@ -1,5 +1,6 @@
 using Bridge.Host.Domain.Boms;
 using Bridge.Host.Domain.KitWaits;
+using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
 using Bridge.Host.Infrastructure.Audit;
@@ -26,6 +27,7 @@ public static class BridgeStorageComposition
         services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
+        services.AddStore<ILineSideLevels, InMemoryLineSideLevels, PostgresLineSideLevels, LineSideSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
         services.AddStore<IOutboundDeliveryLog, InMemoryOutboundDeliveryLog, PostgresOutboundDeliveryLog, OutboundDeliverySchemaScript>(mode);
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);

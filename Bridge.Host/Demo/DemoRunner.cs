@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Replenishment;
 using MassTransit;
 using Spectre.Console;
 
@@ -22,7 +23,7 @@ public static class DemoRunner
     {
         var timeline = new Timeline();
         AnsiConsole.Write(new Rule("[bold]Bridge demo: material requests on the embedded default[/]").LeftJustified());
-        await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a");
+        await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a", "wms-b");
         var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -32,6 +33,8 @@ public static class DemoRunner
             ["Bridge:ApiKeys:wms-a"] = "demo-wms",
             ["Bridge:Systems:mes:BaseUrl"] = new Uri(simulated.BaseUrl, "/mes").AbsoluteUri,
             ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-a").AbsoluteUri,
+            ["Bridge:ApiKeys:wms-b"] = "demo-wms-b",
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-b").AbsoluteUri,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
@@ -41,12 +44,14 @@ public static class DemoRunner
         var observer = new TimelineObserver(timeline);
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(observer);
         app.Services.GetRequiredService<MaterialRequestStateMachine>().ConnectStateObserver(observer);
+        app.Services.GetRequiredService<ReplenishmentStateMachine>().ConnectStateObserver(observer);
         await app.StartAsync(ct);
         var address = app.Urls.First();
         timeline.Step("bridge", $"listening on {address} (in-memory bus, in-memory saga state, Hangfire.InMemory)", "green");
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var wms = new SimulatedWarehouse();
         var shortageReported = false;
+        var lineSide = (Passed: false, Locations: (IReadOnlyList<JsonNode>)[]);
 
         try
         {
@@ -72,6 +77,8 @@ public static class DemoRunner
             await PostAsync(http, timeline, "wms-a", "inventory", wms.Put("200-A", "B-02-05", "L2611-11", 5, "KGM"), "demo-wms");
             await PickAsync(http, timeline, simulated, wms);
             await ExpectDeliveryAsync(timeline, simulated);
+
+            lineSide = await LineSideScenario.RunAsync(app.Services, http, timeline, simulated, ct);
         }
         catch (TimeoutException ex)
         {
@@ -89,9 +96,10 @@ public static class DemoRunner
         }
 
         PrintSummary(states, shortageReported, timeline.Elapsed);
+        PrintLineSide(lineSide.Locations, lineSide.Passed);
         await app.StopAsync(ct);
         var completed = states.Count == 2 && states.All(s => s.State == "Completed");
-        return completed && shortageReported ? 0 : 1;
+        return completed && shortageReported && lineSide.Passed ? 0 : 1;
     }
 
     private static async Task PickAsync(HttpClient http, Timeline timeline, SimulatedSystems simulated, SimulatedWarehouse wms)
@@ -124,6 +132,21 @@ public static class DemoRunner
         {
             throw new TimeoutException($"Bridge refused {system}/{messageType}: {await response.Content.ReadAsStringAsync()}");
         }
+    }
+
+    private static void PrintLineSide(IReadOnlyList<JsonNode> locations, bool passed)
+    {
+        var table = new Table().AddColumns("location", "mode", "level", "state", "steps");
+        foreach (var l in locations)
+        {
+            table.AddRow(
+                Markup.Escape((string?)l["location"] ?? ""), Markup.Escape((string?)l["mode"] ?? ""), l["quantity"]?.ToString() ?? "-",
+                Markup.Escape((string?)l["state"] ?? ""),
+                Markup.Escape(string.Join(" → ", l["history"]?.AsArray().Select(h => (string?)h!["step"]) ?? [])));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"line-side: one request per location, all fulfilled: {(passed ? "[green]yes[/]" : "[red]no[/]")}");
     }
 
     private static void PrintSummary(IReadOnlyList<MaterialRequestView> states, bool shortageReported, TimeSpan elapsed)

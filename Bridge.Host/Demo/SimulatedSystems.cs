@@ -29,7 +29,8 @@ public sealed class SimulatedSystems : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var simulated = new SimulatedSystems(app, systems);
-        app.MapPost("/{system}/{**path}", async (string system, string? path, HttpRequest request) =>
+        // POST and PUT: the WMS of site B takes its replenishment CSV files by PUT.
+        app.MapMethods("/{system}/{**path}", ["POST", "PUT"], async (string system, string? path, HttpRequest request) =>
         {
             if (!simulated._inboxes.TryGetValue(system, out var inbox))
             {

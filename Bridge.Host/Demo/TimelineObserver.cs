@@ -1,12 +1,13 @@
 using Bridge.Contracts;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Replenishment;
 using MassTransit;
 
 namespace Bridge.Host.Demo;
 
 /// <summary>Demo only: prints every canonical message the bus delivers and every saga state change.</summary>
-public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, IStateObserver<MaterialRequestState>
+public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, IStateObserver<MaterialRequestState>, IStateObserver<ReplenishmentState>
 {
     private readonly HashSet<Guid> _seen = [];
 
@@ -47,6 +48,13 @@ public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, ISta
         return Task.CompletedTask;
     }
 
+    public Task StateChanged(BehaviorContext<ReplenishmentState> context, State currentState, State? previousState)
+    {
+        if (previousState is not null && previousState.Name != currentState.Name)
+            timeline.Step("saga", $"line-side {context.Saga.Location}: {previousState.Name} → {currentState.Name} (level {context.Saga.LastKnownQuantity})", "yellow");
+        return Task.CompletedTask;
+    }
+
     private static string Describe(CanonicalMessage message) => message switch
     {
         ProductionOrderReleased o => $": order {o.OrderId}, {o.Quantity} {o.Unit} of {o.Material}, {o.Bom.Count} BOM line(s)",
@@ -56,6 +64,11 @@ public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, ISta
         PickOrderIssued p => $": {p.PickOrderId} at {p.Warehouse}, {p.Lines.Count} line(s) to {p.Destination}",
         PickConfirmed c => $": {c.PickOrderId}, lots {string.Join(", ", c.Lines.Select(l => l.Lot).Distinct())}",
         MaterialDelivered d => $": {d.Lines.Count} line(s) at {d.Location}",
+        LineSideConsumptionReported c => $": {c.Quantity} {c.Unit} of {c.Material} used at {c.Location}",
+        BinLevelReported b => $": {b.Location} reads {b.Value} {b.Unit}",
+        ReplenishmentRequested r => $": {r.ReplenishmentId}, {r.Quantity} {r.Unit} of {r.Material} from {r.Warehouse} to {r.Location}",
+        ReplenishmentFulfilled f => $": {f.ReplenishmentId}, {f.Lines.Sum(l => l.Quantity)} at {f.Location}",
+        ReplenishmentOverdue o => $": {o.ReplenishmentId}, {o.Missing} {o.Unit} missing at {o.Location}",
         _ => "",
     };
 }

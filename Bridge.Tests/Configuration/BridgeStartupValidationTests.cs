@@ -27,7 +27,7 @@ public sealed class BridgeStartupValidationTests : IDisposable
     public void UnknownKeyInSystemsFile_IsNamedWithFileLineAndColumn()
     {
         var path = Path.Combine(_config, "systems.yaml");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("    receives: [KitChecked, MaterialDelivered, MaterialRequestFailed]", "    recieves: [KitChecked, MaterialDelivered, MaterialRequestFailed]"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("    receives: [KitChecked, MaterialDelivered, MaterialRequestFailed", "    recieves: [KitChecked, MaterialDelivered, MaterialRequestFailed"));
 
         var message = Build().Message;
 

@@ -1,0 +1,21 @@
+namespace Bridge.Benchmarks.Replenishment;
+
+/// <summary>
+/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20]</c>; the URIs default to
+/// BRIDGE_TEST_RABBITMQ / BRIDGE_TEST_POSTGRES (what ./test.sh exports).
+/// </summary>
+internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds)
+{
+    public static BenchmarkOptions? Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var rabbit = Value("--rabbitmq") ?? Environment.GetEnvironmentVariable("BRIDGE_TEST_RABBITMQ");
+        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("BRIDGE_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(rabbit) || string.IsNullOrEmpty(postgres))
+            return null;
+        return new BenchmarkOptions(rabbit, postgres,
+            int.Parse(Value("--locations") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--rate") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

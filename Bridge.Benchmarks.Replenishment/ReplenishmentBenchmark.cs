@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Bridge.Contracts.Messages;
+using Bridge.Host.Composition;
+using Bridge.Host.Demo;
+using MassTransit;
+using Npgsql;
+
+namespace Bridge.Benchmarks.Replenishment;
+
+/// <summary>
+/// N line-side locations, each sent R consumption signals a second on the production stack (RabbitMQ + PostgreSQL),
+/// through the level projection and the saga to the WMS receiver. Every location starts full (120, reorder point 40)
+/// and is driven below its reorder point once, at a different moment for each; the benchmark remembers when it sent
+/// the signal that crosses, and the simulated WMS when the request for that location arrived.
+/// </summary>
+internal static class ReplenishmentBenchmark
+{
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var config = PrepareConfig(options.Locations);
+        var database = await CreateDatabaseAsync(options.Postgres);
+        await using var wms = await SimulatedSystems.StartAsync("mes", "wms-b");
+        var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var stop = new CancellationTokenSource();
+        var receiving = ReceiveAsync(wms, arrivals, stop.Token);
+
+        var app = BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Bridge:Mode"] = "Production",
+            ["Bridge:RabbitMqUri"] = options.RabbitMq,
+            ["Bridge:PostgresConnectionString"] = database,
+            ["Bridge:ConfigDir"] = config,
+            ["Bridge:PrefetchCount"] = "200",
+            ["Bridge:ConcurrentMessageLimit"] = "64",
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(wms.BaseUrl, "/wms-b").AbsoluteUri,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
+        }));
+        await using var _ = app;
+        var cost = new ConsumeCost();
+        app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
+        await app.StartAsync();
+        var bus = app.Services.GetRequiredService<IBus>();
+
+        var crossings = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var total = (long)options.Locations * options.RatePerLocation * options.Seconds;
+        Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s");
+        var started = Stopwatch.GetTimestamp();
+        var sent = await SendAsync(bus, options, crossings, started);
+        var sendSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var drainDeadline = Stopwatch.StartNew();
+        while ((cost.Signals < sent || arrivals.Count < crossings.Count) && drainDeadline.Elapsed < TimeSpan.FromSeconds(120))
+            await Task.Delay(100);
+        var consumeSeconds = Stopwatch.GetElapsedTime(started, cost.LastSignalTimestamp).TotalSeconds;
+        await stop.CancelAsync();
+        await receiving;
+
+        var latencies = crossings
+            .Where(c => arrivals.ContainsKey(c.Key))
+            .Select(c => Stopwatch.GetElapsedTime(c.Value, arrivals[c.Key]).TotalMilliseconds)
+            .Order().ToList();
+        var all = cost.ByType.Values.Sum(v => v.Milliseconds);
+        var saga = cost.ByType.Where(t => t.Key is "LineSideLevelLow" or "ReplenishmentReceived" or "ReplenishmentTimeoutExpired").Sum(t => t.Value.Milliseconds);
+        Console.WriteLine($"sent            {sent} signals in {sendSeconds:0.0} s ({sent / sendSeconds:0} /s offered)");
+        Console.WriteLine($"consumed        {cost.Signals} signals by {consumeSeconds:0.0} s → sustained {cost.Signals / consumeSeconds:0} signals/s");
+        Console.WriteLine($"requests        {arrivals.Count} at the WMS for {crossings.Count} crossings (one per location expected)");
+        Console.WriteLine($"saga share      {saga / Math.Max(all, 1):P1} of consumer time ({saga:0} of {all:0} ms)");
+        foreach (var (type, (count, ms)) in cost.ByType.OrderByDescending(t => t.Value.Milliseconds))
+            Console.WriteLine($"  {type,-30} {count,8} consumed, {ms / Math.Max(count, 1):0.00} ms each");
+        if (latencies.Count > 0)
+            Console.WriteLine($"crossing → WMS  p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
+        await app.StopAsync();
+        Directory.Delete(config, recursive: true);
+        return arrivals.Count == crossings.Count && cost.Signals >= sent ? 0 : 1;
+    }
+
+    /// <summary>Round-robin over the locations at the offered rate, in 10 ms ticks; returns how many were sent.</summary>
+    private static async Task<long> SendAsync(IBus bus, BenchmarkOptions options, ConcurrentDictionary<string, long> crossings, long started)
+    {
+        var perTick = options.Locations * options.RatePerLocation / 100.0;
+        var levels = Enumerable.Range(0, options.Locations).Select(_ => 120m).ToArray();
+        var total = (long)options.Locations * options.RatePerLocation * options.Seconds;
+        long sent = 0;
+        var due = 0.0;
+        var clock = DateTimeOffset.UnixEpoch;
+        for (var tick = 0; sent < total; tick++)
+        {
+            due += perTick;
+            var batch = new List<Task>();
+            while (sent < due && sent < total)
+            {
+                var index = (int)(sent % options.Locations);
+                var location = Location(index);
+                // The first signal of each location uses a bigger step, so the crossings spread over the run.
+                var quantity = sent < options.Locations ? index % 80 : 1m;
+                var before = levels[index];
+                levels[index] = Math.Max(0, before - quantity);
+                if (before > 40m && levels[index] <= 40m)
+                    crossings[location] = Stopwatch.GetTimestamp();
+                batch.Add(bus.Publish(new LineSideConsumptionReported
+                {
+                    MessageId = Guid.NewGuid(), CorrelationId = location, Source = "plc", OccurredAt = clock.AddTicks(sent),
+                    Location = location, Material = "A-100", Quantity = quantity, Unit = "pcs",
+                }));
+                sent++;
+            }
+
+            await Task.WhenAll(batch);
+            var wait = TimeSpan.FromMilliseconds((tick + 1) * 10) - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+        }
+
+        return sent;
+    }
+
+    private static async Task ReceiveAsync(SimulatedSystems wms, ConcurrentDictionary<string, long> arrivals, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var call = await wms.NextAsync("wms-b", TimeSpan.FromMilliseconds(500));
+                var row = call.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(';');
+                arrivals.TryAdd(row[1], Stopwatch.GetTimestamp());
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    private static string Location(int index) => $"BENCH-{index:D4}";
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string PrepareConfig(int locations)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "config");
+        var target = Directory.CreateTempSubdirectory("bridge-bench-config-").FullName;
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
+        }
+
+        var yaml = new StringBuilder("locations:\n");
+        for (var i = 0; i < locations; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"""
+                  {Location(i)}:
+                    line: L{i / 100}
+                    material: A-100
+                    unit: pcs
+                    reorderPoint: 40
+                    max: 120
+                    packSize: 20
+                    source: [WH-B]
+                    leadTime: "01:00:00"
+
+                """);
+        }
+
+        File.WriteAllText(Path.Combine(target, "line-side.yaml"), yaml.ToString());
+        return target;
+    }
+
+    /// <summary>A fresh database for the run, so levels and sagas start empty.</summary>
+    private static async Task<string> CreateDatabaseAsync(string connectionString)
+    {
+        var name = $"bench_{Guid.NewGuid():N}"[..20];
+        await using (var admin = NpgsqlDataSource.Create(connectionString))
+        await using (var command = admin.CreateCommand($"create database {name}"))
+            await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+    }
+}

@@ -1,0 +1,17 @@
+using Bridge.Host.Infrastructure.Storage;
+
+namespace Bridge.Host.Domain.LineSide;
+
+public sealed class LineSideSchemaScript : IDatabaseSchemaScript
+{
+    public string Name => "line-side-levels-v1";
+
+    public int Order => 140;
+
+    public string Sql => """
+        create table if not exists line_side_levels (
+            location text primary key,
+            level jsonb not null,
+            updated_at timestamptz not null default now());
+        """;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Bridge.Host.Infrastructure.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bridge.Host.Domain.LineSide;
+
+/// <summary>
+/// Levels in PostgreSQL, one row per location, changed under a row lock inside the consumed signal's transaction: the
+/// level, the inbox mark and any saga event the signal raised commit together.
+/// </summary>
+public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideLevels
+{
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    public Task<LevelChange> ApplyAsync(LineSideLocation location, LineSideSignal signal, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using (var ensure = new NpgsqlCommand(
+                "insert into line_side_levels (location, level) values (@location, @level) on conflict do nothing", connection, tx))
+            {
+                ensure.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
+                ensure.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb)
+                {
+                    Value = JsonSerializer.Serialize(new LineSideLevel { Location = location.Id, Quantity = location.Max }, Json),
+                });
+                await ensure.ExecuteNonQueryAsync(ct);
+            }
+
+            LineSideLevel current;
+            await using (var select = new NpgsqlCommand("select level from line_side_levels where location = @location for update", connection, tx))
+            {
+                select.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
+                current = JsonSerializer.Deserialize<LineSideLevel>((string)(await select.ExecuteScalarAsync(ct))!, Json)!;
+            }
+
+            var change = LineSideLevelRules.Apply(current, location, signal);
+            if (change.Kind != LevelChangeKind.Applied)
+                return change;
+            await using var update = new NpgsqlCommand(
+                "update line_side_levels set level = @level, updated_at = now() where location = @location", connection, tx);
+            update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
+            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = PostgresText.Storable(JsonSerializer.Serialize(change.Level, Json)) });
+            await update.ExecuteNonQueryAsync(ct);
+            return change;
+        }, ct);
+
+    public Task<LineSideLevel?> FindAsync(string location, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using var command = new NpgsqlCommand("select level from line_side_levels where location = @location", connection, tx);
+            command.Parameters.AddWithValue("location", PostgresText.Storable(location));
+            return await command.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<LineSideLevel>(json, Json) : null;
+        }, ct);
+
+    public Task<IReadOnlyList<LineSideLevel>> ListAsync(CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using var command = new NpgsqlCommand("select level from line_side_levels order by location", connection, tx);
+            var list = new List<LineSideLevel>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                list.Add(JsonSerializer.Deserialize<LineSideLevel>(reader.GetString(0), Json)!);
+            IReadOnlyList<LineSideLevel> levels = list;
+            return levels;
+        }, ct);
+}

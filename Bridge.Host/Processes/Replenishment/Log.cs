@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bridge.Host.Processes.Replenishment;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "{SignalType} {MessageId} dead-lettered as {DeadLetterId}: {Reason}")]
+    public static partial void SignalDeadLettered(ILogger logger, string signalType, Guid messageId, Guid deadLetterId, string reason);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Debug, Message = "{SignalType} {MessageId} for {Location} ignored: {Kind}")]
+    public static partial void SignalIgnored(ILogger logger, string signalType, Guid messageId, string location, string kind);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "Line-side location {Location} is low ({Quantity}) after {SignalType} {MessageId} from {Source}")]
+    public static partial void LevelLow(ILogger logger, string location, decimal quantity, string signalType, Guid messageId, string source);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "Line-side locations loaded: {Count} from {File}")]
+    public static partial void LocationsLoaded(ILogger logger, int count, string file);
+}

@@ -1,0 +1,46 @@
+using Bridge.Host.Domain.LineSide;
+using Bridge.Host.Infrastructure.Configuration;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bridge.Host.Processes.Replenishment;
+
+/// <summary>Line-side replenishment: <c>line-side.yaml</c> (checked at start), the projection in front of the saga, the saga.</summary>
+public static class ReplenishmentRegistration
+{
+    /// <summary>Loads <c>line-side.yaml</c> from <paramref name="configDirectory"/>; every problem stops the start with file:line:col.</summary>
+    public static IServiceCollection AddReplenishment(this IServiceCollection services, string configDirectory)
+    {
+        var (locations, errors) = LineSideFileLoader.Load(Path.Combine(configDirectory, LineSideFileLoader.FileName));
+        if (errors.Count > 0)
+            throw new InvalidConfigurationException(errors);
+        return services.AddReplenishment(new LineSideCatalog(locations));
+    }
+
+    public static IServiceCollection AddReplenishment(this IServiceCollection services, LineSideCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        AddSteps(services);
+        return services;
+    }
+
+    /// <summary>The saga and the projection that feeds it; without <see cref="AddReplenishment(IServiceCollection, string)"/> no location is configured.</summary>
+    public static IBusRegistrationConfigurator AddReplenishmentConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.TryAddSingleton(LineSideCatalog.Empty);
+        AddSteps(bus);
+        bus.AddSagaStateMachine<ReplenishmentStateMachine, ReplenishmentState>();
+        bus.AddConsumer<LineSideSignalConsumer>();
+        return bus;
+    }
+
+    private static void AddSteps(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ReplenishmentPlanner>();
+        services.TryAddScoped<ReplenishmentTracker>();
+        services.TryAddScoped<ReplenishmentJournal>();
+        services.TryAddScoped<LineSideSignalReader>();
+        services.TryAddScoped<LineSideDeadLetters>();
+    }
+}
