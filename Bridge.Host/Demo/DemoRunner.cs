@@ -24,11 +24,14 @@ public static class DemoRunner
         var timeline = new Timeline();
         AnsiConsole.Write(new Rule("[bold]Bridge demo: material requests on the embedded default[/]").LeftJustified());
         await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a", "wms-b");
+        // The demo reads /api/line-side as an operator would: a key made for this run only.
+        var operatorKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:Mode"] = "Embedded",
             ["Bridge:ApiKeys:erp"] = "demo-erp",
+            ["Bridge:Auth:Operators:demo"] = operatorKey,
             ["Bridge:ApiKeys:mes"] = "demo-mes",
             ["Bridge:ApiKeys:wms-a"] = "demo-wms",
             ["Bridge:Systems:mes:BaseUrl"] = new Uri(simulated.BaseUrl, "/mes").AbsoluteUri,
@@ -49,6 +52,8 @@ public static class DemoRunner
         var address = app.Urls.First();
         timeline.Step("bridge", $"listening on {address} (in-memory bus, in-memory saga state, Hangfire.InMemory)", "green");
         using var http = new HttpClient { BaseAddress = new Uri(address) };
+        using var viewer = new HttpClient { BaseAddress = new Uri(address) };
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
         var wms = new SimulatedWarehouse();
         var shortageReported = false;
         var lineSide = (Passed: false, Locations: (IReadOnlyList<JsonNode>)[]);
@@ -78,7 +83,7 @@ public static class DemoRunner
             await PickAsync(http, timeline, simulated, wms);
             await ExpectDeliveryAsync(timeline, simulated);
 
-            lineSide = await LineSideScenario.RunAsync(app.Services, http, timeline, simulated, ct);
+            lineSide = await LineSideScenario.RunAsync(app.Services, http, viewer, timeline, simulated, ct);
         }
         catch (TimeoutException ex)
         {

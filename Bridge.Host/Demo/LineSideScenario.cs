@@ -17,13 +17,13 @@ internal static class LineSideScenario
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     public static async Task<(bool Passed, IReadOnlyList<JsonNode> Locations)> RunAsync(
-        IServiceProvider services, HttpClient http, Timeline timeline, SimulatedSystems simulated, CancellationToken ct)
+        IServiceProvider services, HttpClient http, HttpClient viewer, Timeline timeline, SimulatedSystems simulated, CancellationToken ct)
     {
         AnsiConsole.Write(new Rule("[bold]line L1: a parts counter and a bin sensor keep two line-side locations stocked[/]").LeftJustified());
         var signals = new SimulatedLineSignals(services.GetRequiredService<IEnvelopeSink>(), services.GetRequiredService<TimeProvider>());
 
         // The material requests before delivered to L1-ST03 too: its level starts from what they brought.
-        var start = await UntilAsync(http, "L1-ST03", v => v["signals"]!.GetValue<long>() >= 2);
+        var start = await UntilAsync(viewer, "L1-ST03", v => v["signals"]!.GetValue<long>() >= 2);
         var level = (int)start["quantity"]!.GetValue<decimal>();
         timeline.Step("line", $"L1-ST03 holds {level} pcs after the deliveries of the material requests; reorder point {start["reorderPoint"]}", "white");
         var used = level - 15;
@@ -51,7 +51,7 @@ internal static class LineSideScenario
 
         var locations = new List<JsonNode>();
         foreach (var location in new[] { "L1-ST03", "L1-ST04" })
-            locations.Add(await UntilAsync(http, location, v => (string?)v["state"] == "Watching" && v["openRequest"] is null));
+            locations.Add(await UntilAsync(viewer, location, v => (string?)v["state"] == "Watching" && v["openRequest"] is null));
 
         // Anything more at the WMS would be a second request for a location: the chattering sensor must not cause one.
         var extra = await TryNextAsync(simulated);
