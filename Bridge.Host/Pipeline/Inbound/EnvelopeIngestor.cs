@@ -74,7 +74,9 @@ public sealed class EnvelopeIngestor(
             Log.Accepted(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), type, mapped.Message.MessageId, outcome.IsDuplicate);
         }
 
-        return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null);
+        foreach (var warning in result.Warnings)
+            Log.MappedWithWarning(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), LogText.Escape(warning.ToString()));
+        return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null) { Warnings = result.Warnings };
     }
 
     private async Task<Guid> KeepAsync(InboundEnvelope envelope, string? mapping, string reason, CancellationToken ct)

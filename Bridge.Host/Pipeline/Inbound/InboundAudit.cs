@@ -19,12 +19,15 @@ internal static class InboundAudit
             return;
         }
 
-        foreach (var message in result.Messages)
+        for (var index = 0; index < result.Messages.Count; index++)
         {
+            var message = result.Messages[index];
+            var warnings = result.Warnings.Where(w => w.MessageIndex == index).Select(w => w.Item is null ? $"warning: {w.Message}" : $"warning at {w.Item}: {w.Message}");
+            var reason = string.Join("; ", warnings.Prepend(result.Mapping));
             BridgeMetrics.Inbound(envelope.System, message.Type, message.Duplicate ? "duplicate" : "accepted");
             BridgeMetrics.Correlate(message.CorrelationId);
             await audit.AppendAsync(new AuditEntry(at, "in", envelope.System, envelope.Adapter, $"{envelope.MessageType} → {message.Type}",
-                message.MessageId.ToString(), message.CorrelationId, size, message.Duplicate ? "duplicate" : "accepted", result.Mapping,
+                message.MessageId.ToString(), message.CorrelationId, size, message.Duplicate ? "duplicate" : "accepted", reason,
                 duration.TotalMilliseconds), ct);
         }
     }

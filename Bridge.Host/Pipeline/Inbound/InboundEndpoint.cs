@@ -51,7 +51,7 @@ public static class InboundEndpoint
         var result = await ingestor.IngestAsync(envelope, ct);
         return result.Outcome switch
         {
-            IngestOutcome.Accepted => Results.Accepted(value: new { mapping = result.Mapping, messages = result.Messages }),
+            IngestOutcome.Accepted => Results.Accepted(value: new { mapping = result.Mapping, messages = result.Messages, warnings = result.Warnings.Select(w => w.ToString()) }),
             IngestOutcome.NoMapping => Results.Problem(statusCode: 404, title: "no mapping", detail: result.Errors[0],
                 extensions: new Dictionary<string, object?> { ["deadLetterId"] = result.DeadLetterId }),
             _ => Results.Problem(

@@ -1,3 +1,5 @@
+using Bridge.Mappings;
+
 namespace Bridge.Host.Pipeline.Inbound;
 
 /// <summary>What became of one inbound envelope.</summary>
@@ -6,4 +8,8 @@ public sealed record IngestResult(
     string? Mapping,
     IReadOnlyList<AcceptedMessage> Messages,
     IReadOnlyList<string> Errors,
-    Guid? DeadLetterId);
+    Guid? DeadLetterId)
+{
+    /// <summary>Defaults the mapping used (<c>fallback()</c>, a date read as midnight): the messages were still made.</summary>
+    public IReadOnlyList<MappingWarning> Warnings { get; init; } = [];
+}

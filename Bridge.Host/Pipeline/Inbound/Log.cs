@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound {System}/{MessageType} dead-lettered as {DeadLetterId}: {Reason}")]
     public static partial void DeadLettered(ILogger logger, string system, string messageType, Guid deadLetterId, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Inbound {System}/{MessageType} mapped with a default: {Warning}")]
+    public static partial void MappedWithWarning(ILogger logger, string system, string messageType, string warning);
 }
