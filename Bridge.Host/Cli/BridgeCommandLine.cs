@@ -25,6 +25,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(OpcUaCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(KitCheckCommand.Create());
         return root;
     }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
 using System.Text.Json;
-using Bridge.Host.Operations.Auth;
 using Spectre.Console;
 
 namespace Bridge.Host.Cli;
@@ -27,12 +25,7 @@ internal static class TraceCommand
 
     public static async Task<int> RunAsync(string correlationId, string url, string? key, bool json, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        key ??= Environment.GetEnvironmentVariable("BRIDGE_KEY") ?? ReadLocalKey();
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+        using var http = OperatorApiClient.Create(url, key);
 
         HttpResponseMessage response;
         try
@@ -74,10 +67,4 @@ internal static class TraceCommand
 
     private static string Text(JsonElement step, string name) =>
         Markup.Escape(step.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : "");
-
-    private static string? ReadLocalKey()
-    {
-        var path = LocalAdministratorKey.DefaultPath();
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
-    }
 }

@@ -1,3 +1,4 @@
+using Bridge.Host.Processes.KitChecks;
 using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Messaging;
@@ -28,6 +29,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
         bus.AddConsumer<BomPublishedConsumer>();
+        bus.AddConsumer<KitCheckRequestedConsumer>();
         bus.AddReplenishmentConsumers();
         foreach (var type in outboundTypes.Distinct())
         {

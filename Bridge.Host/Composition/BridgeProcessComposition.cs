@@ -1,3 +1,4 @@
+using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
 
 namespace Bridge.Host.Composition;
@@ -17,6 +18,7 @@ public static class BridgeProcessComposition
         services.AddScoped<PickReportDeadLetters>();
         services.AddScoped<ReservationReconciler>();
         services.AddHostedService<ReservationReconciliationSchedule>();
+        services.AddScoped<ScheduleKitCheckService>();
         return services;
     }
 }

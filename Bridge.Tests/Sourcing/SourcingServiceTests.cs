@@ -52,6 +52,18 @@ public class SourcingServiceTests
     }
 
     [Fact]
+    public void OrderPastItsNeededBy_TakesStockThatIsThereNow_AndListsTransfersAsLate()
+    {
+        var decision = new SourcingService(Sites).Source(
+            new StockPool([new StockLot("WH-A", "M", "L1", 4, "pcs"), new StockLot("WH-B", "M", "L2", 50, "pcs")]),
+            Need(10), "P-BER", Now, Now.AddHours(-3));
+
+        decision.Sourced.Select(s => (s.Warehouse, s.Quantity)).ShouldBe([("WH-A", 4m)]);
+        decision.Shortage.ShouldBe(6m);
+        decision.CouldComeFrom.Single().ShouldBe(new PossibleSource("WH-B", 50m, "pcs", Now.AddHours(6), "WH-B: 50 pcs, lead time 6 h > needed-by already passed"));
+    }
+
+    [Fact]
     public void CheaperRemoteSite_InTime_ComesFirst()
     {
         var decision = new SourcingService(Sites).Source(new StockPool([new StockLot("WH-B", "M", "L1", 5, "pcs"), new StockLot("WH-C", "M", "L2", 5, "pcs")]),

@@ -8,4 +8,7 @@ public interface IProductionOrderStore
     Task SaveAsync(ProductionOrderReleased order, CancellationToken ct);
 
     Task<ProductionOrderReleased?> FindAsync(string orderId, CancellationToken ct);
+
+    /// <summary>The orders due from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), earliest first; orders without a due time are not in any range.</summary>
+    Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }

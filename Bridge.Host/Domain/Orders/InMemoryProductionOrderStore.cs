@@ -15,4 +15,10 @@ public sealed class InMemoryProductionOrderStore : IProductionOrderStore
 
     public Task<ProductionOrderReleased?> FindAsync(string orderId, CancellationToken ct) =>
         Task.FromResult(_orders.GetValueOrDefault(orderId));
+
+    public Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ProductionOrderReleased>>(_orders.Values
+            .Where(o => o.DueAt is { } due && due >= from && due < to)
+            .OrderBy(o => o.DueAt).ThenBy(o => o.OrderId, StringComparer.Ordinal)
+            .ToList());
 }

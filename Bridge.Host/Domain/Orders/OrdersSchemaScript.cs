@@ -13,5 +13,9 @@ public sealed class OrdersSchemaScript : IDatabaseSchemaScript
             order_id text primary key,
             released jsonb not null,
             updated_at timestamptz not null default now());
+        alter table production_orders add column if not exists due_at timestamptz;
+        update production_orders set due_at = (released->>'dueAt')::timestamptz
+            where due_at is null and released->>'dueAt' is not null;
+        create index if not exists production_orders_due_at on production_orders (due_at) where due_at is not null;
         """;
 }

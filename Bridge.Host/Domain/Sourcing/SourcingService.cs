@@ -10,6 +10,8 @@ namespace Bridge.Host.Domain.Sourcing;
 /// then quickest). Within each tier one warehouse that covers what is left is preferred to a split; otherwise the line
 /// is split. Within a warehouse lots go FEFO then FIFO. Blocked, quality-inspection and expired stock never counts;
 /// another owner's stock only when the plant may use it. Late stock is not taken: it is listed as a possible source.
+/// An order already past its needed-by time is kitted as soon as possible: stock that is there now counts, transfers
+/// are late.
 /// </summary>
 public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? units = null)
 {
@@ -18,7 +20,8 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
     public SourcingDecision Source(StockPool pool, MaterialLine line, string plantId, DateTimeOffset now, DateTimeOffset neededBy)
     {
         var plant = catalog.Plants.GetValueOrDefault(plantId) ?? new Plant(plantId, "", [], []);
-        var neededOn = DateOnly.FromDateTime(neededBy.UtcDateTime);
+        var deadline = neededBy < now ? now : neededBy;
+        var neededOn = DateOnly.FromDateTime(deadline.UtcDateTime);
         var candidates = new List<Candidate>();
         var possible = new List<PossibleSource>();
         foreach (var (warehouseId, slots) in pool.Of(line.Material))
@@ -48,10 +51,11 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
             }
 
             var arrives = now + (route?.LeadTime ?? TimeSpan.Zero);
-            if (arrives > neededBy)
+            if (arrives > deadline)
             {
                 possible.Add(new PossibleSource(warehouseId, UnitMath.Normalize(free), line.Unit, arrives,
-                    $"{warehouseId}: {Format(free)} {line.Unit}, lead time {Hours(route!.LeadTime)} > needed-by {Hours(neededBy - now)}"));
+                    $"{warehouseId}: {Format(free)} {line.Unit}, lead time {Hours(route!.LeadTime)} > needed-by "
+                    + (neededBy < now ? "already passed" : Hours(neededBy - now))));
                 continue;
             }
 
@@ -86,7 +90,7 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
                 reason += $", {string.Join(", ", shortAt)} short by {Format(before)}";
             }
 
-            reasons.Add(reason + Why(candidate, plant, now, neededBy));
+            reasons.Add(reason + Why(candidate, plant, now, deadline));
             shortAt.Add(candidate.Warehouse);
         }
 
