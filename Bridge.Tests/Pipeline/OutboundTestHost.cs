@@ -28,6 +28,7 @@ internal static class OutboundTestHost
             ["Bridge:RabbitMqUri"] = virtualHost,
             ["Bridge:PostgresConnectionString"] = database,
             ["Bridge:JobPollInterval"] = "00:00:00.100",
+            ["Bridge:Telemetry:BufferDirectory"] = Directory.CreateTempSubdirectory("bridge-telemetry-").FullName,
             ["Serilog:MinimumLevel:Default"] = "Error",
         };
         // Long waits: a re-attempt runs only when the test fires it.
