@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2152, Level = LogLevel.Debug, Message = "Device {Device}: wrote target {Target} for system {System}")]
     public static partial void Written(ILogger logger, string device, string target, string system);
+
+    [LoggerMessage(EventId = 2153, Level = LogLevel.Warning, Message = "Device {Device}: queue full ({Capacity} values), oldest {MessageType} value dropped ({Total} dropped so far)")]
+    public static partial void ValueDropped(ILogger logger, string device, string messageType, int capacity, long total);
 }

@@ -10,6 +10,9 @@ public sealed class OpcUaAdapterOptions
     /// <summary>The system id put on every envelope (the mappings' <c>system:</c>). Default: the adapter name.</summary>
     public string? System { get; set; }
 
+    /// <summary>Values waiting for the pipeline; when full the oldest is dropped with a log line (see DeviceEnvelopeQueue).</summary>
+    public int QueueCapacity { get; set; } = DeviceEnvelopeQueue.DefaultCapacity;
+
     /// <summary>opc.tcp://host:port/path of the server.</summary>
     public string EndpointUrl { get; set; } = "";
 

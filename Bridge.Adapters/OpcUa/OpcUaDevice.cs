@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.OpcUa.Counters;
 using Bridge.Adapters.OpcUa.Stack;
@@ -21,7 +20,8 @@ namespace Bridge.Adapters.OpcUa;
 public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvelopeSink sink, ILoggerFactory loggers, TimeProvider time) : IAsyncDisposable
 {
     private readonly ILogger logger = loggers.CreateLogger("Bridge.Adapters.OpcUa." + name);
-    private readonly Channel<InboundEnvelope> envelopes = Channel.CreateUnbounded<InboundEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DeviceEnvelopeQueue envelopes = new(options.QueueCapacity,
+        (envelope, total) => Log.ValueDropped(loggers.CreateLogger("Bridge.Adapters.OpcUa." + name), name, envelope.MessageType, options.QueueCapacity, total));
     private readonly Dictionary<string, CounterDelta> counters = [];
     private readonly Dictionary<string, NodeId> writeTargets = [];
     private readonly CancellationTokenSource lifetime = new();
@@ -30,6 +30,9 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     private Task forwarding = Task.CompletedTask;
 
     public string Name => name;
+
+    /// <summary>Values dropped because the pipeline did not keep up (<see cref="OpcUaAdapterOptions.QueueCapacity"/>).</summary>
+    public long DroppedValues => envelopes.Dropped;
 
     public string System => string.IsNullOrEmpty(options.System) ? name : options.System;
 
@@ -151,7 +154,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     {
         if (node.Kind != OpcUaNodeKinds.Counter)
         {
-            envelopes.Writer.TryWrite(OpcUaEnvelopes.Create(System, node, change.NodeId, change.Value, change.Value.Value.ToString()));
+            envelopes.Add(OpcUaEnvelopes.Create(System, node, change.NodeId, change.Value, change.Value.Value.ToString()));
             return;
         }
         if (!change.Value.StatusCode.IsGood)
@@ -179,7 +182,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
             ["previous"] = Text(step.Previous ?? 0),
             ["counterStep"] = step.Kind.ToString().ToLowerInvariant(),
         };
-        envelopes.Writer.TryWrite(OpcUaEnvelopes.Create(System, node, change.NodeId, change.Value, Text(step.Delta), extra));
+        envelopes.Add(OpcUaEnvelopes.Create(System, node, change.NodeId, change.Value, Text(step.Delta), extra));
     }
 
     private static bool TryNumber(Variant value, out decimal number)
@@ -207,7 +210,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     {
         try
         {
-            await foreach (var envelope in envelopes.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (var envelope in envelopes.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 var delay = TimeSpan.FromMilliseconds(100);
                 while (true)
@@ -258,7 +261,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
 
     public async ValueTask DisposeAsync()
     {
-        envelopes.Writer.TryComplete();
+        envelopes.Complete();
         await forwarding.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await lifetime.CancelAsync().ConfigureAwait(false);
         if (client is not null)

@@ -16,6 +16,7 @@ public static class BridgeBusComposition
 {
     public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems)
     {
+        services.AddOutboundDelivery();
         return services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems)));
     }
 

@@ -29,17 +29,18 @@ public sealed class OutboundDispatchTests : IDisposable
     {
         if (TestServers.Postgres is null || TestServers.RabbitMq is null)
             return;
-        var mes = new ProbeSender();
-        var wms = new ProbeSender { Failure = new HttpRequestException("503 Service Unavailable") };
+        var mes = new OutboundProbeSender();
+        var wms = new OutboundProbeSender { Failure = new HttpRequestException("503 Service Unavailable") };
         await using var app = await StartAsync(mes, wms);
         var delivered = Delivered();
 
         await app.Services.GetRequiredService<IBus>().Publish(delivered);
-        // Each attempt calls mes (until it took the message) before wms-a: after wms-a's third call, mes has its final count.
-        for (var i = 0; i < 600 && wms.Calls.Count < 3; i++)
-            await Task.Delay(50);
+        // Each attempt calls mes (until it took the message) before wms-a; the re-attempts come from the durable schedule.
+        await OutboundTestHost.WaitForAsync(() => wms.Calls.Count == 1, "the first delivery reaches wms-a");
+        (await OutboundTestHost.FireNextRetryAsync(app)).ShouldBeTrue();
+        (await OutboundTestHost.FireNextRetryAsync(app)).ShouldBeTrue();
 
-        wms.Calls.Count.ShouldBe(3, "the first delivery and the endpoint's two retries");
+        wms.Calls.Count.ShouldBe(3, "the first delivery and two scheduled re-attempts");
         wms.Calls.ShouldAllBe(c => c.IdempotencyKey == $"{delivered.MessageId:N}-wms-a");
         mes.Calls.ShouldHaveSingleItem().IdempotencyKey.ShouldBe($"{delivered.MessageId:N}-mes");
         await app.StopAsync();
@@ -50,8 +51,8 @@ public sealed class OutboundDispatchTests : IDisposable
     {
         if (TestServers.Postgres is null || TestServers.RabbitMq is null)
             return;
-        var mes = new ProbeSender { Barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var wms = new ProbeSender();
+        var mes = new OutboundProbeSender { Barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var wms = new OutboundProbeSender();
         var database = await TestServers.CreateDatabaseAsync("outbound-slow");
         await using var app = await StartAsync(mes, wms, database);
 
@@ -97,61 +98,7 @@ public sealed class OutboundDispatchTests : IDisposable
         Lines = [new MaterialLine { Material = "M-1", Quantity = 2, Unit = "pce" }],
     };
 
-    /// <summary>MaterialDelivered goes to mes and (in this copy of the config) to wms-a, each through a probe sender.</summary>
-    private async Task<WebApplication> StartAsync(ProbeSender mes, ProbeSender wms, string? database = null)
-    {
-        var systems = Path.Combine(_config, "systems.yaml");
-        var yaml = File.ReadAllText(systems)
-            .Replace("send: { adapter: http, instance: default, baseUrl: \"http://127.0.0.1:5091\" }", "send: { adapter: probe, instance: mes }")
-            .Replace("send: { adapter: http, instance: default, baseUrl: \"http://127.0.0.1:5092\" }", "send: { adapter: probe, instance: wms }")
-            .Replace("receives: [PickOrderIssued, PickOrderCancelled]\n  wms-b", "receives: [PickOrderIssued, PickOrderCancelled, MaterialDelivered]\n  wms-b");
-        yaml.ShouldContain("MaterialDelivered]\n  wms-b");
-        File.WriteAllText(systems, yaml);
-        var mapping = File.ReadAllText(Path.Combine(_config, "mappings", "mes", "material-delivered.yaml"))
-            .Replace("name: mes-material-delivered", "name: wms-a-material-delivered").Replace("system: mes", "system: wms-a");
-        File.WriteAllText(Path.Combine(_config, "mappings", "wms-a", "material-delivered.yaml"), mapping);
-
-        var app = BridgeApplication.Build([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Bridge:ConfigDir"] = _config,
-                ["Bridge:Mode"] = "Production",
-                ["Bridge:RabbitMqUri"] = TestServers.CreateVirtualHostAsync("outbound").GetAwaiter().GetResult(),
-                ["Bridge:PostgresConnectionString"] = database ?? TestServers.CreateDatabaseAsync("outbound").GetAwaiter().GetResult(),
-                ["Bridge:JobPollInterval"] = "00:00:00.100",
-                ["Serilog:MinimumLevel:Default"] = "Error",
-            });
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "mes"), mes);
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "wms"), wms);
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    /// <summary>A simulated receiver: records each call; may fail every call or hold each call at a barrier.</summary>
-    private sealed class ProbeSender : IEnvelopeSender
-    {
-        public ConcurrentQueue<OutboundEnvelope> Calls { get; } = new();
-
-        public Exception? Failure { get; init; }
-
-        public TaskCompletionSource? Barrier { get; init; }
-
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task SendAsync(OutboundEnvelope envelope, CancellationToken ct)
-        {
-            Calls.Enqueue(envelope);
-            Entered.TrySetResult();
-            if (Barrier is not null)
-                await Barrier.Task.WaitAsync(ct);
-            if (Failure is not null)
-                throw Failure;
-            Completed.TrySetResult();
-        }
-    }
+    private Task<WebApplication> StartAsync(OutboundProbeSender mes, OutboundProbeSender wms, string? database = null) =>
+        OutboundTestHost.StartAsync(_config, mes, wms, database ?? TestServers.CreateDatabaseAsync("outbound").GetAwaiter().GetResult(),
+            TestServers.CreateVirtualHostAsync("outbound").GetAwaiter().GetResult());
 }

@@ -9,4 +9,7 @@ public interface IOutboundDeliveryLog
     Task<bool> WasDeliveredAsync(Guid messageId, string system, CancellationToken ct);
 
     Task MarkDeliveredAsync(Guid messageId, string system, DateTimeOffset at, CancellationToken ct);
+
+    /// <returns>The number of rows removed.</returns>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct);
 }

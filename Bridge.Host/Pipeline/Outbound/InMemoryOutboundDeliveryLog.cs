@@ -15,4 +15,16 @@ public sealed class InMemoryOutboundDeliveryLog : IOutboundDeliveryLog
         _delivered.TryAdd((messageId, system), at);
         return Task.CompletedTask;
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var removed = 0;
+        foreach (var (key, at) in _delivered)
+        {
+            if (at < cutoff && _delivered.TryRemove(key, out _))
+                removed++;
+        }
+
+        return Task.FromResult(removed);
+    }
 }

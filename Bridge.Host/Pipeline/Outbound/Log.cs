@@ -10,4 +10,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} not delivered to {System} (retry {Retry}): {Reason}")]
     public static partial void DeliveryFailed(ILogger logger, string messageType, string correlationId, string system, int retry, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} for {Systems}: re-attempt {Attempt} scheduled in {Delay}")]
+    public static partial void RetryScheduled(ILogger logger, string messageType, string correlationId, string systems, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "{MessageType} {CorrelationId} dead-lettered for {System}: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string messageType, string correlationId, string system, string reason);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "{Removed} outbound delivery rows older than {Cutoff} deleted")]
+    public static partial void DeliveriesCleaned(ILogger logger, int removed, DateTimeOffset cutoff);
 }

@@ -25,4 +25,11 @@ public sealed class PostgresOutboundDeliveryLog(NpgsqlDataSource dataSource) : I
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("delete from outbound_deliveries where delivered_at < @cutoff");
+        command.Parameters.AddWithValue("cutoff", cutoff);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
 }
