@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Operations;
 using Bridge.Host.Operations.Auth;
+using Bridge.Host.Operations.StatusPage;
 using Bridge.Host.Operations.Trace;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
@@ -31,6 +32,7 @@ public static class BridgeApi
         read.MapKitCheckEndpoints();
         read.MapOperatorEndpoints();
         read.MapTraceEndpoints();
+        read.MapStatusEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapOperationsEndpoints();
         app.MapSignInEndpoints();

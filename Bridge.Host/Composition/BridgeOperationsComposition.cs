@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Bridge.Host.Operations.StatusPage;
 using Bridge.Host.Operations.Trace;
 
 namespace Bridge.Host.Composition;
@@ -13,6 +14,8 @@ public static class BridgeOperationsComposition
         services.AddHealthChecks();
         services.AddOpenApi();
         services.AddScoped<ProcessTrace>();
+        services.AddScoped(typeof(SagaCensus<>));
+        services.AddScoped<StatusSnapshot>();
         // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
         services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
