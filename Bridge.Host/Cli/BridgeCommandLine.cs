@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bridge.Host.Cli.Operations;
 
 namespace Bridge.Host.Cli;
 
@@ -25,6 +26,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(OpcUaCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(DeadLettersCommand.Create());
         return root;
     }
 

@@ -1,8 +1,10 @@
 using System.Text;
 using Bridge.Adapters.Envelopes;
+using Bridge.Host.Infrastructure.Audit;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Host.Operations.Auth;
 using Bridge.Host.Pipeline.Inbound;
+using Bridge.Mappings;
 
 namespace Bridge.Host.Operations;
 
@@ -10,24 +12,27 @@ namespace Bridge.Host.Operations;
 /// The dead letters: list (<c>?all=true</c> includes replayed ones; filters <c>system</c>, <c>mapping</c>, <c>reason</c>,
 /// <c>since</c>, <c>until</c>), one with its body (<c>?body=hex</c> for bytes that are not text), and replay of one or of
 /// every letter a filter matches — the kept payload goes through today's mappings again (after the mapping was fixed);
-/// accepted, it is marked replayed, so replaying again is a no-op.
+/// accepted, it is marked replayed, so replaying again is a no-op. Discard (<c>?reason=</c> required) gives one up
+/// for good; who and why go to the audit trail. <c>source</c> names the mapping file and line to fix.
 /// </summary>
 public static class DeadLetterEndpoints
 {
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/dead-letters", async (int? limit, bool? all, string? system, string? mapping, string? reason, DateTimeOffset? since, DateTimeOffset? until,
-                IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
+                IDeadLetterStore store, CredentialHeaders credentials, MappingSetWatcher mappings, CancellationToken ct) =>
             {
                 var filter = new DeadLetterFilter(system, mapping, reason, since, until);
                 var letters = await store.ListAsync(DeadLetterFilter.Window, all ?? false, ct);
-                return Results.Ok(letters.Where(filter.Matches).Take(Math.Clamp(limit ?? 50, 1, DeadLetterFilter.Window)).Select(l => View(l, null, credentials)));
+                return Results.Ok(letters.Where(filter.Matches).Take(Math.Clamp(limit ?? 50, 1, DeadLetterFilter.Window))
+                    .Select(l => View(l, null, credentials, mappings.Current)));
             })
             .RequireAuthorization(BridgePolicies.Operator);
 
-        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, string? body, IDeadLetterStore store, CredentialHeaders credentials, CancellationToken ct) =>
+        routes.MapGet("/api/dead-letters/{id:guid}", async (Guid id, string? body, IDeadLetterStore store, CredentialHeaders credentials, MappingSetWatcher mappings,
+                CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } letter
-                ? Results.Ok(View(letter, body == "hex" ? "hex" : "text", credentials))
+                ? Results.Ok(View(letter, body == "hex" ? "hex" : "text", credentials, mappings.Current))
                 : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"))
             .RequireAuthorization(BridgePolicies.Operator);
 
@@ -66,6 +71,11 @@ public static class DeadLetterEndpoints
                 return Results.Problem(statusCode: 409, title: "already replayed", detail: $"dead letter {id} was replayed at {at:O}");
             }
 
+            if (letter.DiscardedAt is { } gaveUp)
+            {
+                return Results.Problem(statusCode: 409, title: "discarded", detail: $"dead letter {id} was discarded at {gaveUp:O}: {letter.DiscardReason}");
+            }
+
             var result = await ReplayAsync(letter, store, ingestor, time, ct);
             if (result.Outcome != IngestOutcome.Accepted)
             {
@@ -74,6 +84,31 @@ public static class DeadLetterEndpoints
             }
 
             return Results.Ok(new { id, mapping = result.Mapping, messages = result.Messages });
+        }).RequireAuthorization(BridgePolicies.Administrator);
+
+        routes.MapPost("/api/dead-letters/{id:guid}/discard", async (Guid id, string? reason, HttpContext http, IDeadLetterStore store, IAuditTrail audit,
+            TimeProvider time, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return Results.Problem(statusCode: 400, title: "reason required", detail: "discarding a dead letter needs ?reason= (kept for the audit)");
+            }
+
+            if (await store.FindAsync(id, ct) is not { } letter)
+            {
+                return Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}");
+            }
+
+            var now = time.GetUtcNow();
+            if (!await store.DiscardAsync(id, now, reason.Trim(), ct))
+            {
+                return Results.Problem(statusCode: 409, title: "already resolved", detail: $"dead letter {id} was already replayed or discarded");
+            }
+
+            var who = http.User.Identity?.Name ?? "unknown";
+            await audit.AppendAsync(new AuditEntry(now, "discard", letter.System, "operations", letter.MessageType, id.ToString(), null,
+                letter.Body.Length, "discarded", $"{who}: {reason.Trim()}", 0), ct);
+            return Results.Ok(new { id, discardedAt = now, reason = reason.Trim(), by = who });
         }).RequireAuthorization(BridgePolicies.Administrator);
         return routes;
     }
@@ -91,7 +126,7 @@ public static class DeadLetterEndpoints
     }
 
     // Letters kept before credential headers were removed at the door still hold them: never shown.
-    private static object View(DeadLetter l, string? body, CredentialHeaders credentials) => new
+    private static object View(DeadLetter l, string? body, CredentialHeaders credentials, MappingSet mappings) => new
     {
         l.Id,
         l.ReceivedAt,
@@ -101,8 +136,11 @@ public static class DeadLetterEndpoints
         l.ContentType,
         Bytes = l.Body.Length,
         l.Reason,
+        Source = DeadLetterSource.Locate(l, mappings),
         Metadata = l.Metadata.Where(m => !credentials.IsCredentialMetadata(m.Key)).ToDictionary(m => m.Key, m => m.Value),
         l.ReplayedAt,
+        l.DiscardedAt,
+        l.DiscardReason,
         BodyEncoding = body,
         Body = body switch
         {

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using Bridge.Host.Demo;
+using Bridge.Tests.Operations.Auth;
 using System.Text.Json.Nodes;
 
 namespace Bridge.Tests.Operations.StatusPage;
@@ -29,11 +32,42 @@ public sealed class StatusEndpointTests
     }
 
     [Fact]
+    public async Task Status_AfterMaterialRequest_ListsItByStateWithItsKit()
+    {
+        await using var scenario = await StatusPageScenario.StartAsync();
+        using var mes = scenario.Host.System(AuthTestHost.MesKey);
+        using var op = scenario.Host.Operator();
+        (await mes.PostAsync("/api/inbound/mes/material-request", new StringContent(
+            DemoPayloads.MaterialRequest("MR-STATUS-1", "000001009001", 2), Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        // The saga runs on the bus: wait (bounded) until the request is known, then read the panel.
+        JsonNode status;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            status = JsonNode.Parse(await op.GetStringAsync("/api/status"))!;
+        }
+        while ((int)status["materialRequests"]!["total"]! == 0 && DateTime.UtcNow < deadline && await Yield());
+
+        ((int)status["materialRequests"]!["total"]!).ShouldBe(1, status.ToJsonString());
+        status["materialRequests"]!["byState"]!.AsObject().Sum(s => (int)s.Value!).ShouldBe(1);
+        var kit = status["kits"]!.AsArray().Single()!;
+        ((string)kit["requestId"]!).ShouldBe("MR-STATUS-1");
+        ((string)kit["state"]!).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task Status_Anonymous_IsRefused()
     {
         await using var scenario = await StatusPageScenario.StartAsync();
         using var anonymous = scenario.Host.Anonymous();
 
         (await anonymous.GetAsync("/api/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<bool> Yield()
+    {
+        await Task.Yield();
+        return true;
     }
 }
