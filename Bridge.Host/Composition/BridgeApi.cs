@@ -52,5 +52,10 @@ public static class BridgeApi
         {
             Log.NoApiKey(logger, system.Id, system.ApiKeyEnv ?? "(none named in systems.yaml)");
         }
+
+        foreach (var system in systems.All.Where(s => s.Outbound?.Settings.GetValueOrDefault("tlsVerify") is { } verify && verify.Equals("false", StringComparison.OrdinalIgnoreCase)))
+        {
+            Log.TlsVerificationOff(logger, system.Id);
+        }
     }
 }
