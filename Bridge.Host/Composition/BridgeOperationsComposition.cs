@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Bridge.Host.Operations.Metrics;
 using Bridge.Host.Operations.StatusPage;
 using Bridge.Host.Operations.Trace;
 
@@ -11,7 +12,10 @@ public static class BridgeOperationsComposition
 {
     public static IServiceCollection AddBridgeOperations(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddSingleton<OperationsGauges>();
+        services.AddSingleton<OperationsGaugeRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsGaugeRefresher>());
+        services.AddHealthChecks().AddCheck<SystemsHealthCheck>("systems", tags: ["ready"]);
         services.AddOpenApi();
         services.AddScoped<ProcessTrace>();
         services.AddScoped(typeof(SagaCensus<>));

@@ -33,8 +33,8 @@ public sealed class StatusSnapshot(
         var now = time.GetUtcNow();
         var today = (await audit.ReadDayAsync(DateOnly.FromDateTime(now.UtcDateTime), ct)).Select(r => r.Entry).ToList();
         var letters = await deadLetters.ListAsync(Newest, false, ct);
-        var mrs = await requests.ListAsync(Newest, ct);
-        var reps = await replenishments.ListAsync(Newest, ct);
+        var mrs = (await requests.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
+        var reps = (await replenishments.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
         var levels = await lineSide.ListAsync(ct);
         var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
         var recent = now.AddMinutes(-RateMinutes);
@@ -109,5 +109,5 @@ public sealed class StatusSnapshot(
     private static decimal Rate(int count) => Math.Round((decimal)count / RateMinutes, 2);
 
     private static SortedDictionary<string, int> ByState(IEnumerable<string> states) =>
-        new(states.GroupBy(s => string.IsNullOrEmpty(s) ? "Initial" : s).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+        new(states.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 }
