@@ -63,6 +63,7 @@ install_packages() {
   command -v mosquitto >/dev/null || missing+=(mosquitto)
   command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
   [[ -x $pg_bin/initdb ]] || missing+=(postgresql-15)
+  command -v chromium >/dev/null || missing+=(chromium) # the status page browser test
   if ((${#missing[@]})); then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -9,10 +9,14 @@ using Polly.Timeout;
 
 namespace Bridge.Adapters.Http;
 
-/// <summary>Sends outbound calls with in-process retries (Polly): 5xx, 408, 429 and network errors are retried with backoff.</summary>
-public sealed class HttpOutboundSender : IEnvelopeSender
+/// <summary>
+/// Sends outbound calls with in-process retries (Polly): 5xx, 408, 429 and network errors are retried with backoff.
+/// HTTPS certificates are verified against the machine's roots, or the system's <c>caFile</c> (<see cref="HttpTrust"/>).
+/// </summary>
+public sealed class HttpOutboundSender : IEnvelopeSender, IDisposable
 {
     private readonly HttpClient _client;
+    private readonly HttpTrustClients _trusted = new();
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ILogger _logger;
     private readonly int _retryCount;
@@ -58,9 +62,12 @@ public sealed class HttpOutboundSender : IEnvelopeSender
         }
 
         HttpOutboundCall call;
+        HttpClient client;
         try
         {
             call = Compose(envelope, baseUri);
+            var trust = HttpTrust.From(envelope.Endpoint, envelope.System);
+            client = trust == HttpTrust.Default ? _client : _trusted.For(trust);
         }
         catch (HttpAdapterException ex)
         {
@@ -68,8 +75,10 @@ public sealed class HttpOutboundSender : IEnvelopeSender
             throw;
         }
 
-        return SendAsync(call, ct);
+        return SendAsync(call, client, ct);
     }
+
+    public void Dispose() => _trusted.Dispose();
 
     private static HttpOutboundCall Compose(OutboundEnvelope envelope, Uri baseUri)
     {
@@ -99,14 +108,14 @@ public sealed class HttpOutboundSender : IEnvelopeSender
         return new HttpOutboundCall(method, url, headers, envelope.ContentType, envelope.Body);
     }
 
-    private async Task SendAsync(HttpOutboundCall call, CancellationToken ct)
+    private async Task SendAsync(HttpOutboundCall call, HttpClient client, CancellationToken ct)
     {
         HttpResponseMessage response;
         try
         {
             response = _retryCount == 0
-                ? await _client.SendAsync(Build(call), ct)
-                : await _pipeline.ExecuteAsync(async token => await _client.SendAsync(Build(call), token), ct);
+                ? await client.SendAsync(Build(call), ct)
+                : await _pipeline.ExecuteAsync(async token => await client.SendAsync(Build(call), token), ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bridge.Host.Cli.Operations;
 
 namespace Bridge.Host.Cli;
 
@@ -26,6 +27,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(KitCheckCommand.Create());
+        root.Subcommands.Add(DeadLettersCommand.Create());
         return root;
     }
 

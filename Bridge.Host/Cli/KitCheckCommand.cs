@@ -1,3 +1,4 @@
+using Bridge.Host.Cli.Operations;
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Json;

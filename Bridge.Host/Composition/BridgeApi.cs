@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Operations;
 using Bridge.Host.Operations.Auth;
+using Bridge.Host.Operations.StatusPage;
 using Bridge.Host.Operations.Trace;
 using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
@@ -31,6 +32,7 @@ public static class BridgeApi
         read.MapKitCheckEndpoints();
         read.MapOperatorEndpoints();
         read.MapTraceEndpoints();
+        read.MapStatusEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapOperationsEndpoints();
         app.MapSignInEndpoints();
@@ -49,6 +51,11 @@ public static class BridgeApi
         foreach (var system in systems.All.Where(s => !systems.HasKey(s.Id)))
         {
             Log.NoApiKey(logger, system.Id, system.ApiKeyEnv ?? "(none named in systems.yaml)");
+        }
+
+        foreach (var system in systems.All.Where(s => s.Outbound?.Settings.GetValueOrDefault("tlsVerify") is { } verify && verify.Equals("false", StringComparison.OrdinalIgnoreCase)))
+        {
+            Log.TlsVerificationOff(logger, system.Id);
         }
     }
 }

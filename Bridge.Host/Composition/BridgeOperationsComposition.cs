@@ -1,6 +1,8 @@
 using Bridge.Host.Infrastructure.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Bridge.Host.Operations.Metrics;
+using Bridge.Host.Operations.StatusPage;
 using Bridge.Host.Operations.Trace;
 
 namespace Bridge.Host.Composition;
@@ -10,9 +12,14 @@ public static class BridgeOperationsComposition
 {
     public static IServiceCollection AddBridgeOperations(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddSingleton<OperationsGauges>();
+        services.AddSingleton<OperationsGaugeRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsGaugeRefresher>());
+        services.AddHealthChecks().AddCheck<SystemsHealthCheck>("systems", tags: ["ready"]);
         services.AddOpenApi();
         services.AddScoped<ProcessTrace>();
+        services.AddScoped(typeof(SagaCensus<>));
+        services.AddScoped<StatusSnapshot>();
         // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
         services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())

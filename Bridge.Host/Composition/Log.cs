@@ -7,4 +7,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "System {System} has no API key (set the environment variable {Variable} or Bridge:ApiKeys:{System}); its inbound calls get 401")]
     public static partial void NoApiKey(ILogger logger, string system, string variable);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "System {System}: outbound TLS certificate verification is OFF (tlsVerify: false); anyone on the path can read and change what Bridge sends it")]
+    public static partial void TlsVerificationOff(ILogger logger, string system);
 }

@@ -23,7 +23,7 @@ public sealed class SystemsRegistry
     {
         _systems = systems.ToDictionary(
             s => s.Id,
-            s => Setting(configuration, "Bridge:Systems", s.Id, ":BaseUrl") is { Length: > 0 } url ? WithBaseUrl(s, url) : s,
+            s => WithTrustSettings(Setting(configuration, "Bridge:Systems", s.Id, ":BaseUrl") is { Length: > 0 } url ? WithBaseUrl(s, url) : s, configuration),
             StringComparer.Ordinal);
         _keys = new Dictionary<string, List<byte[]>>(StringComparer.Ordinal);
         foreach (var system in _systems.Values)
@@ -102,6 +102,27 @@ public sealed class SystemsRegistry
     }
 
     /// <summary><c>Bridge:Systems:{id}:BaseUrl</c> overrides the base URL of the system's send binding (http:default when it has none).</summary>
+    /// <summary>Settings override systems.yaml's <c>caFile</c> and <c>tlsVerify</c> per system (Bridge:Systems:&lt;id&gt;:CaFile / :TlsVerify).</summary>
+    private static SystemDefinition WithTrustSettings(SystemDefinition system, IConfiguration configuration)
+    {
+        var overrides = new[] { ("caFile", ":CaFile"), ("tlsVerify", ":TlsVerify") }
+            .Select(o => (o.Item1, Value: Setting(configuration, "Bridge:Systems", system.Id, o.Item2)))
+            .Where(o => !string.IsNullOrEmpty(o.Value))
+            .ToList();
+        if (overrides.Count == 0 || system.Outbound is not { } binding)
+        {
+            return system;
+        }
+
+        var settings = new Dictionary<string, string>(binding.Settings, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value!;
+        }
+
+        return system with { Outbound = binding with { Settings = settings } };
+    }
+
     private static SystemDefinition WithBaseUrl(SystemDefinition system, string url)
     {
         var binding = system.Outbound ?? AdapterBinding.HttpDefault(new ConfigurationError("Bridge:Systems:" + system.Id, 1, 1, "BaseUrl"));

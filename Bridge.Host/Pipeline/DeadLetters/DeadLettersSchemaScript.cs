@@ -21,5 +21,7 @@ public sealed class DeadLettersSchemaScript : IDatabaseSchemaScript
             metadata jsonb not null default '{}',
             replayed_at timestamptz null);
         create index if not exists dead_letters_received on dead_letters (received_at desc);
+        alter table dead_letters add column if not exists discarded_at timestamptz null;
+        alter table dead_letters add column if not exists discard_reason text null;
         """;
 }

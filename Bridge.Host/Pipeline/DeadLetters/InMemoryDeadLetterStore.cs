@@ -20,7 +20,7 @@ public sealed class InMemoryDeadLetterStore : IDeadLetterStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<DeadLetter>>(
-                _letters.AsEnumerable().Reverse().Where(l => includeReplayed || l.ReplayedAt is null).Take(limit).ToList());
+                _letters.AsEnumerable().Reverse().Where(l => includeReplayed || !l.Resolved).Take(limit).ToList());
         }
     }
 
@@ -44,5 +44,20 @@ public sealed class InMemoryDeadLetterStore : IDeadLetterStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> DiscardAsync(Guid id, DateTimeOffset at, string reason, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var index = _letters.FindIndex(l => l.Id == id);
+            if (index < 0 || _letters[index].Resolved)
+            {
+                return Task.FromResult(false);
+            }
+
+            _letters[index] = _letters[index] with { DiscardedAt = at, DiscardReason = reason };
+            return Task.FromResult(true);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace Bridge.Host.Pipeline.DeadLetters;
 /// <summary>The raw body is <c>bytea</c> (byte for byte); text columns are made storable (<see cref="PostgresText"/>).</summary>
 public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDeadLetterStore
 {
-    private const string Columns = "id, received_at, system, message_type, mapping, content_type, body, reason, metadata::text, replayed_at";
+    private const string Columns = "id, received_at, system, message_type, mapping, content_type, body, reason, metadata::text, replayed_at, discarded_at, discard_reason";
 
     public async Task AddAsync(DeadLetter letter, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select {Columns} from dead_letters where @all or replayed_at is null order by received_at desc limit @limit");
+            $"select {Columns} from dead_letters where @all or (replayed_at is null and discarded_at is null) order by received_at desc limit @limit");
         command.Parameters.AddWithValue("all", includeReplayed);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, ct);
@@ -51,6 +51,16 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<bool> DiscardAsync(Guid id, DateTimeOffset at, string reason, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update dead_letters set discarded_at = @at, discard_reason = @reason where id = @id and replayed_at is null and discarded_at is null");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("reason", PostgresText.Storable(reason));
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private static Dictionary<string, string> Storable(IReadOnlyDictionary<string, string> metadata)
@@ -74,7 +84,9 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
                 reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetFieldValue<byte[]>(6), reader.GetString(7),
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [],
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return list;

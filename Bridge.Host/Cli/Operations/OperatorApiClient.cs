@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Bridge.Host.Operations.Auth;
 
-namespace Bridge.Host.Cli;
+namespace Bridge.Host.Cli.Operations;
 
 /// <summary>
 /// An HTTP client for verbs that ask a running host as an operator: the key given, else <c>BRIDGE_KEY</c>, else the

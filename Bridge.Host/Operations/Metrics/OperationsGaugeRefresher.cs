@@ -1,0 +1,80 @@
+using Bridge.Host.Infrastructure.Audit;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Operations.StatusPage;
+using Bridge.Host.Pipeline.DeadLetters;
+using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Replenishment;
+using Npgsql;
+
+namespace Bridge.Host.Operations.Metrics;
+
+/// <summary>
+/// Refreshes <see cref="OperationsGauges"/> at start and then every <c>Bridge:Operations:GaugeInterval</c> (default
+/// 15 s). A failed refresh is logged and the last readings stay.
+/// </summary>
+public sealed class OperationsGaugeRefresher(
+    IServiceScopeFactory scopes,
+    OperationsGauges gauges,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<OperationsGaugeRefresher> logger) : BackgroundService
+{
+    private const int Newest = 5000;
+
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var sagas = new List<(string, string, long)>();
+        sagas.AddRange(Count("material-request", (await services.GetRequiredService<SagaCensus<MaterialRequestState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
+        sagas.AddRange(Count("replenishment", (await services.GetRequiredService<SagaCensus<ReplenishmentState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
+        var open = (await services.GetRequiredService<IDeadLetterStore>().ListAsync(Newest, false, ct)).Count;
+        var today = await services.GetRequiredService<IAuditTrail>().ReadDayAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var systems = services.GetRequiredService<SystemsRegistry>().All.Where(s => s.Outbound is not null).ToDictionary(
+            s => s.Id,
+            s => today.LastOrDefault(r => r.Entry.System == s.Id && r.Entry.Direction == "out")?.Entry.Result switch
+            {
+                null => SystemHealth.Idle,
+                "failed" => SystemHealth.Failing,
+                _ => SystemHealth.Ok,
+            },
+            StringComparer.Ordinal);
+        gauges.Update(new GaugeReadings(sagas, open, await OutboxBacklogAsync(services, ct), systems, time.GetUtcNow()));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = configuration.GetValue("Bridge:Operations:GaugeInterval", TimeSpan.FromSeconds(15));
+        using var timer = new PeriodicTimer(interval, time);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.GaugeRefreshFailed(logger, ex.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static IEnumerable<(string, string, long)> Count(string saga, IEnumerable<string> states) =>
+        states.Where(SagaStates.Settled).GroupBy(s => s).Select(g => (saga, g.Key, (long)g.Count()));
+
+    private async Task<long> OutboxBacklogAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (BridgeModeSetting.Read(configuration) != BridgeMode.Production)
+        {
+            return 0; // The embedded mode has no outbox: messages go straight onto the in-memory bus.
+        }
+
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            """
+            select (select count(*) from bridge_outbox_message)
+                 + (select count(*) from bridge_inbound_outbox where sent_at is null and failed_at is null)
+            """);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
