@@ -27,13 +27,15 @@ internal sealed class BusCounter : IAsyncDisposable
 
     public IReadOnlyCollection<double> LatenciesMs => _latencies;
 
-    public static async Task<BusCounter> StartAsync(Uri rabbit, string exchange, long[] sentAt)
+    /// <summary>Counts what reaches <paramref name="exchange"/> (a fanout declared here unless <paramref name="routingKey"/> binds to an existing exchange).</summary>
+    public static async Task<BusCounter> StartAsync(Uri rabbit, string exchange, long[] sentAt, string? routingKey = null)
     {
         var connection = await new ConnectionFactory { Uri = rabbit }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        if (routingKey is null)
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
         var queue = await channel.QueueDeclareAsync("bench-" + Guid.NewGuid().ToString("N"), durable: true, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync(queue.QueueName, exchange, "");
+        await channel.QueueBindAsync(queue.QueueName, exchange, routingKey ?? "");
         await channel.BasicQosAsync(0, 500, false);
         var counter = new BusCounter(connection, channel, sentAt);
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -49,6 +51,20 @@ internal sealed class BusCounter : IAsyncDisposable
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: false, consumer);
         return counter;
+    }
+
+    /// <summary>Returns once <paramref name="count"/> arrived; throws when nothing more arrives for 30 s (a peer that lost messages).</summary>
+    public async Task WaitForAsync(int count)
+    {
+        var (seen, since) = (Count, Stopwatch.StartNew());
+        while (Count < count)
+        {
+            if (Count != seen)
+                (seen, since) = (Count, Stopwatch.StartNew());
+            else if (since.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"{seen:N0} of {count:N0} messages arrived; none more for 30 s");
+            await Task.Delay(5);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,64 +1,94 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Mqtt;
 using Bridge.Benchmarks.Telemetry;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Pipeline.Telemetry;
 using Bridge.Mappings;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet;
-using MQTTnet.Protocol;
 using RabbitMQ.Client;
 
 // Telemetry benchmark: (a) Mosquitto QoS 1 → Bridge MQTT adapter → sensors/bin-level mapping → telemetry pipeline
 // (RabbitMQ, persistent, confirms) → counted by a consumer; (b) raw RabbitMQ.Client confirmed publishing of the same
-// bytes. Usage: Bridge.Benchmarks.Telemetry <mqtt host:port> <amqp uri> [messages] [config dir]
-// Node-RED (c) is not measured yet.
+// bytes; (c) Node-RED 5.0.7: Mosquitto → JSONata change node → MQTT QoS 1 into RabbitMQ's MQTT plugin (amq.topic).
+// Usage: Bridge.Benchmarks.Telemetry <mqtt host:port> <amqp uri> [messages] [rabbitmq mqtt-plugin host:port, or - to skip (c)] [config dir]
+// bench/telemetry.sh starts the servers (RabbitMQ with rabbitmq_mqtt, Mosquitto) and runs this.
 var mqtt = args.Length > 0 ? args[0] : "127.0.0.1:1883";
 var rabbit = new Uri(args.Length > 1 ? args[1] : "amqp://guest:guest@127.0.0.1:5672/");
 var total = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000;
-var configDir = args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "config");
-var (mqttHost, mqttPort) = (mqtt.Split(':')[0], int.Parse(mqtt.Split(':')[1], CultureInfo.InvariantCulture));
+var rabbitMqtt = args.Length > 3 && args[3] != "-" ? HostPort(args[3]) : ((string, int)?)null;
+var configDir = args.Length > 4 ? args[4] : Path.Combine(AppContext.BaseDirectory, "config");
+var (mqttHost, mqttPort) = HostPort(mqtt);
 const string Exchange = "bridge.bin-level-reported";
+const string Filter = "plant/+/line/+/bin/+/level";
 
 var mappings = MappingSet.LoadDirectory(configDir).Set ?? throw new InvalidOperationException("mappings in " + configDir + " are invalid");
 var mapping = mappings.FindInbound("sensors", "bin-level")!;
 
-Console.WriteLine($"{total:N0} readings per run; MQTT {mqtt}; RabbitMQ {rabbit.Host}:{rabbit.Port}");
-Console.WriteLine("| path | msg/s (peak) | p50 ms @ half peak | p99 ms @ half peak |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine($"{total:N0} readings per run (half for the latency run); MQTT {mqtt}; RabbitMQ {rabbit.Host}:{rabbit.Port}; {Environment.ProcessorCount} cores");
+var rows = new List<string>();
+var notes = new List<string>();
 var bPeak = await RawAsync(total, 0);
 var bHalf = await RawAsync(total / 2, bPeak.Rate / 2);
-Print("(b) RabbitMQ.Client, confirms in batches of 500", bPeak.Rate, bHalf.Latencies);
+rows.Add(Row("(b) RabbitMQ.Client 7.2.2, confirms per 500", bPeak, bHalf));
 var aPeak = await BridgeAsync(total, 0);
 var aHalf = await BridgeAsync(total / 2, aPeak.Rate / 2);
-Print("(a) Bridge: Mosquitto QoS 1 → mapping → RabbitMQ", aPeak.Rate, aHalf.Latencies);
-Console.WriteLine($"(a)/(b) = {aPeak.Rate / bPeak.Rate:P0}; (c) Node-RED: not measured");
-return 0;
-
-static void Print(string name, double rate, IReadOnlyCollection<double> latencies)
+rows.Add(Row("(a) Bridge: Mosquitto QoS 1 → mapping → telemetry → RabbitMQ", aPeak, aHalf));
+(double Rate, IReadOnlyCollection<double> Latencies, string Cost)? cPeak = null;
+if (rabbitMqtt is { } plugin)
 {
-    var sorted = latencies.Order().ToArray();
-    double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-    Console.WriteLine($"| {name} | {rate:N0} | {P(0.5):N1} | {P(0.99):N1} |");
+    var installDir = Path.Combine(RepositoryRoot(), "bench", "node-red");
+    await using var nodeRed = await NodeRedPeer.StartAsync(installDir, (mqttHost, mqttPort), plugin, Filter);
+    var c = await NodeRedAsync(nodeRed, total, 0);
+    var cHalf = await NodeRedAsync(nodeRed, total / 2, c.Rate / 2);
+    cPeak = c;
+    rows.Add(Row("(c) Node-RED 5.0.7: Mosquitto → JSONata → RabbitMQ MQTT plugin", c, cHalf));
 }
 
-async Task<(double Rate, IReadOnlyCollection<double> Latencies)> RawAsync(int count, double rate)
+Console.WriteLine();
+Console.WriteLine("| path | msg/s (peak) | p50 ms @ half peak | p99 ms @ half peak | where the time goes (peak run) |");
+Console.WriteLine("|---|---|---|---|---|");
+rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine($"(a)/(b) = {aPeak.Rate / bPeak.Rate:P0} (target ≥ 60 %); (a)/(c) = {(cPeak is { } cp ? (aPeak.Rate / cp.Rate).ToString("N1", CultureInfo.InvariantCulture) + "×" : "not measured")} (target ≥ 3×)");
+return 0;
+
+static (string Host, int Port) HostPort(string value) => (value.Split(':')[0], int.Parse(value.Split(':')[1], CultureInfo.InvariantCulture));
+
+static string RepositoryRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bridge.sln")))
+        dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Bridge.sln not found above " + AppContext.BaseDirectory);
+}
+
+static string Row(string name, (double Rate, IReadOnlyCollection<double> Latencies, string Cost) peak, (double Rate, IReadOnlyCollection<double> Latencies, string Cost) half)
+{
+    var sorted = half.Latencies.Order().ToArray();
+    double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+    var row = $"| {name} | {peak.Rate:N0} | {P(0.5):N1} | {P(0.99):N1} | {peak.Cost} |";
+    Console.WriteLine(row);
+    return row;
+}
+
+static string CpuPerMessage(TimeSpan cpu, int count) => $"{cpu.TotalMicroseconds / count:N0} µs CPU/msg";
+
+async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> RawAsync(int count, double rate)
 {
     var sentAt = new long[count];
     await using var counter = await BusCounter.StartAsync(rabbit, Exchange, sentAt);
     var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
     await using var connection = await new ConnectionFactory { Uri = rabbit }.CreateConnectionAsync();
     await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     for (var start = 0; start < count; start += 500)
     {
         var confirms = new List<Task>();
         for (var i = start; i < Math.Min(count, start + 500); i++)
         {
-            await Pace(clock, i, rate);
+            await Pacing.WaitAsync(clock, i, rate);
             var record = encoder.Encode(Reading(i));
             sentAt[i] = Stopwatch.GetTimestamp();
             confirms.Add(channel.BasicPublishAsync(Exchange, "", false, new BasicProperties { Persistent = true, MessageId = record.MessageId.ToString() }, record.Body).AsTask());
@@ -67,12 +97,13 @@ async Task<(double Rate, IReadOnlyCollection<double> Latencies)> RawAsync(int co
         await Task.WhenAll(confirms);
     }
 
-    while (counter.Count < count)
-        await Task.Delay(5);
-    return (count / clock.Elapsed.TotalSeconds, counter.LatenciesMs);
+    await counter.WaitForAsync(count);
+    var elapsed = clock.Elapsed;
+    var cost = $"bench process (publisher + counting consumer) {CpuPerMessage(Process.GetCurrentProcess().TotalProcessorTime - cpu, count)}";
+    return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
 }
 
-async Task<(double Rate, IReadOnlyCollection<double> Latencies)> BridgeAsync(int count, double rate)
+async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> BridgeAsync(int count, double rate)
 {
     var sentAt = new long[count];
     await using var counter = await BusCounter.StartAsync(rabbit, Exchange, sentAt);
@@ -88,46 +119,40 @@ async Task<(double Rate, IReadOnlyCollection<double> Latencies)> BridgeAsync(int
         ClientId = "bench-bridge-" + Guid.NewGuid().ToString("N")[..6],
         CleanSession = true,
         MaxInFlight = 2000,
-        Subscriptions = [new MqttSubscriptionOptions { Topic = "plant/+/line/+/bin/+/level", System = "sensors", MessageType = "bin-level" }],
+        Subscriptions = [new MqttSubscriptionOptions { Topic = Filter, System = "sensors", MessageType = "bin-level" }],
     };
     await using var connection = new MqttConnection("bench", options, sink, NullLogger.Instance, TimeProvider.System);
     connection.Start();
     await connection.Connected;
-    using var sensor = new MqttClientFactory().CreateMqttClient();
-    await sensor.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(mqttHost, mqttPort).WithClientId("bench-sensor").WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    var window = new List<Task>();
-    for (var i = 0; i < count; i++)
+    await using (var sensor = await Sensor.ConnectAsync(mqttHost, mqttPort))
     {
-        await Pace(clock, i, rate);
-        sentAt[i] = Stopwatch.GetTimestamp();
-        window.Add(sensor.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic($"plant/BER/line/L1/bin/B{i % 50}/level")
-            .WithPayload(i.ToString(CultureInfo.InvariantCulture))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
-        if (window.Count >= 500)
-        {
-            await Task.WhenAll(window);
-            window.Clear();
-        }
+        await sensor.PublishAsync(count, rate, sentAt);
+        await counter.WaitForAsync(count);
     }
 
-    await Task.WhenAll(window);
-    while (counter.Count < count)
-        await Task.Delay(5);
-    var result = (count / clock.Elapsed.TotalSeconds, counter.LatenciesMs);
-    await sensor.DisconnectAsync();
+    var elapsed = clock.Elapsed;
+    var cost = $"bench process (sensor + Bridge + consumer) {CpuPerMessage(Process.GetCurrentProcess().TotalProcessorTime - cpu, count)}; in Bridge: {sink.Describe()}";
     Directory.Delete(folder, recursive: true);
-    return result;
+    return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
 }
 
-static async Task Pace(Stopwatch clock, int i, double rate)
+async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> NodeRedAsync(NodeRedPeer nodeRed, int count, double rate)
 {
-    if (rate <= 0)
-        return;
-    var due = TimeSpan.FromSeconds(i / rate);
-    if (due > clock.Elapsed + TimeSpan.FromMilliseconds(2))
-        await Task.Delay(due - clock.Elapsed);
+    var sentAt = new long[count];
+    await using var counter = await BusCounter.StartAsync(rabbit, "amq.topic", sentAt, NodeRedPeer.RoutingKey);
+    var cpu = nodeRed.ProcessorTime;
+    var clock = Stopwatch.StartNew();
+    await using (var sensor = await Sensor.ConnectAsync(mqttHost, mqttPort))
+    {
+        await sensor.PublishAsync(count, rate, sentAt);
+        await counter.WaitForAsync(count);
+    }
+
+    var elapsed = clock.Elapsed;
+    var cost = $"Node-RED process {CpuPerMessage(nodeRed.ProcessorTime - cpu, count)} (single-threaded node)";
+    return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
 }
 
 static BinLevelReported Reading(int i) => new()
@@ -140,16 +165,3 @@ static BinLevelReported Reading(int i) => new()
     Value = i,
     Unit = "%",
 };
-
-/// <summary>What TelemetryIngestor does: map with the shipped sensors mapping, hand to the pipeline.</summary>
-internal sealed class MappingSink(InboundMapping mapping, TelemetryPipeline pipeline, TelemetryEnvelopeEncoder encoder) : IEnvelopeSink
-{
-    public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
-    {
-        var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
-        if (result.Errors.Count > 0)
-            return new EnvelopeReceipt(false, result.Errors[0].Message);
-        await pipeline.TakeAsync(result.Messages.Select(m => encoder.Encode(m.Message)).ToList(), ct);
-        return EnvelopeReceipt.Taken;
-    }
-}

@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2210, Level = LogLevel.Debug, Message = "MQTT {Name}: published to {Topic} (QoS {Qos}, retain {Retain})")]
     public static partial void Published(ILogger logger, string name, string topic, int qos, bool retain);
 
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Warning, Message = "MQTT {Name}: not connecting: {Reason}")]
+    public static partial void Off(ILogger logger, string name, string reason);
+
     [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     public static partial void BrokerStarted(ILogger logger, string address, int port);
 

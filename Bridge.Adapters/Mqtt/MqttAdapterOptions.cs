@@ -6,6 +6,13 @@ namespace Bridge.Adapters.Mqtt;
 /// </summary>
 public sealed class MqttAdapterOptions
 {
+    /// <summary>
+    /// Why this connection is never opened (it is registered, its health check reports this reason); null (the
+    /// default) connects. The host sets it for the <c>embedded</c> instance when the embedded broker is off and no
+    /// broker is configured for it, so a production host does not retry a broker that is not there.
+    /// </summary>
+    public string? OffReason { get; set; }
+
     /// <value>Default <c>127.0.0.1</c>.</value>
     public string Host { get; set; } = "127.0.0.1";
 

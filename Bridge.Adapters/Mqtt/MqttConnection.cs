@@ -64,6 +64,15 @@ public sealed class MqttConnection : IAsyncDisposable
 
     public void Start()
     {
+        if (_options.OffReason is { } off)
+        {
+            if (State != MqttConnectionState.Off)
+                Log.Off(_logger, _name, off);
+            State = MqttConnectionState.Off;
+            LastError = off;
+            return;
+        }
+
         _run ??= Task.Run(() => RunAsync(_stop.Token));
         _acks ??= Task.Run(() => AcknowledgeInOrderAsync(_stop.Token));
     }

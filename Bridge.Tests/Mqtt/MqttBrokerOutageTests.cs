@@ -124,6 +124,41 @@ public sealed class MqttBrokerOutageTests
     }
 
     [Fact]
+    public async Task Tls_BrokerRequiresAClientCertificate_ConnectsWithIt_AndIsRefusedWithout()
+    {
+        var certificates = Directory.CreateTempSubdirectory("bridge-mqtt-mtls-").FullName;
+        var caFile = WriteCertificates(certificates);
+        await using var tlsBroker = await MosquittoProcess.StartAsync(_ =>
+            $"allow_anonymous true\ncafile {caFile}\ncertfile {certificates}/server.pem\nkeyfile {certificates}/server.key\nrequire_certificate true");
+        if (tlsBroker is null)
+            return;
+        var sink = new CountingSink();
+        await using (var adapter = await MqttAdapterHarness.StartAsync(sink, o =>
+        {
+            o.Port = tlsBroker.Port;
+            o.Tls.Enabled = true;
+            o.Tls.CaFile = caFile;
+            o.Tls.ClientCertFile = Path.Combine(certificates, "client.pem");
+            o.Tls.ClientKeyFile = Path.Combine(certificates, "client.key");
+            o.Tls.TargetHost = "localhost";
+            o.Subscriptions.Add(new MqttSubscriptionOptions { Topic = "mtls/+", System = "sensors", MessageType = "bin-level" });
+        }))
+        {
+            adapter.Connection.State.ShouldBe(MqttConnectionState.Connected);
+        }
+
+        await using var refused = await MqttAdapterHarness.StartAsync(new CountingSink(), o =>
+        {
+            o.Port = tlsBroker.Port;
+            o.Tls.Enabled = true;
+            o.Tls.CaFile = caFile;
+            o.Tls.TargetHost = "localhost";
+        }, waitConnected: false);
+        await WaitUntilAsync(() => refused.Connection.LastError is not null);
+        refused.Connection.State.ShouldNotBe(MqttConnectionState.Connected);
+    }
+
+    [Fact]
     public async Task EmbeddedBroker_TakesASensorReading_WithNoMosquitto()
     {
         var port = FreePort();
@@ -139,7 +174,7 @@ public sealed class MqttBrokerOutageTests
         sink.Taken.Single().Metadata["wildcard.2"].ShouldBe("L1-ST03-A");
     }
 
-    /// <summary>A CA and a server certificate for localhost/127.0.0.1 signed by it, as PEM files; returns the CA file.</summary>
+    /// <summary>A CA, a server certificate for localhost/127.0.0.1 and a client certificate signed by it, as PEM files; returns the CA file.</summary>
     private static string WriteCertificates(string folder)
     {
         using var caKey = RSA.Create(2048);
@@ -159,6 +194,12 @@ public sealed class MqttBrokerOutageTests
         File.WriteAllText(Path.Combine(folder, "ca.pem"), ca.ExportCertificatePem());
         File.WriteAllText(Path.Combine(folder, "server.pem"), server.ExportCertificatePem());
         File.WriteAllText(Path.Combine(folder, "server.key"), serverKey.ExportPkcs8PrivateKeyPem());
+        using var clientKey = RSA.Create(2048);
+        var clientRequest = new CertificateRequest("CN=bridge", clientKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var client = clientRequest.Create(ca, notBefore, notBefore.AddYears(5), [8, 7, 6, 5, 4, 3, 2, 1]);
+        File.WriteAllText(Path.Combine(folder, "client.pem"), client.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder, "client.key"), clientKey.ExportPkcs8PrivateKeyPem());
         return Path.Combine(folder, "ca.pem");
     }
 

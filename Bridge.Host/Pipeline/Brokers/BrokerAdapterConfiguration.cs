@@ -58,11 +58,19 @@ public static class BrokerAdapterConfiguration
             builder.AddMqttAdapter(instance.Key, o => o.Subscriptions.AddRange(subscriptions));
         }
 
-        // The instance named "embedded" reaches the in-process broker wherever its port was moved, unless told otherwise.
+        // The instance named "embedded" reaches the in-process broker wherever its port was moved, unless told otherwise;
+        // with the broker off (production) and no broker of its own configured, it stays off instead of retrying nothing.
         services.AddOptions<MqttAdapterOptions>(EmbeddedInstance).Configure<IConfiguration, IOptions<MqttEmbeddedBrokerOptions>>((o, configuration, broker) =>
         {
-            if (configuration[$"Bridge:Adapters:Mqtt:{EmbeddedInstance}:Port"] is null)
+            var section = $"Bridge:Adapters:Mqtt:{EmbeddedInstance}";
+            if (configuration[$"{section}:Port"] is null)
                 o.Port = broker.Value.Port;
+            if (!broker.Value.Enabled && configuration[$"{section}:Host"] is null && configuration[$"{section}:Port"] is null)
+            {
+                var systems = string.Join(", ", mqttBindings.Where(b => b.Binding.Instance == EmbeddedInstance).Select(b => b.System.Id).Distinct(StringComparer.Ordinal));
+                o.OffReason = $"the embedded broker is off ({MqttEmbeddedBrokerOptions.SectionName}:Enabled) and {section}:Host is not set; " +
+                    $"systems bound to it ({systems}) receive nothing until one of them is";
+            }
         });
 
         return problems;
