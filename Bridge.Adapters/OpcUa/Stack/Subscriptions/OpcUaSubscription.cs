@@ -15,14 +15,16 @@ public sealed partial class OpcUaSubscription : IAsyncDisposable
     private readonly OpcUaClient client;
     private readonly Action<ValueChange> onValue;
     private readonly Action<SubscriptionEvent>? onEvent;
+    private readonly Action<EventOccurrence>? onOccurrence;
     private readonly Dictionary<uint, MonitoredItem> items = [];
     private readonly SemaphoreSlim gate = new(1, 1);
     private uint lastSequenceNumber;
     private long valuesDelivered;
     private long duplicatesDropped;
 
-    internal OpcUaSubscription(OpcUaClient client, SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent)
+    internal OpcUaSubscription(OpcUaClient client, SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent, Action<EventOccurrence>? onOccurrence)
     {
+        this.onOccurrence = onOccurrence;
         this.client = client;
         Settings = settings;
         this.onValue = onValue;
@@ -236,6 +238,21 @@ public sealed partial class OpcUaSubscription : IAsyncDisposable
                     else
                     {
                         Interlocked.Increment(ref duplicatesDropped);
+                    }
+                }
+            }
+            else if (data.TryDecodeBody<EventNotificationList>(DecodingLimits.Default, out var events))
+            {
+                foreach (var fields in events!.Events)
+                {
+                    MonitoredItem? item;
+                    lock (items)
+                    {
+                        items.TryGetValue(fields.ClientHandle, out item);
+                    }
+                    if (item is not null)
+                    {
+                        onOccurrence?.Invoke(new EventOccurrence(item, fields.EventFields));
                     }
                 }
             }
