@@ -79,7 +79,7 @@ public sealed class OpcUaAdapterOptionsValidator : IValidateOptions<OpcUaAdapter
         }
         if (options.Nodes.Count == 0 && options.Writes.Count == 0 && options.Events.Count == 0)
         {
-            problems.Add(new("", $"{at}: no nodes, no events and no writes configured"));
+            problems.Add(new("", $"{at}: no nodes and no writes configured"));
         }
         CheckKeys(at, "node", "nodes", options.Nodes.Select(n => n.Key).ToList(), problems);
         CheckKeys(at, "write", "writes", options.Writes.Select(w => w.Key).ToList(), problems);
