@@ -19,7 +19,7 @@ internal sealed class NodeOpcUaSubscriber : ISubscriber
 
     public static async Task<NodeOpcUaSubscriber> StartAsync(string folder, string url, BenchmarkOptions options)
     {
-        var script = await NodeScript.StartAsync(folder, $"bench-client.js --url {url} --items {options.Items} --interval {options.PublishingMs} --sampling {options.SamplingMs} --policy {options.Policy} --mode {options.Mode}", "SUBSCRIBED", TimeSpan.FromSeconds(120));
+        var script = await NodeScript.StartAsync(folder, $"bench-client.js --url {url} --items {options.Items} --interval {options.PublishingMs} --sampling {options.SamplingMs} --policy {options.Policy}{(options.Policy == "None" ? "" : " --mode " + options.Mode)}", "SUBSCRIBED", TimeSpan.FromSeconds(120));
         return new NodeOpcUaSubscriber(script);
     }
 

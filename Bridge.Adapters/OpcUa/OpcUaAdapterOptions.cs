@@ -54,6 +54,9 @@ public sealed class OpcUaAdapterOptions
 
     public List<OpcUaWriteTargetOptions> Writes { get; set; } = [];
 
+    /// <summary>Event subscriptions (alarms and conditions), each feeding an inbound message type.</summary>
+    public List<OpcUaEventOptions> Events { get; set; } = [];
+
     /// <summary>Copies every setting onto <paramref name="target"/> (for <c>AddOpcUaAdapter(name, loaded.CopyTo)</c>).</summary>
     public void CopyTo(OpcUaAdapterOptions target)
     {
@@ -71,5 +74,6 @@ public sealed class OpcUaAdapterOptions
         target.ReconnectMaxDelayMs = ReconnectMaxDelayMs;
         target.Nodes = Nodes;
         target.Writes = Writes;
+        target.Events = Events;
     }
 }

@@ -77,12 +77,17 @@ public sealed class OpcUaAdapterOptionsValidator : IValidateOptions<OpcUaAdapter
         {
             problems.Add(new("reconnectMaxDelayMs", $"{at}: reconnectMaxDelayMs must be between 100 and 600000, was {options.ReconnectMaxDelayMs}"));
         }
-        if (options.Nodes.Count == 0 && options.Writes.Count == 0)
+        if (options.Nodes.Count == 0 && options.Writes.Count == 0 && options.Events.Count == 0)
         {
             problems.Add(new("", $"{at}: no nodes and no writes configured"));
         }
         CheckKeys(at, "node", "nodes", options.Nodes.Select(n => n.Key).ToList(), problems);
         CheckKeys(at, "write", "writes", options.Writes.Select(w => w.Key).ToList(), problems);
+        CheckKeys(at, "event", "events", options.Events.Select(e => e.Key).ToList(), problems);
+        for (var i = 0; i < options.Events.Count; i++)
+        {
+            CheckEvent($"events[{i}]", $"{at}, event '{options.Events[i].Key}'", options.Events[i], problems);
+        }
         for (var i = 0; i < options.Nodes.Count; i++)
         {
             var node = options.Nodes[i];
@@ -126,6 +131,31 @@ public sealed class OpcUaAdapterOptionsValidator : IValidateOptions<OpcUaAdapter
             CheckTarget($"writes[{i}]", $"{at}, write '{write.Key}'", write.NodeId, write.BrowsePath, problems);
         }
         return problems;
+    }
+
+    private static void CheckEvent(string path, string where, OpcUaEventOptions entry, List<OpcUaOptionsProblem> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(entry.NodeId) || !string.IsNullOrWhiteSpace(entry.BrowsePath))
+        {
+            CheckTarget(path, where, entry.NodeId, entry.BrowsePath, problems);
+        }
+        if (string.IsNullOrWhiteSpace(entry.MessageType))
+        {
+            problems.Add(new(path + ".messageType", $"{where}: messageType is required (the inbound mapping the events feed)"));
+        }
+        var fields = entry.Select.Select(f => string.Join('/', f.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => Stack.Codec.QualifiedName.Parse(n).Name))).ToList();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Length == 0)
+            {
+                problems.Add(new($"{path}.select[{i}]", $"{where}: select clause {i + 1} is empty"));
+            }
+            else if (fields.Take(i).Any(f => f == fields[i] || f.StartsWith(fields[i] + "/", StringComparison.Ordinal) || fields[i].StartsWith(f + "/", StringComparison.Ordinal)))
+            {
+                problems.Add(new($"{path}.select[{i}]", $"{where}: select clause '{entry.Select[i]}' repeats or contains another clause (each becomes one JSON field)"));
+            }
+        }
     }
 
     private static void CheckKeys(string at, string what, string section, IReadOnlyList<string> keys, List<OpcUaOptionsProblem> problems)

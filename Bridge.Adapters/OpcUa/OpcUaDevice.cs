@@ -19,6 +19,7 @@ namespace Bridge.Adapters.OpcUa;
 /// </summary>
 public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvelopeSink sink, ILoggerFactory loggers, TimeProvider time) : IAsyncDisposable
 {
+    private const string EventKeyPrefix = "event:";
     private readonly ILogger logger = loggers.CreateLogger("Bridge.Adapters.OpcUa." + name);
     private readonly DeviceEnvelopeQueue envelopes = new(options.QueueCapacity,
         (envelope, total) => Log.ValueDropped(loggers.CreateLogger("Bridge.Adapters.OpcUa." + name), name, envelope.MessageType, options.QueueCapacity, total));
@@ -68,7 +69,7 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
         {
             writeTargets[write.Key] = await ResolveAsync(write.NodeId, write.BrowsePath, linked.Token).ConfigureAwait(false);
         }
-        if (options.Nodes.Count > 0)
+        if (options.Nodes.Count > 0 || options.Events.Count > 0)
         {
             await SubscribeAsync(linked.Token).ConfigureAwait(false);
         }
@@ -132,11 +133,21 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
                 DeadbandValue = node.DeadbandValue,
             });
         }
+        foreach (var entry in options.Events)
+        {
+            var notifier = string.IsNullOrWhiteSpace(entry.NodeId) && string.IsNullOrWhiteSpace(entry.BrowsePath)
+                ? new NodeId(WellKnownNodeIds.Server)
+                : await ResolveAsync(entry.NodeId, entry.BrowsePath, ct).ConfigureAwait(false);
+            // Event keys live beside node keys in one item table: the prefix keeps them apart.
+            requests.Add(MonitoredItemRequest.ForEvents(notifier, entry.Fields) with { Key = EventKeyPrefix + entry.Key });
+        }
         var nodesByKey = options.Nodes.ToDictionary(n => n.Key, StringComparer.Ordinal);
+        var eventsByKey = options.Events.ToDictionary(e => EventKeyPrefix + e.Key, StringComparer.Ordinal);
         var subscription = await client!.CreateSubscriptionAsync(
             new SubscriptionSettings { PublishingInterval = TimeSpan.FromMilliseconds(options.PublishingIntervalMs) },
             change => OnValue(nodesByKey[change.Item.Key], change),
             OnSubscriptionEvent,
+            occurrence => envelopes.Add(OpcUaEventEnvelopes.Create(name, System, eventsByKey[occurrence.Item.Key], occurrence.Item.NodeId, occurrence.Fields)),
             ct).ConfigureAwait(false);
         await subscription.AddItemsAsync(requests, ct).ConfigureAwait(false);
     }

@@ -73,7 +73,7 @@ public static class DemoRunner
 
             AnsiConsole.Write(new Rule("[bold]request 2: 30 units of order 1004802, thermal paste is short[/]").LeftJustified());
             await PostAsync(http, timeline, "mes", "material-request", DemoPayloads.MaterialRequest("MR-DEMO-2", "1004802", 30), "demo-mes");
-            var kit = await simulated.NextAsync("mes", Wait);
+            var kit = await NextMesCallAsync(timeline, simulated, "/kit-status");
             var kitStatus = JsonNode.Parse(kit.Body)!;
             shortageReported = kitStatus["kitComplete"]?.GetValue<bool>() == false;
             timeline.Step("mes", $"← kit status {kit.Path}: complete={kitStatus["kitComplete"]}, kit rate {kitStatus["kitRatePct"]} %, short: " +
@@ -118,10 +118,26 @@ public static class DemoRunner
 
     private static async Task ExpectDeliveryAsync(Timeline timeline, SimulatedSystems simulated)
     {
-        var delivery = await simulated.NextAsync("mes", Wait);
+        var delivery = await NextMesCallAsync(timeline, simulated, "/deliveries");
         var body = JsonNode.Parse(delivery.Body)!;
         timeline.Step("mes", $"← delivery {delivery.Path}: " + string.Join(", ", body["items"]!.AsArray()
             .Select(i => $"{i!["partNo"]} {i["qty"]} {i["unit"]} lot {i["batch"]}")), "magenta");
+    }
+
+    /// <summary>
+    /// The next call MES gets on a path ending like <paramref name="pathEnd"/>. On a loaded machine the first request can
+    /// be checked before the stock just posted is in the view: it is short for a moment, MES hears a kit status, and the
+    /// request goes on when the stock lands. That status is shown, not mistaken for the next expected call.
+    /// </summary>
+    private static async Task<ReceivedCall> NextMesCallAsync(Timeline timeline, SimulatedSystems simulated, string pathEnd)
+    {
+        while (true)
+        {
+            var call = await simulated.NextAsync("mes", Wait);
+            if (call.Path.EndsWith(pathEnd, StringComparison.Ordinal))
+                return call;
+            timeline.Step("mes", $"← {call.Path} (an earlier status, shown and passed over)", "grey");
+        }
     }
 
     private static async Task PostAsync(HttpClient http, Timeline timeline, string system, string messageType, string json, string key)

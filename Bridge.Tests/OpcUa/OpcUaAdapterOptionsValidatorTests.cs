@@ -34,6 +34,31 @@ public class OpcUaAdapterOptionsValidatorTests
         failures.ShouldContain("opcua adapter 'line1', node 'count2': a counter must not have a deadband (it would hide counts)");
     }
 
+    [Fact]
+    public void Events_WithoutMessageType_OrWithOverlappingSelectClauses_AreListed_WithTheLineOfTheEntry()
+    {
+        const string yaml = """
+            endpointUrl: opc.tcp://127.0.0.1:4840/
+            events:
+              - key: alarms
+                messageType: alarm
+              - key: tank
+                browsePath: Objects/1:Tank
+                select: [Message, ActiveState, ActiveState/Id, ""]
+            """;
+
+        var file = Bridge.Adapters.OpcUa.DeviceFiles.OpcUaDeviceFile.Parse("line1.yaml", "line1", yaml);
+
+        file.Options.ShouldBeNull();
+        file.Errors.Select(e => e.Message).ShouldBe([
+            "opcua adapter 'line1', event 'tank': browsePath 'Objects/1:Tank' must start at the Root folder with '/'",
+            "opcua adapter 'line1', event 'tank': messageType is required (the inbound mapping the events feed)",
+            "opcua adapter 'line1', event 'tank': select clause 'ActiveState/Id' repeats or contains another clause (each becomes one JSON field)",
+            "opcua adapter 'line1', event 'tank': select clause 4 is empty",
+        ]);
+        file.Errors.ShouldAllBe(e => e.Line >= 5);
+    }
+
     internal static OpcUaAdapterOptions Valid() => new()
     {
         EndpointUrl = "opc.tcp://127.0.0.1:4840/",

@@ -195,6 +195,23 @@ async function main() {
         callback(null, { statusCode: StatusCodes.Good, outputArguments: [{ dataType: DataType.Double, value: inputs[0].value + inputs[1].value }] });
     });
 
+    // Alarms and conditions: a tank (an event notifier under the Server object) with a HighLevel alarm, raised and
+    // cleared by the RaiseAlarm method, so event subscriptions (Bridge's DeviceAlarmRaised) have something to see.
+    const tank = ns.addObject({ organizedBy: bridge, browseName: "Tank", nodeId: "s=Tank", eventSourceOf: addressSpace.rootFolder.objects.server });
+    const tankLevel = ns.addVariable({ componentOf: tank, browseName: "Level", nodeId: "s=Tank.Level", dataType: "Double",
+        value: new Variant({ dataType: DataType.Double, value: 0 }) });
+    const highLevel = ns.instantiateAlarmCondition("AlarmConditionType", { componentOf: tank, conditionSource: tank,
+        browseName: "HighLevel", nodeId: "s=Tank.HighLevel", conditionName: "HighLevel", inputNode: tankLevel });
+    const raiseAlarm = ns.addMethod(methods, { browseName: "RaiseAlarm", nodeId: "s=Methods.RaiseAlarm",
+        inputArguments: [{ name: "severity", dataType: DataType.UInt16 }, { name: "message", dataType: DataType.String }, { name: "active", dataType: DataType.Boolean }],
+        outputArguments: [] });
+    raiseAlarm.bindMethod((inputs, _context, callback) => {
+        const [severity, message, active] = inputs.map((i) => i.value);
+        if (active) highLevel.activateAlarm(); else highLevel.deactivateAlarm(false);
+        highLevel.raiseNewCondition({ message, severity, quality: StatusCodes.Good, retain: active });
+        callback(null, { statusCode: StatusCodes.Good, outputArguments: [] });
+    });
+
     // A folder of many variables that change together while Many.Running is true.
     const many = ns.addFolder(bridge, { browseName: "Many", nodeId: "s=Many" });
     const running = ns.addVariable({ componentOf: bridge, browseName: "ManyRunning", nodeId: "s=Many.Running", dataType: "Boolean",

@@ -45,6 +45,11 @@ public static class DeviceConfiguration
                 problems.Add(new ConfigurationError(path, 1, 1, $"node '{node.Key}' of device '{file.Name}' feeds '{system}/{node.MessageType}', which no inbound mapping handles"));
             }
 
+            foreach (var entry in options.Events.Where(e => mappings?.FindInbound(system, e.MessageType) is null))
+            {
+                problems.Add(new ConfigurationError(path, 1, 1, $"event '{entry.Key}' of device '{file.Name}' feeds '{system}/{entry.MessageType}', which no inbound mapping handles"));
+            }
+
             builder.AddOpcUaAdapter(file.Name, options.CopyTo);
         }
 

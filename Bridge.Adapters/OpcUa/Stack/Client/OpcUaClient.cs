@@ -158,9 +158,13 @@ public sealed partial class OpcUaClient : IAsyncDisposable
         return values.Length == 6 ? new OperationLimits(values[0], values[1], values[2], values[3], values[4], values[5]) : OperationLimits.None;
     }
 
-    public async Task<OpcUaSubscription> CreateSubscriptionAsync(SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent = null, CancellationToken ct = default)
+    public Task<OpcUaSubscription> CreateSubscriptionAsync(SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent = null, CancellationToken ct = default) =>
+        CreateSubscriptionAsync(settings, onValue, onEvent, null, ct);
+
+    /// <summary>As above, with <paramref name="onOccurrence"/> receiving the events of items made by <see cref="MonitoredItemRequest.ForEvents"/>.</summary>
+    public async Task<OpcUaSubscription> CreateSubscriptionAsync(SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent, Action<EventOccurrence>? onOccurrence, CancellationToken ct = default)
     {
-        var subscription = new OpcUaSubscription(this, settings, onValue, onEvent);
+        var subscription = new OpcUaSubscription(this, settings, onValue, onEvent, onOccurrence);
         await subscription.CreateOnServerAsync(ct).ConfigureAwait(false);
         subscriptions[subscription] = 0;
         var keepAlive = subscription.RevisedPublishingInterval * Math.Max(1, subscription.RevisedMaxKeepAliveCount);

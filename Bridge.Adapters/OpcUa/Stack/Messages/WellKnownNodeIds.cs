@@ -11,6 +11,8 @@ public static class WellKnownNodeIds
     public const uint HasProperty = 46;
     public const uint HasTypeDefinition = 40;
     public const uint Server = 2253;
+    public const uint BaseEventType = 2041;
+    public const uint ConditionType = 2782;
     public const uint ServerNamespaceArray = 2255;
     public const uint ServerStatusState = 2259;
     public const uint MaxNodesPerRead = 11705;

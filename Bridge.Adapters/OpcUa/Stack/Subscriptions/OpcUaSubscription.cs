@@ -15,14 +15,16 @@ public sealed partial class OpcUaSubscription : IAsyncDisposable
     private readonly OpcUaClient client;
     private readonly Action<ValueChange> onValue;
     private readonly Action<SubscriptionEvent>? onEvent;
+    private readonly Action<EventOccurrence>? onOccurrence;
     private readonly Dictionary<uint, MonitoredItem> items = [];
     private readonly SemaphoreSlim gate = new(1, 1);
     private uint lastSequenceNumber;
     private long valuesDelivered;
     private long duplicatesDropped;
 
-    internal OpcUaSubscription(OpcUaClient client, SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent)
+    internal OpcUaSubscription(OpcUaClient client, SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent, Action<EventOccurrence>? onOccurrence)
     {
+        this.onOccurrence = onOccurrence;
         this.client = client;
         Settings = settings;
         this.onValue = onValue;
@@ -217,25 +219,20 @@ public sealed partial class OpcUaSubscription : IAsyncDisposable
         {
             if (data.TryDecodeBody<DataChangeNotification>(DecodingLimits.Default, out var change))
             {
-                foreach (var notification in change!.MonitoredItems)
+                DeliverValues(change!.MonitoredItems);
+            }
+            else if (data.TryDecodeBody<EventNotificationList>(DecodingLimits.Default, out var events))
+            {
+                foreach (var fields in events!.Events)
                 {
                     MonitoredItem? item;
                     lock (items)
                     {
-                        items.TryGetValue(notification.ClientHandle, out item);
+                        items.TryGetValue(fields.ClientHandle, out item);
                     }
-                    if (item is null)
+                    if (item is not null)
                     {
-                        continue;
-                    }
-                    if (item.Accept(notification.Value))
-                    {
-                        Interlocked.Increment(ref valuesDelivered);
-                        onValue(new ValueChange(item, notification.Value));
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref duplicatesDropped);
+                        onOccurrence?.Invoke(new EventOccurrence(item, fields.EventFields));
                     }
                 }
             }
@@ -249,6 +246,40 @@ public sealed partial class OpcUaSubscription : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private void DeliverValues(MonitoredItemNotification[] notifications)
+    {
+        // One lookup pass under the lock and one counter update per message, not per value: at 90k values/s the
+        // per-value lock and interlocked operations were a measurable share of the client's CPU.
+        var resolved = new MonitoredItem?[notifications.Length];
+        lock (items)
+        {
+            for (var i = 0; i < notifications.Length; i++)
+            {
+                items.TryGetValue(notifications[i].ClientHandle, out resolved[i]);
+            }
+        }
+        long delivered = 0, dropped = 0;
+        for (var i = 0; i < notifications.Length; i++)
+        {
+            if (resolved[i] is not { } item)
+            {
+                continue;
+            }
+            var value = notifications[i].Value;
+            if (item.Accept(value))
+            {
+                delivered++;
+                onValue(new ValueChange(item, value));
+            }
+            else
+            {
+                dropped++;
+            }
+        }
+        Interlocked.Add(ref valuesDelivered, delivered);
+        Interlocked.Add(ref duplicatesDropped, dropped);
     }
 
     /// <summary>After a reconnect: keep (same session), transfer to the new session, or recreate with all items.</summary>

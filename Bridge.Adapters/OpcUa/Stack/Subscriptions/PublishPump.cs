@@ -12,11 +12,16 @@ namespace Bridge.Adapters.OpcUa.Stack.Subscriptions;
 /// were sent — the order the server answers them — so notification messages arrive in sequence. When the server
 /// says it has more notifications than fit in one message, one more request joins the pipeline (up to
 /// <see cref="MaxDepth"/>), so a burst of changes is drained in one publishing interval instead of being
-/// overwritten in the server's queues.
+/// overwritten in the server's queues. Each response is delivered before the next request is sent, so that
+/// request carries the response's acknowledgement and the server frees its retransmission queue at once.
 /// </summary>
 internal sealed class PublishPump(OpcUaClient client, int depth)
 {
-    public const int MaxDepth = 32;
+    /// <summary>
+    /// Measured against node-opcua changing 10,000 items as fast as it can: a C client keeping 10 requests in
+    /// flight received every change and lost changes above 10 in a sweep; Bridge, growing to 20, received 81–85 %.
+    /// </summary>
+    public const int MaxDepth = 10;
 
     public async Task RunAsync(UaSession session, CancellationToken ct)
     {
@@ -33,12 +38,12 @@ internal sealed class PublishPump(OpcUaClient client, int depth)
             {
                 var response = await next.ConfigureAwait(false);
                 client.NotePublishResponse();
+                await client.DispatchAsync(response, ct).ConfigureAwait(false);
                 outstanding.Enqueue(SendAsync(session, ct));
-                if (response.MoreNotifications && outstanding.Count < Math.Min(target * 4, MaxDepth))
+                if (response.MoreNotifications && outstanding.Count < Math.Min(target * 2, MaxDepth))
                 {
                     outstanding.Enqueue(SendAsync(session, ct));
                 }
-                await client.DispatchAsync(response, ct).ConfigureAwait(false);
             }
             catch (OpcUaServiceException ex) when (ex.StatusCode.Code is StatusCodes.BadNoSubscription)
             {
