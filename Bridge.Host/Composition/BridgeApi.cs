@@ -50,7 +50,9 @@ public static class BridgeApi
             mappings.Inbound.Count, mappings.Outbound.Count, BridgeModeSetting.Read(app.Configuration).ToString());
         foreach (var system in systems.All.Where(s => !systems.HasKey(s.Id)))
         {
-            Log.NoApiKey(logger, system.Id, system.ApiKeyEnv ?? "(none named in systems.yaml)");
+            Log.NoApiKey(logger, system.Id, system.ApiKeyEnv is { } variable
+                ? $"the environment variable {variable} or Bridge:ApiKeys:{system.Id}"
+                : $"Bridge:ApiKeys:{system.Id}, or name a variable with apiKeyEnv: in systems.yaml");
         }
 
         foreach (var system in systems.All.Where(s => s.Outbound?.Settings.GetValueOrDefault("tlsVerify") is { } verify && verify.Equals("false", StringComparison.OrdinalIgnoreCase)))
