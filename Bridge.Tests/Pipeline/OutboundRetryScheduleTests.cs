@@ -1,3 +1,4 @@
+using Bridge.Tests.Integration;
 using Bridge.Contracts.Messages;
 using Bridge.Contracts.Model;
 using Bridge.Host.Pipeline.DeadLetters;
@@ -102,8 +103,10 @@ public sealed class OutboundRetryScheduleTests : IDisposable
         letter.Body.ShouldBe(wms.Calls.Last().Body.ToArray(), "the body rendered for wms-a");
 
         wms.Failure = null;
-        var replay = app.Services.GetRequiredService<OutboundDeadLetterReplay>();
-        (await replay.ReplayAsync(letter, CancellationToken.None)).ShouldBeNull();
+        // An administrator replays it as any dead letter: the endpoint sees it is outbound and sends it to wms-a again.
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.AsAdministrator();
+        using var replayed = await http.PostAsync($"/api/dead-letters/{letter.Id}/replay", null);
+        replayed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await replayed.Content.ReadAsStringAsync());
         wms.Accepted.ShouldHaveSingleItem().IdempotencyKey.ShouldBe($"{delivered.MessageId:N}-wms-a");
         mes.Calls.ShouldHaveSingleItem("a replay goes only to the system of the dead letter");
         (await store.ListAsync(10, false, CancellationToken.None)).ShouldBeEmpty("the replayed letter is marked");

@@ -1,3 +1,4 @@
+using Bridge.Tests.Integration;
 using Bridge.Adapters.Envelopes;
 using Bridge.Host.Composition;
 using Bridge.Host.Pipeline.Outbound;
@@ -38,7 +39,7 @@ internal static class OutboundTestHost
 
         var app = BridgeApplication.Build([], b =>
         {
-            b.Configuration.AddInMemoryCollection(settings);
+            b.Configuration.AddInMemoryCollection(TestCredentials.With(settings));
             b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "mes"), mes);
             b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "wms"), wms);
         });
