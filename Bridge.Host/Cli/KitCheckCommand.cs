@@ -2,7 +2,6 @@ using Bridge.Host.Cli.Operations;
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 
@@ -79,7 +78,7 @@ internal static class KitCheckCommand
             var text = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                await error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {Detail(text)}");
+                await error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {OperatorApiClient.ProblemDetail(text)}");
                 return 1;
             }
 
@@ -141,15 +140,4 @@ internal static class KitCheckCommand
 
     private static string Text(JsonNode? node) => node is null ? "" : Markup.Escape(node.ToString());
 
-    private static string Detail(string problem)
-    {
-        try
-        {
-            return JsonNode.Parse(problem)?["detail"]?.ToString() ?? problem;
-        }
-        catch (JsonException)
-        {
-            return problem;
-        }
-    }
 }

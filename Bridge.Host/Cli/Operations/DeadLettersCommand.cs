@@ -160,7 +160,7 @@ internal static class DeadLettersCommand
                     {
                         case HttpStatusCode.OK: replayed++; break;
                         case HttpStatusCode.Conflict: skipped++; break;
-                        default: failing.Add($"{letter}: {(int)response.StatusCode} {Detail(answer)}"); break;
+                        default: failing.Add($"{letter}: {(int)response.StatusCode} {OperatorApiClient.ProblemDetail(answer)}"); break;
                     }
 
                     task.Increment(1);
@@ -200,7 +200,7 @@ internal static class DeadLettersCommand
             var answer = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                await io.Error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {Detail(answer)}");
+                await io.Error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {OperatorApiClient.ProblemDetail(answer)}");
                 return 1;
             }
 
@@ -234,17 +234,6 @@ internal static class DeadLettersCommand
         return rows.ToString().TrimEnd();
     }
 
-    private static string Detail(string problem)
-    {
-        try
-        {
-            return JsonNode.Parse(problem)?["detail"]?.ToString() ?? problem;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return problem;
-        }
-    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
@@ -275,7 +264,7 @@ internal static class DeadLettersCommand
                     return JsonNode.Parse(body);
                 }
 
-                await Error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {Detail(body)}");
+                await Error.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {OperatorApiClient.ProblemDetail(body)}");
             }
             catch (HttpRequestException ex)
             {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Net.Http.Headers;
 using Bridge.Host.Operations.Auth;
 
@@ -20,6 +22,19 @@ internal static class OperatorApiClient
         }
 
         return http;
+    }
+
+    /// <summary>The <c>detail</c> of a problem answer, or the answer itself when it is not one.</summary>
+    public static string ProblemDetail(string answer)
+    {
+        try
+        {
+            return JsonNode.Parse(answer)?["detail"]?.ToString() ?? answer;
+        }
+        catch (JsonException)
+        {
+            return answer;
+        }
     }
 
     private static string? ReadLocalKey()
