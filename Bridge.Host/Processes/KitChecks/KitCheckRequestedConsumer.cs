@@ -13,8 +13,6 @@ namespace Bridge.Host.Processes.KitChecks;
 /// </summary>
 public sealed class KitCheckRequestedConsumer(ScheduleKitCheckService service, TimeProvider time) : IConsumer<KitCheckRequested>
 {
-    public const string BridgeSource = "bridge";
-
     public async Task Consume(ConsumeContext<KitCheckRequested> context)
     {
         var request = context.Message;
@@ -27,7 +25,7 @@ public sealed class KitCheckRequestedConsumer(ScheduleKitCheckService service, T
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = request.CorrelationId,
-            Source = BridgeSource,
+            Source = ProcessSource.Bridge,
             OccurredAt = time.GetUtcNow(),
             OrderId = kit.OrderId,
             Complete = kit.Complete,

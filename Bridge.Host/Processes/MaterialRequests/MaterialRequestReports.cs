@@ -7,8 +7,6 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS.</summary>
 public sealed class MaterialRequestReports(TimeProvider time)
 {
-    public const string BridgeSource = "bridge";
-
     public KitChecked KitChecked(MaterialRequestState state)
     {
         var kit = new KitResult(state.LastKit);
@@ -16,7 +14,7 @@ public sealed class MaterialRequestReports(TimeProvider time)
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = state.RequestId,
-            Source = BridgeSource,
+            Source = ProcessSource.Bridge,
             OccurredAt = time.GetUtcNow(),
             OrderId = state.OrderId,
             RequestId = state.RequestId,
@@ -31,7 +29,7 @@ public sealed class MaterialRequestReports(TimeProvider time)
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = state.RequestId,
-            Source = BridgeSource,
+            Source = ProcessSource.Bridge,
             OccurredAt = time.GetUtcNow(),
             PickOrderId = pick.PickOrderId,
             RequestId = state.RequestId,
@@ -47,7 +45,7 @@ public sealed class MaterialRequestReports(TimeProvider time)
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = state.RequestId,
-            Source = BridgeSource,
+            Source = ProcessSource.Bridge,
             OccurredAt = time.GetUtcNow(),
             PickOrderId = pick.PickOrderId,
             RequestId = state.RequestId,
@@ -60,7 +58,7 @@ public sealed class MaterialRequestReports(TimeProvider time)
     {
         MessageId = NewId.NextGuid(),
         CorrelationId = state.RequestId,
-        Source = BridgeSource,
+        Source = ProcessSource.Bridge,
         OccurredAt = time.GetUtcNow(),
         RequestId = state.RequestId,
         OrderId = state.OrderId,
@@ -73,7 +71,7 @@ public sealed class MaterialRequestReports(TimeProvider time)
     {
         MessageId = NewId.NextGuid(),
         CorrelationId = state.RequestId,
-        Source = BridgeSource,
+        Source = ProcessSource.Bridge,
         OccurredAt = time.GetUtcNow(),
         RequestId = state.RequestId,
         OrderId = state.OrderId,

@@ -72,7 +72,7 @@ public sealed class ReplenishmentPlanner(LineSideCatalog catalog, TimeProvider t
         {
             MessageId = ReplenishmentIds.Message(id, "overdue"),
             CorrelationId = id,
-            Source = "bridge",
+            Source = ProcessSource.Bridge,
             OccurredAt = time.GetUtcNow(),
             ReplenishmentId = id,
             Location = state.Location,
@@ -89,7 +89,7 @@ public sealed class ReplenishmentPlanner(LineSideCatalog catalog, TimeProvider t
     {
         MessageId = ReplenishmentIds.Message(state.OpenRequestId!, attempt),
         CorrelationId = state.OpenRequestId!,
-        Source = "bridge",
+        Source = ProcessSource.Bridge,
         OccurredAt = time.GetUtcNow(),
         ReplenishmentId = state.OpenRequestId!,
         Location = location.Id,
