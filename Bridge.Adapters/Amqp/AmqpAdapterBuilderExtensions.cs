@@ -30,6 +30,7 @@ public static class AmqpAdapterBuilderExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Adapters.Amqp." + name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IHostedService>(sp => new AmqpConnectionService(sp.GetRequiredKeyedService<AmqpConnection>(name)));
+        builder.Services.AddSingleton<IAdapterConnection>(sp => sp.GetRequiredKeyedService<AmqpConnection>(name));
         builder.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("amqp", name), (sp, _) => new AmqpOutboundSender(sp.GetRequiredKeyedService<AmqpConnection>(name)));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -12,7 +13,7 @@ namespace Bridge.Adapters.Amqp;
 /// (published, stored, or kept as a dead letter with its raw bytes, so a poison message is acked once and never
 /// requeue-loops); when the sink could not take it, it is returned to the queue. Publishes with confirms.
 /// </summary>
-public sealed class AmqpConnection(string name, AmqpAdapterOptions options, IEnvelopeSink sink, ILogger logger, TimeProvider time) : IAsyncDisposable
+public sealed class AmqpConnection(string name, AmqpAdapterOptions options, IEnvelopeSink sink, ILogger logger, TimeProvider time) : IAdapterConnection, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _publishLock = new(1, 1);
@@ -20,8 +21,25 @@ public sealed class AmqpConnection(string name, AmqpAdapterOptions options, IEnv
     private IConnection? _connection;
     private IChannel? _publisher;
     private Task? _run;
+    private string? _lastError;
+    private DateTimeOffset? _since;
 
     public string Name => name;
+
+    string IAdapterConnection.Adapter => "amqp";
+
+    string IAdapterConnection.Instance => name;
+
+    /// <summary>Connected while the connection is open; RabbitMQ.Client's automatic recovery is "reconnecting".</summary>
+    AdapterConnectionStatus IAdapterConnection.Status => options.Uri.Length == 0
+        ? new("off", false, "no uri configured", null)
+        : _connection switch
+        {
+            null when _run is null => new("stopped", false, null, null),
+            null => new("connecting", false, _lastError, _since),
+            { IsOpen: true } => new("connected", true, null, _since),
+            { CloseReason: var reason } => new("reconnecting", false, reason?.ReplyText ?? _lastError, _since),
+        };
 
     /// <summary>Completes once connected and consuming.</summary>
     public Task Connected => _connected.Task;
@@ -58,12 +76,16 @@ public sealed class AmqpConnection(string name, AmqpAdapterOptions options, IEnv
                 foreach (var queue in options.Queues)
                     await ConsumeAsync(queue, ct).ConfigureAwait(false);
                 Log.Connected(logger, name, factory.HostName, options.Queues.Count);
+                _lastError = null;
+                _since = time.GetUtcNow();
                 _connected.TrySetResult();
                 return;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 Log.ConnectFailed(logger, name, ex.Message, delay);
+                _lastError = ex.Message;
+                _since ??= time.GetUtcNow();
                 await CloseAsync().ConfigureAwait(false);
                 await Task.Delay(delay, time, ct).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(10_000, delay.TotalMilliseconds * 2 * (0.75 + Random.Shared.NextDouble() * 0.5)));

@@ -31,6 +31,7 @@ public static class MqttAdapterBuilderExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Adapters.Mqtt." + name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IHostedService>(sp => new MqttConnectionService(sp.GetRequiredKeyedService<MqttConnection>(name)));
+        builder.Services.AddSingleton<IAdapterConnection>(sp => sp.GetRequiredKeyedService<MqttConnection>(name));
         builder.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("mqtt", name), (sp, _) => new MqttOutboundSender(
             sp.GetRequiredKeyedService<MqttConnection>(name),
             sp.GetRequiredService<IOptionsMonitor<MqttAdapterOptions>>().Get(name),

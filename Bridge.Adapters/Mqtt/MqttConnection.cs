@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -15,7 +16,7 @@ namespace Bridge.Adapters.Mqtt;
 /// Lost connections are retried with exponential backoff and jitter; the state is logged and readable
 /// (<see cref="State"/>, <see cref="LastError"/>) for the health check.
 /// </summary>
-public sealed class MqttConnection : IAsyncDisposable
+public sealed class MqttConnection : IAdapterConnection, IAsyncDisposable
 {
     private readonly string _name;
     private readonly MqttAdapterOptions _options;
@@ -31,6 +32,8 @@ public sealed class MqttConnection : IAsyncDisposable
     private Task? _acks;
     private int _generation;
     private int _abandonedGeneration = -1;
+    private MqttConnectionState _state = MqttConnectionState.Stopped;
+    private DateTimeOffset? _stateSince;
 
     public MqttConnection(string name, MqttAdapterOptions options, IEnvelopeSink sink, ILogger logger, TimeProvider time)
     {
@@ -52,7 +55,23 @@ public sealed class MqttConnection : IAsyncDisposable
 
     public string Name => _name;
 
-    public MqttConnectionState State { get; private set; } = MqttConnectionState.Stopped;
+    public MqttConnectionState State
+    {
+        get => _state;
+        private set
+        {
+            if (_state != value)
+                _stateSince = _time.GetUtcNow();
+            _state = value;
+        }
+    }
+
+    string IAdapterConnection.Adapter => "mqtt";
+
+    string IAdapterConnection.Instance => _name;
+
+    AdapterConnectionStatus IAdapterConnection.Status => new(State.ToString().ToLowerInvariant(), State == MqttConnectionState.Connected,
+        State == MqttConnectionState.Connected ? null : LastError, _stateSince);
 
     /// <summary>Why the last attempt failed or the connection was lost; null while connected.</summary>
     public string? LastError { get; private set; }

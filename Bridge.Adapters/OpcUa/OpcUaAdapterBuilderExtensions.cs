@@ -31,6 +31,7 @@ public static class OpcUaAdapterBuilderExtensions
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IHostedService>(sp => new OpcUaDeviceService(sp.GetRequiredKeyedService<OpcUaDevice>(name)));
+        builder.Services.AddSingleton<IAdapterConnection>(sp => sp.GetRequiredKeyedService<OpcUaDevice>(name));
         builder.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("opcua", name), (sp, _) => new OpcUaOutboundSender(
             sp.GetRequiredKeyedService<OpcUaDevice>(name),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bridge.Adapters.OpcUa." + name)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bridge.Adapters.Envelopes;
+using Bridge.Adapters.Hosting;
 using Bridge.Adapters.OpcUa.Counters;
 using Bridge.Adapters.OpcUa.Stack;
 using Bridge.Adapters.OpcUa.Stack.Client;
@@ -17,7 +18,7 @@ namespace Bridge.Adapters.OpcUa;
 /// and writes back to its write targets (for <see cref="OpcUaOutboundSender"/> and the host's device API).
 /// Knows no canonical message: the mapping named by each node's message type does.
 /// </summary>
-public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvelopeSink sink, ILoggerFactory loggers, TimeProvider time) : IAsyncDisposable
+public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvelopeSink sink, ILoggerFactory loggers, TimeProvider time) : IAdapterConnection, IAsyncDisposable
 {
     private const string EventKeyPrefix = "event:";
     private readonly ILogger logger = loggers.CreateLogger("Bridge.Adapters.OpcUa." + name);
@@ -29,8 +30,23 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OpcUaClient? client;
     private Task forwarding = Task.CompletedTask;
+    private volatile ConnectionEvent? lastConnectionEvent;
+    private volatile string? connectError;
+    private DateTimeOffset? connectingSince;
 
     public string Name => name;
+
+    string IAdapterConnection.Adapter => "opcua";
+
+    string IAdapterConnection.Instance => name;
+
+    AdapterConnectionStatus IAdapterConnection.Status => lastConnectionEvent switch
+    {
+        null when connectingSince is null => new("stopped", false, null, null),
+        null => new("connecting", false, connectError, connectingSince),
+        { State: ConnectionState.Connected } e => new("connected", client?.IsConnected == true, null, e.At),
+        var e => new(e.State.ToString().ToLowerInvariant(), false, e.Detail, e.At),
+    };
 
     /// <summary>Values dropped because the pipeline did not keep up (<see cref="OpcUaAdapterOptions.QueueCapacity"/>).</summary>
     public long DroppedValues => envelopes.Dropped;
@@ -51,15 +67,19 @@ public sealed class OpcUaDevice(string name, OpcUaAdapterOptions options, IEnvel
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.Token);
         forwarding = Task.Run(() => ForwardAsync(lifetime.Token), CancellationToken.None);
         var delay = TimeSpan.FromMilliseconds(200);
+        connectingSince = time.GetUtcNow();
         while (true)
         {
             try
             {
                 client = await OpcUaClient.ConnectAsync(ClientOptions(), loggers, time, linked.Token).ConfigureAwait(false);
+                client.ConnectionChanged += e => lastConnectionEvent = e;
+                lastConnectionEvent = new ConnectionEvent(ConnectionState.Connected, time.GetUtcNow(), "connected");
                 break;
             }
             catch (OpcUaException ex)
             {
+                connectError = ex.Message;
                 Log.DeviceProblem(logger, name, $"cannot connect to {options.EndpointUrl}: {ex.Message}; retrying in {delay.TotalMilliseconds:0} ms");
                 await Task.Delay(delay, time, linked.Token).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, options.ReconnectMaxDelayMs));

@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Telemetry;
+using Bridge.Host.Operations;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Bridge.Host.Operations.Metrics;
@@ -20,6 +21,7 @@ public static class BridgeOperationsComposition
         services.AddScoped<ProcessTrace>();
         services.AddScoped(typeof(SagaCensus<>));
         services.AddScoped<StatusSnapshot>();
+        services.AddSingleton<DeadLetterPreview>();
         // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
         services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())

@@ -14,7 +14,8 @@ namespace Bridge.Host.Operations;
 /// <c>since</c>, <c>until</c>), one with its body (<c>?body=hex</c> for bytes that are not text), and replay of one or of
 /// every letter a filter matches — the kept payload goes through today's mappings again (after the mapping was fixed);
 /// accepted, it is marked replayed, so replaying again is a no-op. Discard (<c>?reason=</c> required) gives one up
-/// for good; who and why go to the audit trail. <c>source</c> names the mapping file and line to fix.
+/// for good; who and why go to the audit trail. <c>source</c> names the mapping file and line to fix; <c>preview</c>
+/// shows what the mapping in force now would make of it (<see cref="DeadLetterPreview"/>) before anyone replays.
 /// </summary>
 public static class DeadLetterEndpoints
 {
@@ -34,6 +35,12 @@ public static class DeadLetterEndpoints
                 CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } letter
                 ? Results.Ok(View(letter, body == "hex" ? "hex" : "text", credentials, mappings.Current))
+                : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"))
+            .RequireAuthorization(BridgePolicies.Operator);
+
+        routes.MapGet("/api/dead-letters/{id:guid}/preview", async (Guid id, IDeadLetterStore store, DeadLetterPreview preview, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } letter
+                ? Results.Ok(preview.Take(letter))
                 : Results.Problem(statusCode: 404, title: "unknown dead letter", detail: $"no dead letter {id}"))
             .RequireAuthorization(BridgePolicies.Operator);
 

@@ -104,7 +104,7 @@ public sealed class DeadLettersCliTests
         row.Reason.ShouldBe("it-admin: MES test data, never to be sent");
     }
 
-    private static async Task<(int Code, string Output, string Error)> Cli(StatusPageScenario scenario, string key, params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> Cli(StatusPageScenario scenario, string key, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

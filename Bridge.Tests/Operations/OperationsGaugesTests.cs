@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bridge.Tests.Operations;
 
-/// <summary>Sagas by state, open dead letters, outbox backlog and system states reach /metrics; /health/ready names systems to signed-in callers only.</summary>
+/// <summary>Sagas by state, open dead letters, outbox backlog, system states and adapter connections reach /metrics; /health/ready names systems to signed-in callers only.</summary>
 public sealed class OperationsGaugesTests
 {
     [Fact]
@@ -40,6 +40,10 @@ public sealed class OperationsGaugesTests
         metrics.ShouldContain(l => l.StartsWith("bridge_outbox_backlog", StringComparison.Ordinal));
         metrics.ShouldContain(l => l.StartsWith("bridge_system_up{", StringComparison.Ordinal) && l.Contains("system=\"wms-a\"", StringComparison.Ordinal));
         metrics.ShouldContain(l => l.StartsWith("kestrel_active_connections", StringComparison.Ordinal));
+        // The scada AMQP instance has no uri in this host: off, so down.
+        metrics.ShouldContain(l => l.StartsWith("bridge_adapter_connected{", StringComparison.Ordinal) && l.Contains("adapter=\"amqp\"", StringComparison.Ordinal)
+            && l.Contains("instance=\"scada\"", StringComparison.Ordinal) && l.TrimEnd().EndsWith(" 0", StringComparison.Ordinal));
+        metrics.ShouldContain(l => l.StartsWith("bridge_adapter_connected{", StringComparison.Ordinal) && l.Contains("adapter=\"mqtt\"", StringComparison.Ordinal));
 
         var ready = await op.GetStringAsync("/health/ready");
         ready.ShouldContain("\"systems\"");

@@ -1,17 +1,29 @@
 // Drives Debian's chromium through the status page of a running Bridge host; the xunit test
 // Bridge.Tests/Operations/StatusPageBrowserTests starts the host, seeds it and reads this script's JSON verdict.
 // Environment: BRIDGE_URL, BRIDGE_ADMIN_KEY, BRIDGE_OPERATOR_KEY, BRIDGE_REPLAY_ID (a dead letter the admin replays),
-// BRIDGE_KEPT_ID (a dead letter that stays), BRIDGE_ARTEFACTS (screenshots), CHROMIUM (default /usr/bin/chromium).
+// BRIDGE_KEPT_ID (a dead letter that stays), BRIDGE_REQUEST_ID (the material request the test drives while the page
+// watches), BRIDGE_ARTEFACTS (screenshots), CHROMIUM (default /usr/bin/chromium).
+// The test drives the host between the page's steps: the script prints `STEP <name>` and waits for `GO` on stdin
+// (request: the request is posted; confirm: its pick is confirmed; fix: the missing mapping is added).
+// The verdict is the last line, `VERDICT {json}`.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const readline = require('readline');
 const { chromium } = require('playwright-core');
+
+const input = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+async function step(name) {
+  process.stdout.write(`STEP ${name}\n`);
+  const { value, done } = await input.next();
+  if (done || value.trim() !== 'GO') throw new Error(`step ${name}: the test answered ${done ? 'nothing' : value}`);
+}
 
 const env = name => { const v = process.env[name]; if (!v) throw new Error(`${name} is not set`); return v; };
 const url = env('BRIDGE_URL').replace(/\/$/, '');
 const artefacts = env('BRIDGE_ARTEFACTS');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const timeout = 20000;
+const timeout = 60000;
 
 async function signIn(browser, key) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -39,7 +51,32 @@ async function main() {
     verdict.who = await admin.locator('#who').textContent();
     await admin.screenshot({ path: path.join(artefacts, 'status-page.png'), fullPage: true });
 
+    // A material request appears and completes while the page is open, without a reload.
+    const requestId = env('BRIDGE_REQUEST_ID');
+    const kitRow = `#kits tr:has(a.request:text-is("${requestId}"))`;
+    await step('request');
+    await admin.locator(kitRow).waitFor();
+    verdict.requestFirstSeenAs = await admin.locator(`${kitRow} td:nth-child(4)`).textContent();
+    await step('confirm');
+    await admin.locator(`${kitRow} td:nth-child(4):text-is("Completed")`).waitFor();
+    verdict.requestCompletedLive = true;
+    // Its timeline is one click away.
+    await admin.locator(`${kitRow} a.request`).click();
+    await admin.waitForFunction(() => document.querySelectorAll('#trace tr').length > 3);
+    verdict.timelineKinds = await admin.locator('#trace tr td:nth-child(2)').allTextContents();
+    await admin.screenshot({ path: path.join(artefacts, 'status-page-timeline.png'), fullPage: true });
+
+    // Before the fix the preview says the letter still fails; after it, what the mapping would now make.
     const replayId = env('BRIDGE_REPLAY_ID');
+    await admin.locator(`button.preview[data-id="${replayId}"]`).click();
+    await admin.locator('#preview-title:has-text("still fails")').waitFor();
+    verdict.previewBeforeFix = await admin.locator('#preview-title').textContent();
+    await step('fix');
+    await admin.locator(`button.preview[data-id="${replayId}"]`).click();
+    await admin.locator('#preview-title:has-text("would be accepted")').waitFor();
+    verdict.previewAfterFix = await admin.locator('#preview-title').textContent();
+    verdict.previewAddedLines = await admin.locator('#preview span.add').count();
+
     await admin.locator(`button.replay[data-id="${replayId}"]`).click();
     await admin.locator(`button.replay[data-id="${replayId}"]`).waitFor({ state: 'detached' });
     await admin.waitForFunction(before => Number(document.querySelector('#kpi-dead-letters b')?.textContent) < before, verdict.deadLettersBefore);
@@ -62,7 +99,8 @@ async function main() {
     await browser.close();
   }
 
-  process.stdout.write(JSON.stringify(verdict) + '\n');
+  process.stdout.write('VERDICT ' + JSON.stringify(verdict) + '\n');
+  process.exit(0);
 }
 
 main().catch(error => { process.stderr.write(`status-page.js: ${error.stack || error}\n`); process.exit(1); });

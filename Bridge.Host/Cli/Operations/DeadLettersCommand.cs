@@ -75,7 +75,7 @@ internal static class DeadLettersCommand
         var host = new HostConnection();
         var id = new Argument<Guid>("id") { Description = "The dead letter's id" };
         var hex = new Option<bool>("--hex") { Description = "Show the body as hex even when it is text" };
-        var command = new Command("show", "Show one dead letter: reason, mapping file:line, metadata and the raw body.") { id, hex };
+        var command = new Command("show", "Show one dead letter: reason, mapping file:line, metadata, the raw body, and what the mapping in force now would make of it.") { id, hex };
         host.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -92,8 +92,10 @@ internal static class DeadLettersCommand
                 letter = asHex;
             }
 
+            var preview = await io.GetAsync(http, path + "/preview", ct);
             if (parse.GetValue(host.Json))
             {
+                letter["preview"] = preview?.DeepClone();
                 await io.Output.WriteLineAsync(letter.ToJsonString());
                 return 0;
             }
@@ -115,6 +117,15 @@ internal static class DeadLettersCommand
             var encoding = Text(letter, "bodyEncoding");
             await io.Output.WriteLineAsync($"body ({encoding}):");
             await io.Output.WriteLineAsync(encoding == "hex" ? HexRows(Text(letter, "body")) : Text(letter, "body"));
+            if (preview is not null)
+            {
+                await io.Output.WriteLineAsync($"with the mapping in force now ({Text(preview, "mapping")}): {Text(preview, "outcome")}; then (-) and now (+):");
+                foreach (var line in preview["diff"]?.AsArray() ?? [])
+                {
+                    await io.Output.WriteLineAsync(line?.GetValue<string>());
+                }
+            }
+
             return 0;
         });
         return command;

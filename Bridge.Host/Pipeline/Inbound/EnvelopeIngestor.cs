@@ -41,42 +41,52 @@ public sealed class EnvelopeIngestor(
         return result;
     }
 
-    private async Task<IngestResult> IngestCoreAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures)
+    /// <summary>
+    /// What the mapping in force now makes of <paramref name="envelope"/>, without publishing, keeping or auditing
+    /// anything: the messages it would publish, or the reasons it would refuse.
+    /// </summary>
+    public MappingAttempt Map(InboundEnvelope envelope)
     {
         var mapping = mappings.Current.FindInbound(envelope.System, envelope.MessageType);
         if (mapping is null)
         {
-            var reason = $"no inbound mapping for system '{envelope.System}' and message type '{envelope.MessageType}'";
-            return new IngestResult(IngestOutcome.NoMapping, null, [], [reason], keepFailures ? await KeepAsync(envelope, null, reason, ct) : null);
+            return new MappingAttempt(IngestOutcome.NoMapping, null, [],
+                [$"no inbound mapping for system '{envelope.System}' and message type '{envelope.MessageType}'"], []);
         }
 
         var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
         if (result.Errors.Count > 0)
         {
-            var reasons = result.Errors.Select(Describe).ToList();
-            var id = keepFailures ? await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, reasons), ct) : (Guid?)null;
-            return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], reasons, id);
+            return new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], result.Errors.Select(Describe).ToList(), result.Warnings);
         }
 
         var refused = result.Messages.SelectMany(m => MappedValueRules.Check(m.Message)).Select(p => $"{mapping.Name}: {p}").ToList();
-        if (refused.Count > 0)
+        return refused.Count > 0
+            ? new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], refused, result.Warnings)
+            : new MappingAttempt(IngestOutcome.Accepted, mapping.Name, result.Messages.Select(m => m.Message).ToList(), [], result.Warnings);
+    }
+
+    private async Task<IngestResult> IngestCoreAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures)
+    {
+        var attempt = Map(envelope);
+        if (attempt.Outcome != IngestOutcome.Accepted)
         {
-            var id = keepFailures ? await KeepAsync(envelope, mapping.Name, string.Join(Environment.NewLine, refused), ct) : (Guid?)null;
-            return new IngestResult(IngestOutcome.MappingFailed, mapping.Name, [], refused, id);
+            var id = keepFailures ? await KeepAsync(envelope, attempt.Mapping, string.Join(Environment.NewLine, attempt.Errors), ct) : (Guid?)null;
+            return new IngestResult(attempt.Outcome, attempt.Mapping, [], attempt.Errors, id);
         }
 
         var accepted = new List<AcceptedMessage>();
-        foreach (var mapped in result.Messages)
+        foreach (var message in attempt.Messages)
         {
-            var outcome = await publisher.PublishAsync(mapped.Message, ct);
-            var type = mapped.Message.GetType().Name;
-            accepted.Add(new AcceptedMessage(type, mapped.Message.MessageId, mapped.Message.CorrelationId, outcome.IsDuplicate));
-            Log.Accepted(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), type, mapped.Message.MessageId, outcome.IsDuplicate);
+            var outcome = await publisher.PublishAsync(message, ct);
+            var type = message.GetType().Name;
+            accepted.Add(new AcceptedMessage(type, message.MessageId, message.CorrelationId, outcome.IsDuplicate));
+            Log.Accepted(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), type, message.MessageId, outcome.IsDuplicate);
         }
 
-        foreach (var warning in result.Warnings)
+        foreach (var warning in attempt.Warnings)
             Log.MappedWithWarning(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), LogText.Escape(warning.ToString()));
-        return new IngestResult(IngestOutcome.Accepted, mapping.Name, accepted, [], null) { Warnings = result.Warnings };
+        return new IngestResult(IngestOutcome.Accepted, attempt.Mapping, accepted, [], null) { Warnings = attempt.Warnings };
     }
 
     private async Task<Guid> KeepAsync(InboundEnvelope envelope, string? mapping, string reason, CancellationToken ct)

@@ -64,7 +64,8 @@ public sealed class OutboundDispatcher(
         return failures;
     }
 
-    private OutboundEnvelope Render(CanonicalMessage message, SystemDefinition system)
+    /// <summary>The call <paramref name="system"/> would get for <paramref name="message"/> with the mappings in force now.</summary>
+    public OutboundEnvelope Render(CanonicalMessage message, SystemDefinition system)
     {
         var type = message.GetType();
         var mapping = mappings.Current.FindOutbound(system.Id, type).FirstOrDefault()

@@ -15,6 +15,8 @@ public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersio
     public string? Line { get; set; }
     public string Requester { get; set; } = "";
     public decimal? OrderQuantity { get; set; }
+    /// <summary>When the line needs the material (MES's needed-by); null when MES did not say.</summary>
+    public DateTimeOffset? NeededBy { get; set; }
     /// <summary>What the request waits for: its production order's wait key, or the materials it is short of.</summary>
     public List<string> WaitingFor { get; set; } = [];
     public List<MaterialLine> Required { get; set; } = [];

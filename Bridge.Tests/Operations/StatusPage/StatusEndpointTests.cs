@@ -57,6 +57,40 @@ public sealed class StatusEndpointTests
     }
 
     [Fact]
+    public async Task Status_AfterARequestCompletes_GivesTheKpis_AndEveryAdapterConnection()
+    {
+        await using var scenario = await StatusPageScenario.StartAsync();
+        using var op = scenario.Host.Operator();
+        await scenario.PostMaterialRequestAsync(needBy: "2099-01-01 00:00:00");
+        await scenario.ConfirmPickAsync();
+
+        JsonNode status;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            status = JsonNode.Parse(await op.GetStringAsync("/api/status"))!;
+        }
+        while (status["materialRequests"]!["byState"]!["Completed"] is null && DateTime.UtcNow < deadline && await Yield());
+
+        ((int?)status["materialRequests"]!["byState"]!["Completed"]).ShouldBe(1, status.ToJsonString());
+        // Reserved at the first check (the stock was there): complete; delivered long before 2099.
+        ((decimal)status["materialRequests"]!["kitCompletenessRate"]!).ShouldBe(1m);
+        ((decimal)status["kits"]!.AsArray().Single()!["kitRate"]!).ShouldBe(1m);
+        var onTime = status["onTimeDelivery"]!;
+        ((int)onTime["delivered"]!).ShouldBe(1);
+        ((int)onTime["onTime"]!).ShouldBe(1);
+        ((decimal)onTime["rate"]!).ShouldBe(1m);
+        var perDay = status["deadLettersPerDay"]!.AsArray().Select(d => $"{d!["system"]}={d["count"]}").Order().ToList();
+        perDay.ShouldBe(["erp=1", "mes=1"]);
+        status["replenishments"]!["leadTime"]!["cycles"]!.GetValue<int>().ShouldBe(0);
+
+        var connections = status["connections"]!.AsArray();
+        var embedded = connections.Single(c => (string)c!["adapter"]! == "mqtt" && (string)c["instance"]! == "embedded")!;
+        ((bool)embedded["up"]!).ShouldBe((string)embedded["state"]! == "connected");
+        connections.ShouldContain(c => (string)c!["adapter"]! == "amqp" && (string)c["state"]! == "off");
+    }
+
+    [Fact]
     public async Task Status_Anonymous_IsRefused()
     {
         await using var scenario = await StatusPageScenario.StartAsync();
