@@ -15,7 +15,7 @@ public static class BridgeComposition
         services.AddBridgeAdapters(loaded);
         services.AddBridgeProcesses();
         services.AddReplenishment(loaded.Directory);
-        services.AddBridgeOperations();
+        services.AddBridgeOperations(configuration);
         services.AddBridgeAuth(configuration);
         return builder;
     }

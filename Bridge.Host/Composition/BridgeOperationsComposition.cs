@@ -1,4 +1,7 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Logging;
 using Bridge.Host.Infrastructure.Telemetry;
+using Bridge.Mappings.Diagnostics;
 using Bridge.Host.Operations;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -11,7 +14,10 @@ namespace Bridge.Host.Composition;
 /// <summary>What operators use: health now (the checks themselves come with the bus, storage and scheduler they check).</summary>
 public static class BridgeOperationsComposition
 {
-    public static IServiceCollection AddBridgeOperations(this IServiceCollection services)
+    /// <summary>Where traces go when a site has a collector: its OTLP/HTTP traces URL (<c>http://collector:4318/v1/traces</c>). Unset: nowhere.</summary>
+    public const string OtlpEndpointSetting = "Bridge:Telemetry:OtlpEndpoint";
+
+    public static IServiceCollection AddBridgeOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<OperationsGauges>();
         services.AddSingleton<OperationsGaugeRefresher>();
@@ -22,10 +28,36 @@ public static class BridgeOperationsComposition
         services.AddScoped(typeof(SagaCensus<>));
         services.AddScoped<StatusSnapshot>();
         services.AddSingleton<DeadLetterPreview>();
+        var otlp = OtlpEndpoint(configuration);
         // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
         services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o =>
+                    {
+                        o.Endpoint = otlp;
+                        o.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+                    });
+                }
+            })
             .WithMetrics(metrics => metrics.AddMeter(BridgeMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
         return services;
+    }
+
+    /// <summary>Off unless configured: a plant network sees no call Bridge was not told to make.</summary>
+    private static Uri? OtlpEndpoint(IConfiguration configuration)
+    {
+        if (configuration[OtlpEndpointSetting] is not { Length: > 0 } setting)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(setting, UriKind.Absolute, out var otlp) && otlp.Scheme is "http" or "https"
+            ? otlp
+            : throw new InvalidConfigurationException([new ConfigurationError(OtlpEndpointSetting, 1, 1,
+                $"{OtlpEndpointSetting} '{LogText.Escape(setting)}' is not an http(s) URL; expected the collector's OTLP/HTTP traces URL, e.g. http://collector:4318/v1/traces")]);
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Bridge.Adapters.Envelopes;
+using Bridge.Host.Infrastructure.Telemetry;
 using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Mappings;
@@ -35,6 +37,12 @@ public sealed class EnvelopeIngestor(
     /// <param name="keepFailures">False for a replay: the dead letter being replayed already holds the payload.</param>
     public async Task<IngestResult> IngestAsync(InboundEnvelope envelope, CancellationToken ct, bool keepFailures = true)
     {
+        // The root of a message's trace for adapters without their own (MQTT, OPC UA, AMQP); a child of the HTTP
+        // request's. The bus carries it on to the consumers, sagas and the outbound call.
+        using var activity = BridgeMetrics.Activities.StartActivity("bridge.ingest", ActivityKind.Consumer);
+        activity?.SetTag("bridge.adapter", envelope.Adapter);
+        activity?.SetTag("bridge.system", envelope.System);
+        activity?.SetTag("bridge.message_type", envelope.MessageType);
         var started = time.GetTimestamp();
         var result = await IngestCoreAsync(envelope, ct, keepFailures);
         await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);
