@@ -29,6 +29,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
+        bus.AddConsumer<ProductionOrderChangeConsumer>();
         bus.AddConsumer<BomPublishedConsumer>();
         bus.AddConsumer<KitCheckRequestedConsumer>();
         bus.AddReplenishmentConsumers();

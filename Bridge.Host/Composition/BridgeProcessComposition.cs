@@ -16,6 +16,7 @@ public static class BridgeProcessComposition
         services.AddScoped<MaterialRequestWaits>();
         services.AddScoped<MaterialRequestReports>();
         services.AddScoped<PickReportDeadLetters>();
+        services.AddScoped<OrderChangePlanner>();
         services.AddScoped<ReservationReconciler>();
         services.AddHostedService<ReservationReconciliationSchedule>();
         services.AddScoped<ScheduleKitCheckService>();

@@ -26,6 +26,7 @@ public static class BridgeStorageComposition
 
         services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
+        services.AddStore<IOrderRequestIndex, InMemoryOrderRequestIndex, PostgresOrderRequestIndex, OrderRequestsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<ILineSideLevels, InMemoryLineSideLevels, PostgresLineSideLevels, LineSideSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);

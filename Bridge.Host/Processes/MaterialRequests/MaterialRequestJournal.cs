@@ -14,6 +14,8 @@ public sealed class MaterialRequestJournal(TimeProvider time)
         state.Requester = request.Source;
         state.OrderQuantity = request.OrderQuantity;
         state.Required = request.Lines.ToList();
+        state.LinesGiven = request.Lines.Count > 0;
+        state.NeededBy = request.NeededBy;
         state.CreatedAt = time.GetUtcNow();
         Record(state, "requested", $"order {request.OrderId} to {request.Location} from {request.Source}");
     }

@@ -27,7 +27,12 @@ public sealed class ReservationReconciler(
         var released = new List<(string, string)>();
         foreach (var reservation in reservations.Where(r => r.CreatedAt <= cutoff))
         {
-            var request = await requests.FindAsync(MaterialRequestIds.ForRequest(reservation.ReservationId), ct);
+            MaterialRequestState? request = null;
+            foreach (var requestId in MaterialRequestIds.RequestIdsOfReservation(reservation.ReservationId))
+            {
+                request ??= await requests.FindAsync(MaterialRequestIds.ForRequest(requestId), ct);
+            }
+
             var reason = request switch
             {
                 null => "no such material request",
