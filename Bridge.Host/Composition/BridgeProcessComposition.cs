@@ -1,5 +1,6 @@
 using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Production;
 
 namespace Bridge.Host.Composition;
 
@@ -20,6 +21,7 @@ public static class BridgeProcessComposition
         services.AddScoped<ReservationReconciler>();
         services.AddHostedService<ReservationReconciliationSchedule>();
         services.AddScoped<ScheduleKitCheckService>();
+        services.AddProduction();
         return services;
     }
 }
