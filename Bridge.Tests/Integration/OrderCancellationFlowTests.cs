@@ -87,7 +87,7 @@ public sealed class OrderCancellationFlowTests : IAsyncLifetime
     private async Task<long> ReservationsAsync()
     {
         await using var db = NpgsqlDataSource.Create(_postgres);
-        await using var command = db.CreateCommand("select count(*) from stock_reservations");
+        await using var command = db.CreateCommand("select count(distinct reservation_id) from stock_reservations");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

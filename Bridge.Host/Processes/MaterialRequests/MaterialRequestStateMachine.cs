@@ -133,15 +133,13 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         // stock takes the new requirements and checks again; a picking one re-plans its picks.
         During(WaitingForOrder,
             Ignore(OrderChanged),
-            When(OrderCancelled).Unschedule(StockWait).ThenAsync(c => Waits(c).StopAsync(c.Saga, c.CancellationToken))
-                .ThenAsync(CancelAsync).TransitionTo(Cancelled));
+            CancelWhileWaiting(When(OrderCancelled)));
         During(WaitingForStock,
             When(OrderChanged)
                 .Evaluate(c => Replanner(c).ReplanAsync(c.Saga, picking: false, c.CancellationToken))
                 .If(c => c.Outcome<ReplanOutcome>() is ReplanOutcome.Revised,
                     revised => revised.Publish(c => new RecheckKit(c.Saga.CorrelationId))),
-            When(OrderCancelled).Unschedule(StockWait).ThenAsync(c => Waits(c).StopAsync(c.Saga, c.CancellationToken))
-                .ThenAsync(CancelAsync).TransitionTo(Cancelled));
+            CancelWhileWaiting(When(OrderCancelled)));
         During(Picking,
             When(OrderChanged)
                 .Evaluate(c => Replanner(c).ReplanAsync(c.Saga, picking: true, c.CancellationToken))
@@ -280,6 +278,10 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
 
         await c.Publish(Reports(c).Failed(c.Saga, "Failed"));
     }
+
+    private EventActivityBinder<MaterialRequestState, CancelMaterialRequest> CancelWhileWaiting(
+        EventActivityBinder<MaterialRequestState, CancelMaterialRequest> binder) =>
+        StopWaiting(binder).ThenAsync(CancelAsync).TransitionTo(Cancelled);
 
     /// <summary>The order was cancelled: cancel open picks at the WMS and open transfers, release everything, tell MES.</summary>
     private static async Task CancelAsync(BehaviorContext<MaterialRequestState, CancelMaterialRequest> c)
