@@ -3,7 +3,7 @@ using MassTransit;
 
 namespace Bridge.Contracts.Messages;
 
-/// <summary>ERP → bus: quantity, due date or BOM of a released order changed.</summary>
+/// <summary>ERP → bus: quantity, due date, line or BOM of a released order changed; a field left out is unchanged.</summary>
 [MessageUrn("bridge:ProductionOrderChanged:v1", false)]
 [EntityName("bridge.production-order-changed")]
 public sealed record ProductionOrderChanged : CanonicalMessage
@@ -12,5 +12,6 @@ public sealed record ProductionOrderChanged : CanonicalMessage
     public decimal? Quantity { get; init; }
     public string? Unit { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+    public string? Line { get; init; }
     public IReadOnlyList<BomLine>? Bom { get; init; }
 }

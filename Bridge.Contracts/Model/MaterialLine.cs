@@ -9,4 +9,6 @@ public sealed record MaterialLine
     public string? Lot { get; init; }
     public string? Warehouse { get; init; }
     public string? Location { get; init; }
+    /// <summary>The supplier's own lot number behind <see cref="Lot"/>, where a system tracks it.</summary>
+    public string? SupplierLot { get; init; }
 }

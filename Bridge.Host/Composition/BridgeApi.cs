@@ -7,6 +7,7 @@ using Bridge.Host.Pipeline.Devices;
 using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Production;
 using Bridge.Host.Processes.Replenishment;
 using Bridge.Mappings;
 
@@ -30,6 +31,7 @@ public static class BridgeApi
         read.MapLineSideEndpoints();
         read.MapKitEndpoints();
         read.MapKitCheckEndpoints();
+        read.MapGenealogyEndpoints();
         read.MapOperatorEndpoints();
         read.MapTraceEndpoints();
         read.MapStatusEndpoints();

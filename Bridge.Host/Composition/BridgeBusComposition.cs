@@ -5,6 +5,7 @@ using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.Outbound;
 using Bridge.Host.Processes.Boms;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Production;
 using Bridge.Host.Processes.Projections;
 using Bridge.Host.Processes.Replenishment;
 using MassTransit;
@@ -29,6 +30,8 @@ public static class BridgeBusComposition
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();
+        bus.AddConsumer<ProductionOrderChangeConsumer>();
+        bus.AddConsumer<ProductionPerformanceConsumer>();
         bus.AddConsumer<BomPublishedConsumer>();
         bus.AddConsumer<KitCheckRequestedConsumer>();
         bus.AddReplenishmentConsumers();

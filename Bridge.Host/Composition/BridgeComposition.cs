@@ -1,3 +1,4 @@
+using Bridge.Host.Processes.Alerts;
 using Bridge.Host.Processes.Replenishment;
 
 namespace Bridge.Host.Composition;
@@ -15,6 +16,7 @@ public static class BridgeComposition
         services.AddBridgeAdapters(loaded);
         services.AddBridgeProcesses();
         services.AddReplenishment(loaded.Directory);
+        services.AddStockAlerts(loaded.Directory);
         services.AddBridgeOperations(configuration);
         services.AddBridgeAuth(configuration);
         return builder;

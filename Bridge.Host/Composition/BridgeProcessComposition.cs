@@ -1,5 +1,8 @@
+using Bridge.Host.Infrastructure.Scheduling;
 using Bridge.Host.Processes.KitChecks;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Production;
+using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Composition;
 
@@ -16,9 +19,12 @@ public static class BridgeProcessComposition
         services.AddScoped<MaterialRequestWaits>();
         services.AddScoped<MaterialRequestReports>();
         services.AddScoped<PickReportDeadLetters>();
+        services.AddScoped<OrderChangePlanner>();
         services.AddScoped<ReservationReconciler>();
-        services.AddHostedService<ReservationReconciliationSchedule>();
+        services.AddRecurringJob<ReservationReconciler>(ReservationReconciler.JobId,
+            provider => provider.GetRequiredService<IOptions<MaterialRequestSettings>>().Value.ReconciliationCron);
         services.AddScoped<ScheduleKitCheckService>();
+        services.AddProduction();
         return services;
     }
 }

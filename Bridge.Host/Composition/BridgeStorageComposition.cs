@@ -1,4 +1,5 @@
 using Bridge.Host.Domain.Boms;
+using Bridge.Host.Domain.Genealogy;
 using Bridge.Host.Domain.KitWaits;
 using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Domain.Orders;
@@ -8,6 +9,7 @@ using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Host.Pipeline.Outbound;
+using Bridge.Host.Processes.Alerts;
 
 namespace Bridge.Host.Composition;
 
@@ -26,6 +28,7 @@ public static class BridgeStorageComposition
 
         services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
+        services.AddStore<IOrderRequestIndex, InMemoryOrderRequestIndex, PostgresOrderRequestIndex, OrderRequestsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<ILineSideLevels, InMemoryLineSideLevels, PostgresLineSideLevels, LineSideSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IDeadLetterStore, InMemoryDeadLetterStore, PostgresDeadLetterStore, DeadLettersSchemaScript>(mode);
@@ -33,6 +36,8 @@ public static class BridgeStorageComposition
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddStore<IAuditTrail, InMemoryAuditTrail, PostgresAuditTrail, AuditSchemaScript>(mode);
         services.AddStore<IBomStore, InMemoryBomStore, PostgresBomStore, BomsSchemaScript>(mode);
+        services.AddStore<IStockAlertStore, InMemoryStockAlertStore, PostgresStockAlertStore, StockAlertsSchemaScript>(mode);
+        services.AddStore<IGenealogyStore, InMemoryGenealogyStore, PostgresGenealogyStore, GenealogySchemaScript>(mode, ServiceLifetime.Scoped);
         return services;
     }
 }

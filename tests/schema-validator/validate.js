@@ -1,7 +1,7 @@
 // Validates YAML files under a config directory against Bridge's JSON Schemas:
 // mappings/**/*.test.yaml -> mapping-test.schema.json, mappings/**/*.yaml -> mapping.schema.json,
 // units.yaml -> units.schema.json, systems.yaml -> systems.schema.json, warehouses.yaml -> warehouses.schema.json,
-// line-side.yaml -> line-side.schema.json. Prints "file: path: message" per problem; exit 1 when any.
+// line-side.yaml -> line-side.schema.json, alerts.yaml -> alerts.schema.json. Prints "file: path: message" per problem; exit 1 when any.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -12,7 +12,7 @@ const configDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "..
 const schemaDir = path.resolve(process.argv[3] || path.join(configDir, "schema"));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const load = (name) => ajv.compile(JSON.parse(fs.readFileSync(path.join(schemaDir, name), "utf8")));
-const validators = { mapping: load("mapping.schema.json"), test: load("mapping-test.schema.json"), units: load("units.schema.json"), systems: load("systems.schema.json"), warehouses: load("warehouses.schema.json"), lineSide: load("line-side.schema.json") };
+const validators = { mapping: load("mapping.schema.json"), test: load("mapping-test.schema.json"), units: load("units.schema.json"), systems: load("systems.schema.json"), warehouses: load("warehouses.schema.json"), lineSide: load("line-side.schema.json"), alerts: load("alerts.schema.json") };
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -26,7 +26,7 @@ const files = walk(configDir).filter((f) => !f.includes(`${path.sep}schema${path
 let problems = 0;
 for (const file of files) {
   const base = path.basename(file);
-  const kind = /\.test\.ya?ml$/.test(file) ? "test" : base.startsWith("units.") ? "units" : base.startsWith("systems.") ? "systems" : base.startsWith("warehouses.") ? "warehouses" : base.startsWith("line-side.") ? "lineSide" : "mapping";
+  const kind = /\.test\.ya?ml$/.test(file) ? "test" : base.startsWith("units.") ? "units" : base.startsWith("systems.") ? "systems" : base.startsWith("warehouses.") ? "warehouses" : base.startsWith("line-side.") ? "lineSide" : base.startsWith("alerts.") ? "alerts" : "mapping";
   let doc;
   try {
     doc = YAML.parse(fs.readFileSync(file, "utf8"));

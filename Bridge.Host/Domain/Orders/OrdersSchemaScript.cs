@@ -17,5 +17,7 @@ public sealed class OrdersSchemaScript : IDatabaseSchemaScript
         update production_orders set due_at = (released->>'dueAt')::timestamptz
             where due_at is null and released->>'dueAt' is not null;
         create index if not exists production_orders_due_at on production_orders (due_at) where due_at is not null;
+        alter table production_orders add column if not exists changed_at timestamptz;
+        alter table production_orders add column if not exists cancelled_at timestamptz;
         """;
 }

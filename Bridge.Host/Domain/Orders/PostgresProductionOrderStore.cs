@@ -32,7 +32,7 @@ public sealed class PostgresProductionOrderStore(NpgsqlDataSource dataSource) : 
     public async Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "select released::text from production_orders where due_at >= @from and due_at < @to order by due_at, order_id");
+            "select released::text from production_orders where due_at >= @from and due_at < @to and cancelled_at is null order by due_at, order_id");
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = from.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = to.ToUniversalTime() });
         var found = new List<ProductionOrderReleased>();
@@ -40,5 +40,57 @@ public sealed class PostgresProductionOrderStore(NpgsqlDataSource dataSource) : 
         while (await reader.ReadAsync(ct))
             found.Add(JsonSerializer.Deserialize<ProductionOrderReleased>(reader.GetString(0), JsonSerializerOptions.Web)!);
         return found;
+    }
+
+    public async Task<OrderChangeOutcome> ApplyChangeAsync(ProductionOrderChanged change, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        ProductionOrderReleased? order = null;
+        DateTimeOffset? changedAt = null;
+        var cancelled = false;
+        await using (var select = new NpgsqlCommand(
+            "select released::text, changed_at, cancelled_at is not null from production_orders where order_id = @id for update", connection, tx))
+        {
+            select.Parameters.AddWithValue("id", change.OrderId);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                order = JsonSerializer.Deserialize<ProductionOrderReleased>(reader.GetString(0), JsonSerializerOptions.Web);
+                changedAt = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1);
+                cancelled = reader.GetBoolean(2);
+            }
+        }
+
+        var outcome = ProductionOrderChanges.Apply(order, changedAt, cancelled, change);
+        if (outcome is OrderChangeOutcome.Applied applied)
+        {
+            await using var update = new NpgsqlCommand(
+                "update production_orders set released = @released, due_at = @due, changed_at = @at, updated_at = now() where order_id = @id",
+                connection, tx);
+            update.Parameters.AddWithValue("id", change.OrderId);
+            update.Parameters.Add(new NpgsqlParameter("released", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(applied.After, JsonSerializerOptions.Web) });
+            update.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.TimestampTz) { Value = (object?)applied.After.DueAt?.ToUniversalTime() ?? DBNull.Value });
+            update.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = change.OccurredAt.ToUniversalTime() });
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    public async Task<bool> CancelAsync(string orderId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update production_orders set cancelled_at = now(), updated_at = now() where order_id = @id and cancelled_at is null");
+        command.Parameters.AddWithValue("id", orderId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<bool> IsCancelledAsync(string orderId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("select cancelled_at is not null from production_orders where order_id = @id");
+        command.Parameters.AddWithValue("id", orderId);
+        return await command.ExecuteScalarAsync(ct) is true;
     }
 }

@@ -22,6 +22,22 @@ public sealed class KitReservation(
 
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, CancellationToken ct)
     {
+        var outcome = await ReserveAsync(state, state.Required, MaterialRequestIds.ReservationId(state.RequestId, 0), firstPick: 0, ct);
+        if (outcome is KitOutcome.Reserved reserved)
+        {
+            state.Picks = reserved.Picks.ToList();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="lines"/> (all or nothing) under <paramref name="reservationId"/> and plans one pick order
+    /// per warehouse, numbered from <paramref name="firstPick"/>; the caller adds them to the request.
+    /// </summary>
+    public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, IReadOnlyList<Contracts.Model.MaterialLine> lines, string reservationId,
+        int firstPick, CancellationToken ct)
+    {
         var order = await orders.FindAsync(state.OrderId, ct);
         var preferred = order is not null && settings.Value.PlantWarehouses.TryGetValue(order.Plant, out var own)
             ? own.ToHashSet(StringComparer.Ordinal)
@@ -29,28 +45,29 @@ public sealed class KitReservation(
 
         try
         {
-            var allocation = await stock.ReserveAsync(state.RequestId, state.Required, preferred, ct);
+            var allocation = await stock.ReserveAsync(reservationId, lines, preferred, ct);
             if (allocation is null)
             {
-                var available = await stock.GetAvailableAsync(state.Required.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList(), ct);
-                var kit = KitCalculator.Check(state.Required, available, _units);
+                var available = await stock.GetAvailableAsync(lines.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList(), ct);
+                var kit = KitCalculator.Check(lines, available, _units);
                 state.LastKit = kit.Lines.ToList();
                 journal.Record(state, "short", string.Join(", ", kit.Shortages.Select(s => $"{s.Material} short {s.Shortage} {s.Unit}")));
                 return new KitOutcome.Short(kit);
             }
 
             state.LastKit = [];
-            state.Picks = allocation
+            var picks = allocation
                 .GroupBy(line => line.Warehouse ?? "", StringComparer.Ordinal)
                 .Select((group, index) => new PickOrderTrack
                 {
-                    PickOrderId = MaterialRequestIds.PickOrderId(state.CorrelationId, index),
+                    PickOrderId = MaterialRequestIds.PickOrderId(state.CorrelationId, firstPick + index),
                     Warehouse = group.Key,
+                    ReservationId = reservationId,
                     Lines = group.ToList(),
                 })
                 .ToList();
-            journal.Record(state, "reserved", string.Join("; ", state.Picks.Select(p => $"{p.Warehouse}: {p.Lines.Count} line(s)")));
-            return new KitOutcome.Reserved(state.Picks);
+            journal.Record(state, "reserved", string.Join("; ", picks.Select(p => $"{p.Warehouse}: {p.Lines.Count} line(s)")));
+            return new KitOutcome.Reserved(picks);
         }
         catch (KitQuantityException e)
         {
@@ -60,16 +77,25 @@ public sealed class KitReservation(
 
     /// <summary>The pick's lines leave the stock at the WMS's confirmation time.</summary>
     public Task ConsumeAsync(MaterialRequestState state, PickOrderTrack pick, DateTimeOffset pickedAt, CancellationToken ct) =>
-        stock.ConsumeAsync(state.RequestId, pick.Warehouse, pickedAt, ct);
+        stock.ConsumeAsync(ReservationOf(state, pick), pick.Warehouse, pickedAt, ct);
 
+    /// <summary>Releases every reservation the request holds (its first plan and each re-plan). Idempotent.</summary>
     public async Task<StockReleased> ReleaseAsync(MaterialRequestState state, CancellationToken ct)
     {
-        var materials = await stock.ReleaseAsync(state.RequestId, ct);
+        var materials = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var reservation in state.Picks.Select(p => ReservationOf(state, p)).Append(state.RequestId).Distinct(StringComparer.Ordinal))
+        {
+            materials.UnionWith(await stock.ReleaseAsync(reservation, ct));
+        }
+
         if (materials.Count > 0)
         {
             journal.Record(state, "released", $"reservation of {string.Join(", ", materials)} released");
         }
 
-        return new StockReleased(materials);
+        return new StockReleased(materials.ToList());
     }
+
+    private static string ReservationOf(MaterialRequestState state, PickOrderTrack pick) =>
+        pick.ReservationId.Length > 0 ? pick.ReservationId : state.RequestId;
 }

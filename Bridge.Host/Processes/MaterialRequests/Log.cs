@@ -14,4 +14,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information,
         Message = "Reservation reconciliation checked {Checked} reservation(s), released {Released}")]
     public static partial void ReconciliationDone(ILogger logger, int @checked, int released);
+
+    // 5050–5069: order changes and cancellation.
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information,
+        Message = "Production order {OrderId} changed: {Requests} material request(s) to re-plan")]
+    public static partial void OrderChangeApplied(ILogger logger, string orderId, int requests);
+
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "Change of production order {OrderId} not applied: {Reason}")]
+    public static partial void OrderChangeNotApplied(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(EventId = 5052, Level = LogLevel.Information,
+        Message = "Production order {OrderId} cancelled: {Requests} material request(s) to cancel")]
+    public static partial void OrderCancelled(ILogger logger, string orderId, int requests);
 }

@@ -20,6 +20,26 @@ public static class MaterialRequestIds
         return new Guid(bytes);
     }
 
+    private const string ReplanSuffix = "#replan-";
+
+    /// <summary>
+    /// The stock reservation a request holds: its request id for the first plan, a suffixed id for each re-plan after an
+    /// order change (each reservation is all or nothing, so more material after a change is a reservation of its own).
+    /// </summary>
+    public static string ReservationId(string requestId, int replan) => replan == 0 ? requestId : $"{requestId}{ReplanSuffix}{replan}";
+
+    /// <summary>The request ids a reservation id may belong to, most specific first (a request id may itself contain the suffix).</summary>
+    public static IEnumerable<string> RequestIdsOfReservation(string reservationId)
+    {
+        yield return reservationId;
+        var at = reservationId.LastIndexOf(ReplanSuffix, StringComparison.Ordinal);
+        if (at > 0 && int.TryParse(reservationId.AsSpan(at + ReplanSuffix.Length), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            yield return reservationId[..at];
+        }
+    }
+
     public static string PickOrderId(Guid sagaId, int index) => $"{PickPrefix}{sagaId:N}-{index + 1}";
 
     /// <summary>The saga key inside a pick order id, or <see cref="Guid.Empty"/> when it is not one of ours.</summary>

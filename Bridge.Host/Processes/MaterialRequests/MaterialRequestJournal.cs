@@ -15,6 +15,7 @@ public sealed class MaterialRequestJournal(TimeProvider time)
         state.OrderQuantity = request.OrderQuantity;
         state.NeededBy = request.NeededBy;
         state.Required = request.Lines.ToList();
+        state.LinesGiven = request.Lines.Count > 0;
         state.CreatedAt = time.GetUtcNow();
         Record(state, "requested", $"order {request.OrderId} to {request.Location} from {request.Source}");
     }

@@ -24,8 +24,10 @@ public sealed class MaterialRequestReports(TimeProvider time)
         };
     }
 
-    public IEnumerable<PickOrderIssued> PickOrders(MaterialRequestState state) =>
-        state.Picks.Select(pick => new PickOrderIssued
+    public IEnumerable<PickOrderIssued> PickOrders(MaterialRequestState state) => PickOrders(state, state.Picks);
+
+    public IEnumerable<PickOrderIssued> PickOrders(MaterialRequestState state, IEnumerable<PickOrderTrack> picks) =>
+        picks.Select(pick => new PickOrderIssued
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = state.RequestId,
@@ -41,7 +43,10 @@ public sealed class MaterialRequestReports(TimeProvider time)
 
     /// <summary>Cancellations for every pick order not yet confirmed, except the one the WMS itself reported failed.</summary>
     public IEnumerable<PickOrderCancelled> Cancellations(MaterialRequestState state, string reason, string? except = null) =>
-        state.Picks.Where(p => !p.Confirmed && p.PickOrderId != except).Select(pick => new PickOrderCancelled
+        Cancellations(state, state.Picks.Where(p => !p.Confirmed && !p.Cancelled && p.PickOrderId != except), reason);
+
+    public IEnumerable<PickOrderCancelled> Cancellations(MaterialRequestState state, IEnumerable<PickOrderTrack> picks, string reason) =>
+        picks.Select(pick => new PickOrderCancelled
         {
             MessageId = NewId.NextGuid(),
             CorrelationId = state.RequestId,

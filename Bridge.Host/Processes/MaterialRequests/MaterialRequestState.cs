@@ -28,4 +28,10 @@ public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersio
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<MaterialRequestStep> History { get; set; } = [];
+
+    // Order changes and cancellation (ProductionOrderChanged / ProductionOrderCancelled).
+    /// <summary>MES gave the lines itself; an order quantity change does not re-explode them.</summary>
+    public bool LinesGiven { get; set; }
+    /// <summary>How many times the request was re-planned after an order change (names the next reservation).</summary>
+    public int Replans { get; set; }
 }

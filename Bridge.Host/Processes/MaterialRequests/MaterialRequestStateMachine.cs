@@ -2,6 +2,7 @@ using Bridge.Contracts;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Processes.MaterialRequests.Messages;
 using Bridge.Host.Domain.Stock;
+using Bridge.Host.Domain.Orders;
 using Bridge.Host.Processes.Projections;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// Short of stock: KitChecked with the shortage list to MES, wait for every short material, give up after
 /// <see cref="MaterialRequestSettings.StockWaitTimeout"/>. Every end releases what the request still holds; every end
 /// that is not a delivery is told to MES (MaterialRequestFailed) and cancels the open pick orders at the WMS.
+/// ERP's order changes re-plan an open request (<see cref="OrderChangePlanner"/>); an order cancellation ends it
+/// Cancelled with the same compensation (open picks cancelled, stock released, open transfers asked to cancel, MES told).
 /// The steps are named services that return outcomes; this file is every transition.
 /// </summary>
 public sealed class MaterialRequestStateMachine : MassTransitStateMachine<MaterialRequestState>
@@ -42,6 +45,18 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                 c.Message, c.Message.PickOrderId, $"no material request issued pick order {c.Message.PickOrderId}", c.CancellationToken)));
         });
 
+        // Order changes and cancellation: correlated by the request's key (ProductionOrderChangeConsumer fans them out).
+        Event(() => OrderChanged, e =>
+        {
+            e.CorrelateById(c => c.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => OrderCancelled, e =>
+        {
+            e.CorrelateById(c => c.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+
         Schedule(() => StockWait, x => x.StockTimeoutTokenId, s =>
         {
             s.Delay = settings.StockWaitTimeout;
@@ -56,6 +71,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         Initially(
             When(Requested)
                 .Then(c => Journal(c).Start(c.Saga, c.Message))
+                .ThenAsync(c => OrderIndex(c).AddAsync(c.Saga.OrderId, c.Saga.CorrelationId, c.CancellationToken))
                 .Evaluate(c => Requirements(c).ResolveAsync(c.Saga, c.CancellationToken))
                 .IfElse(c => c.Outcome<RequirementsOutcome>() is RequirementsOutcome.OrderUnknown,
                     unknown => unknown
@@ -113,10 +129,38 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                 .ThenAsync(c => FailAsync(c, "pick-timed-out", $"the WMS did not confirm within {settings.PickTimeout}"))
                 .TransitionTo(Failed));
 
+        // Order changes: a request waiting for its order explodes the changed order when it arrives; one waiting for
+        // stock takes the new requirements and checks again; a picking one re-plans its picks.
+        During(WaitingForOrder,
+            Ignore(OrderChanged),
+            CancelWhileWaiting(When(OrderCancelled)));
+        During(WaitingForStock,
+            When(OrderChanged)
+                .Evaluate(c => Replanner(c).ReplanAsync(c.Saga, picking: false, c.CancellationToken))
+                .If(c => c.Outcome<ReplanOutcome>() is ReplanOutcome.Revised,
+                    revised => revised.Publish(c => new RecheckKit(c.Saga.CorrelationId))),
+            CancelWhileWaiting(When(OrderCancelled)));
+        During(Picking,
+            When(OrderChanged)
+                .Evaluate(c => Replanner(c).ReplanAsync(c.Saga, picking: true, c.CancellationToken))
+                .If(c => c.Outcome<ReplanOutcome>() is ReplanOutcome.Replanned,
+                    replanned => replanned
+                        .ThenAsync(PublishReplanAsync)
+                        .If(c => Replanned(c).Issued.Count > 0, issued => issued.Schedule(PickWait, c => new PickTimeoutExpired(c.Saga.CorrelationId)))
+                        .If(c => Replanned(c).AllConfirmed,
+                            done => ReleaseReservation(done
+                                    .Unschedule(PickWait)
+                                    .Then(c => Journal(c).Record(c.Saga, "delivered", "every pick order still needed after the order change is confirmed")))
+                                .Publish(c => Reports(c).Delivered(c.Saga))
+                                .TransitionTo(Completed))),
+            When(OrderCancelled).Unschedule(PickWait).ThenAsync(CancelAsync).TransitionTo(Cancelled));
+        During([Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(OrderChanged), Ignore(OrderCancelled));
+        During(Cancelled, Ignore(StockWait!.Received), Ignore(PickWait!.Received));
+
         // A stock change may wake a request that has already moved on; late duplicates change nothing.
-        During([Picking, Completed, Rejected, TimedOut, Failed], Ignore(Recheck));
+        During([Picking, Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(Recheck));
         During(Completed, Ignore(Confirmed), Ignore(PickRejected));
-        During([WaitingForOrder, WaitingForStock, Rejected, TimedOut, Failed],
+        During([WaitingForOrder, WaitingForStock, Rejected, TimedOut, Failed, Cancelled],
             When(Confirmed).ThenAsync(c => DeadLetters(c).AddAsync(c.Message, c.Message.PickOrderId,
                 $"pick order {c.Message.PickOrderId} was confirmed while material request {c.Saga.RequestId} is {c.Saga.CurrentState}: "
                 + "the picked material is not delivered through Bridge and not taken out of its stock view", c.CancellationToken)),
@@ -134,11 +178,14 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     public State Rejected { get; private set; } = null!;
     public State TimedOut { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
 
     public Event<MaterialRequested> Requested { get; private set; } = null!;
     public Event<RecheckKit> Recheck { get; private set; } = null!;
     public Event<PickConfirmed> Confirmed { get; private set; } = null!;
     public Event<PickFailed> PickRejected { get; private set; } = null!;
+    public Event<ReplanMaterialRequest> OrderChanged { get; private set; } = null!;
+    public Event<CancelMaterialRequest> OrderCancelled { get; private set; } = null!;
 
     public Schedule<MaterialRequestState, StockWaitExpired> StockWait { get; private set; } = null!;
     public Schedule<MaterialRequestState, PickTimeoutExpired> PickWait { get; private set; } = null!;
@@ -232,6 +279,57 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         await c.Publish(Reports(c).Failed(c.Saga, "Failed"));
     }
 
+    private EventActivityBinder<MaterialRequestState, CancelMaterialRequest> CancelWhileWaiting(
+        EventActivityBinder<MaterialRequestState, CancelMaterialRequest> binder) =>
+        StopWaiting(binder).ThenAsync(CancelAsync).TransitionTo(Cancelled);
+
+    /// <summary>The order was cancelled: cancel open picks at the WMS and open transfers, release everything, tell MES.</summary>
+    private static async Task CancelAsync(BehaviorContext<MaterialRequestState, CancelMaterialRequest> c)
+    {
+        var reason = c.Message.Reason;
+        Journal(c).Fail(c.Saga, "cancelled", reason);
+        foreach (var cancel in Reports(c).Cancellations(c.Saga, reason))
+        {
+            await c.Publish(cancel);
+        }
+
+        var released = await Kit(c).ReleaseAsync(c.Saga, c.CancellationToken);
+        if (released.Materials.Count > 0)
+        {
+            await c.Publish(new StockBecameAvailable(released.Materials));
+        }
+
+        await c.Publish(new TransferCancellationRequested(c.Saga.RequestId, c.Saga.OrderId, reason));
+        await c.Publish(Reports(c).Failed(c.Saga, "Cancelled"));
+    }
+
+    /// <summary>A re-plan's messages: picks cancelled at the WMS, new picks issued, freed stock announced, a shortage told to MES.</summary>
+    private static async Task PublishReplanAsync(BehaviorContext<MaterialRequestState, ReplanMaterialRequest> c)
+    {
+        var replanned = Replanned(c);
+        foreach (var cancel in Reports(c).Cancellations(c.Saga, replanned.Cancelled, $"order {c.Saga.OrderId} changed; the pick order was re-planned"))
+        {
+            await c.Publish(cancel);
+        }
+
+        foreach (var pick in Reports(c).PickOrders(c.Saga, replanned.Issued))
+        {
+            await c.Publish(pick);
+        }
+
+        if (replanned.Released.Count > 0)
+        {
+            await c.Publish(new StockBecameAvailable(replanned.Released));
+        }
+
+        if (replanned.Shortage is not null)
+        {
+            await c.Publish(Reports(c).KitChecked(c.Saga));
+        }
+    }
+
+    private static ReplanOutcome.Replanned Replanned(PipeContext c) => (ReplanOutcome.Replanned)c.Outcome<ReplanOutcome>();
+
     /// <summary>Releases what the request still holds; what became available again may wake other requests.</summary>
     private static EventActivityBinder<MaterialRequestState, T> ReleaseReservation<T>(EventActivityBinder<MaterialRequestState, T> binder)
         where T : class =>
@@ -255,4 +353,6 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     private static MaterialRequestWaits Waits(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestWaits>();
     private static MaterialRequestReports Reports(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestReports>();
     private static PickReportDeadLetters DeadLetters(ConsumeContext c) => c.GetServiceOrCreateInstance<PickReportDeadLetters>();
+    private static OrderChangePlanner Replanner(ConsumeContext c) => c.GetServiceOrCreateInstance<OrderChangePlanner>();
+    private static IOrderRequestIndex OrderIndex(ConsumeContext c) => c.GetServiceOrCreateInstance<IOrderRequestIndex>();
 }

@@ -10,7 +10,11 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// </summary>
 public sealed class PickReportDeadLetters(IDeadLetterStore store, TimeProvider time, ILogger<PickReportDeadLetters> logger)
 {
-    public async Task AddAsync(CanonicalMessage report, string pickOrderId, string reason, CancellationToken ct)
+    public Task AddAsync(CanonicalMessage report, string pickOrderId, string reason, CancellationToken ct) =>
+        AddAsync(report, "pickOrderId", pickOrderId, reason, ct);
+
+    /// <summary>Any message of the process Bridge cannot place (an order change for an order it does not know), keyed by what names it.</summary>
+    public async Task AddAsync(CanonicalMessage report, string keyName, string key, string reason, CancellationToken ct)
     {
         var letter = new DeadLetter(
             Guid.NewGuid(),
@@ -21,7 +25,7 @@ public sealed class PickReportDeadLetters(IDeadLetterStore store, TimeProvider t
             "application/json",
             JsonSerializer.SerializeToUtf8Bytes(report, report.GetType(), JsonSerializerOptions.Web),
             reason,
-            new Dictionary<string, string> { ["pickOrderId"] = pickOrderId, ["messageId"] = report.MessageId.ToString() });
+            new Dictionary<string, string> { [keyName] = key, ["messageId"] = report.MessageId.ToString() });
         await store.AddAsync(letter, ct);
         Log.PickReportDeadLettered(logger, report.GetType().Name, letter.Id, reason);
     }

@@ -14,6 +14,11 @@ public sealed class RequirementsResolver(IProductionOrderStore orders, MaterialR
 
     public async Task<RequirementsOutcome> ResolveAsync(MaterialRequestState state, CancellationToken ct)
     {
+        if (await orders.IsCancelledAsync(state.OrderId, ct))
+        {
+            return new RequirementsOutcome.Rejected($"production order {state.OrderId} was cancelled");
+        }
+
         if (state.Required.Count > 0)
         {
             return Checked(state);

@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Scheduling;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Host.Domain.Stock;
@@ -9,7 +10,7 @@ namespace Bridge.Host.Processes.MaterialRequests;
 
 /// <summary>
 /// The safety net under "a reservation lives and dies with its request": a recurring job (see
-/// <see cref="ReservationReconciliationSchedule"/>) releases every reservation whose request is not picking — ended,
+/// <see cref="RecurringJobRegistration.AddRecurringJob{TJob}(IServiceCollection, string, string)"/>) releases every reservation whose request is not picking — ended,
 /// unknown, or never reserved in a committed state — and reports each one it released. Reservations younger than
 /// <see cref="MaterialRequestSettings.ReconciliationGrace"/> are left alone: their request may still be committing.
 /// </summary>
@@ -18,8 +19,12 @@ public sealed class ReservationReconciler(
     ISagaStateReader<MaterialRequestState> requests,
     IOptions<MaterialRequestSettings> settings,
     TimeProvider time,
-    ILogger<ReservationReconciler> logger)
+    ILogger<ReservationReconciler> logger) : IRecurringJob
 {
+    public const string JobId = "bridge-reservation-reconciliation";
+
+    Task IRecurringJob.RunAsync(CancellationToken ct) => RunAsync(ct);
+
     public async Task<ReservationReconciliationReport> RunAsync(CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - settings.Value.ReconciliationGrace;
@@ -27,7 +32,12 @@ public sealed class ReservationReconciler(
         var released = new List<(string, string)>();
         foreach (var reservation in reservations.Where(r => r.CreatedAt <= cutoff))
         {
-            var request = await requests.FindAsync(MaterialRequestIds.ForRequest(reservation.ReservationId), ct);
+            MaterialRequestState? request = null;
+            foreach (var requestId in MaterialRequestIds.RequestIdsOfReservation(reservation.ReservationId))
+            {
+                request ??= await requests.FindAsync(MaterialRequestIds.ForRequest(requestId), ct);
+            }
+
             var reason = request switch
             {
                 null => "no such material request",
