@@ -52,6 +52,32 @@ public sealed class ConsumerOutboxSweeperTests
         await host.StopAsync();
     }
 
+    /// <summary>Found by the soak: such a receive delivered the stored messages but was then moved to <c>_skipped</c>.</summary>
+    [Fact]
+    public async Task InputMovedBackFromErrorBeforeASweep_SendsTheStoredMessageOnce_AndIsConsumed_NotSkipped()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("moveback");
+        using var _ = host;
+        var id = Guid.NewGuid();
+        var complete = await StrandCompletionAsync(host, id);
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        // The cause is fixed and an operator moves the input back (the same message, the same MessageId) before any sweep.
+        host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeConsumerDelivery = null;
+        await host.Services.GetRequiredService<IBus>().Publish(new CompleteCounter(id), c => c.MessageId = complete);
+
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == id, Wait);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, complete)).ShouldBeEmpty();
+        (await InboxDelivered(dataSource, complete)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_skipped", id.ToString(), TimeSpan.FromSeconds(5)))
+            .ShouldBeFalse("the receive that only delivered the stored messages counts as consumed");
+        (await host.Services.GetRequiredService<ConsumerOutboxSweeper>().SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == id).ShouldBe(1);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task TwoSweepersAtOnce_SendAStoredMessageOnce()
     {

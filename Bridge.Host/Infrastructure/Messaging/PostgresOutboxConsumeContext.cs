@@ -71,12 +71,16 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override async Task SetDelivered()
     {
-        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal pass.
+        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal
+        // pass — unless this receive did not consume the message (a redelivery, or an input moved back from _error, that
+        // found it consumed but undelivered): only that last pass marks this receive consumed; without it MassTransit
+        // moves the message to the _skipped queue (seen in the soak).
         var now = time.GetUtcNow().UtcDateTime;
         await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
         inbox.DeliveredAt = now;
         await RemoveOutboxMessages().ConfigureAwait(false);
-        ContinueProcessing = false;
+        if (ReceiveContext.IsDelivered)
+            ContinueProcessing = false;
     }
 
     public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
