@@ -11,6 +11,7 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
     private readonly Lock _gate = new();
     private readonly Dictionary<StockBin, List<StockEntry>> _bins = new();
     private readonly Dictionary<string, (List<MaterialLine> Lines, DateTimeOffset CreatedAt)> _reservations = new(StringComparer.Ordinal);
+    private readonly List<StockPick> _picks = [];
 
     public Task<StockUpdate> ApplyAsync(InventoryRecord record, DateTimeOffset asOf, CancellationToken ct)
     {
@@ -18,12 +19,13 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
         lock (_gate)
         {
             var now = _bins.GetValueOrDefault(incoming.Bin) ?? [];
-            if (StockLedger.Change(now, incoming) is not { } rows)
+            if (StockLedger.Change(now, incoming, _picks) is not { } rows)
             {
                 return Task.FromResult(StockUpdate.Stale);
             }
 
             _bins[incoming.Bin] = rows.ToList();
+            _picks.RemoveAll(p => p.Bin == incoming.Bin && p.PickedAt <= asOf);
             return Task.FromResult(new StockUpdate(true, StockLedger.MoreAvailable(now, rows)));
         }
     }
@@ -33,10 +35,11 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
         lock (_gate)
         {
             var before = _bins.Where(b => b.Key.Warehouse == warehouse).SelectMany(b => b.Value).ToList();
-            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf);
+            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf, _picks);
             foreach (var (bin, rows) in rewrite)
             {
                 _bins[bin] = rows.ToList();
+                _picks.RemoveAll(p => p.Bin == bin && p.PickedAt <= asOf);
             }
 
             var after = _bins.Where(b => b.Key.Warehouse == warehouse).SelectMany(b => b.Value);
@@ -101,13 +104,11 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
             foreach (var line in reservation.Lines.Where(l => (l.Warehouse ?? "") == warehouse))
             {
                 var bin = new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? "");
-                if (_bins.TryGetValue(bin, out var rows))
+                var rows = _bins.GetValueOrDefault(bin) ?? [];
+                if (StockLedger.PickIsNewer(rows, pickedAt))
                 {
-                    var at = rows.FindIndex(e => e.Status == InventoryStatus.Available);
-                    if (at >= 0)
-                    {
-                        rows[at] = StockLedger.Pick(rows[at], line.Quantity, pickedAt);
-                    }
+                    _bins[bin] = StockLedger.Pick(rows, line.Quantity).ToList();
+                    _picks.Add(new StockPick(bin, pickedAt, line.Quantity));
                 }
             }
 

@@ -36,12 +36,13 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                 SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
             AddBin(read, incoming.Bin);
             var now = await ReadAsync(read, ct);
-            if (StockLedger.Change(now, incoming) is not { } rows)
+            if (StockLedger.Change(now, incoming, await ReadPicksAsync(connection, tx, incoming.Bin.Warehouse, incoming.Bin, ct)) is not { } rows)
             {
                 return StockUpdate.Stale;
             }
 
             await RewriteAsync(connection, tx, incoming.Bin, rows, ct);
+            await ForgetPicksAsync(connection, tx, incoming.Bin, asOf, ct);
             return new StockUpdate(true, StockLedger.MoreAvailable(now, rows));
         }, ct);
 
@@ -66,10 +67,12 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             await using var read = new NpgsqlCommand(SelectEntries + " where warehouse = @warehouse", connection, tx);
             read.Parameters.AddWithValue("warehouse", warehouse);
             var before = await ReadAsync(read, ct);
-            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf);
+            var picks = await ReadPicksAsync(connection, tx, warehouse, null, ct);
+            var rewrite = StockLedger.Snapshot(before, records.Select(r => StockEntry.From(r, asOf)).ToList(), asOf, picks);
             foreach (var (bin, rows) in rewrite)
             {
                 await RewriteAsync(connection, tx, bin, rows, ct);
+                await ForgetPicksAsync(connection, tx, bin, asOf, ct);
             }
 
             var after = before.Where(e => !rewrite.ContainsKey(e.Bin)).Concat(rewrite.Values.SelectMany(r => r));
@@ -148,10 +151,16 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                     SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
                 AddBin(read, bin);
                 var rows = await ReadAsync(read, ct);
-                if (rows.Count > 0)
+                if (StockLedger.PickIsNewer(rows, pickedAt))
                 {
-                    await RewriteAsync(connection, tx, bin,
-                        rows.Select(e => e.Status == InventoryStatus.Available ? StockLedger.Pick(e, line.Quantity, pickedAt) : e).ToList(), ct);
+                    await RewriteAsync(connection, tx, bin, StockLedger.Pick(rows, line.Quantity), ct);
+                    await using var remember = new NpgsqlCommand(
+                        "insert into stock_picks (warehouse, material, lot, location, picked_at, quantity) values (@warehouse, @material, @lot, @location, @at, @quantity)",
+                        connection, tx);
+                    AddBin(remember, bin);
+                    remember.Parameters.AddWithValue("at", pickedAt.ToUniversalTime());
+                    remember.Parameters.AddWithValue("quantity", line.Quantity);
+                    await remember.ExecuteNonQueryAsync(ct);
                 }
             }
 
@@ -225,6 +234,40 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             insert.Parameters.AddWithValue("asOf", entry.AsOf.ToUniversalTime());
             await insert.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>The picks applied since the last report, of one bin or (bin null) of the whole warehouse.</summary>
+    private static async Task<IReadOnlyList<StockPick>> ReadPicksAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string warehouse, StockBin? bin, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select material, lot, location, picked_at, quantity from stock_picks
+            where warehouse = @warehouse and (@material::text is null or (material = @material and lot = @lot and location = @location))
+            """, connection, tx);
+        command.Parameters.AddWithValue("warehouse", warehouse);
+        command.Parameters.Add(new NpgsqlParameter("material", NpgsqlDbType.Text) { Value = (object?)bin?.Material ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("lot", NpgsqlDbType.Text) { Value = (object?)bin?.Lot ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("location", NpgsqlDbType.Text) { Value = (object?)bin?.Location ?? DBNull.Value });
+        var picks = new List<StockPick>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            picks.Add(new StockPick(new StockBin(warehouse, reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+                new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero), reader.GetDecimal(4)));
+        }
+
+        return picks;
+    }
+
+    /// <summary>A report as of <paramref name="asOf"/> already lacks the picks made before it.</summary>
+    private static async Task ForgetPicksAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "delete from stock_picks where warehouse = @warehouse and material = @material and lot = @lot and location = @location and picked_at <= @asOf",
+            connection, tx);
+        AddBin(command, bin);
+        command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static void AddBin(NpgsqlCommand command, StockBin bin)

@@ -2,7 +2,10 @@ using Bridge.Host.Infrastructure.Storage;
 
 namespace Bridge.Host.Domain.Stock;
 
-/// <summary>Tables of the stock view (production mode). <c>as_of</c> is the source time of a bin's last report.</summary>
+/// <summary>
+/// Tables of the stock view (production mode). <c>as_of</c> is the source time of a bin's last report; <c>stock_picks</c>
+/// holds the picks Bridge applied to a bin since (see <see cref="StockPick"/>).
+/// </summary>
 public sealed class StockSchemaScript : IDatabaseSchemaScript
 {
     public string Name => "stock-view-v1";
@@ -35,5 +38,13 @@ public sealed class StockSchemaScript : IDatabaseSchemaScript
             created_at timestamptz not null default now(),
             primary key (reservation_id, line_no));
         create index if not exists stock_reservations_material on stock_reservations (material);
+        create table if not exists stock_picks (
+            warehouse text not null,
+            material text not null,
+            lot text not null default '',
+            location text not null default '',
+            picked_at timestamptz not null,
+            quantity numeric not null);
+        create index if not exists stock_picks_bin on stock_picks (warehouse, material, lot, location);
         """;
 }

@@ -32,6 +32,16 @@ public sealed class BridgeMessagingOptions
     /// <value>Default 1 second: how often the inbound outbox relay looks for unsent rows when not signalled.</value>
     public TimeSpan OutboxRelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <value>
+    /// Default 1 minute: a message a consumer stored in its outbox and that is still undelivered this long after it was
+    /// stored (its delivery failed and the input went to <c>_error</c>, or the process died) is sent by the consumer-outbox
+    /// sweeper. Normal delivery takes milliseconds; the grace keeps the sweeper out of its way.
+    /// </value>
+    public TimeSpan ConsumerOutboxGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <value>Default 30 seconds between consumer-outbox sweeps.</value>
+    public TimeSpan ConsumerOutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <value>Default 1 second: how often Hangfire looks for due scheduled jobs (Hangfire's own default is 15 s).</value>
     public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

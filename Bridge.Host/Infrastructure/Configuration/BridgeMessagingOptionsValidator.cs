@@ -42,6 +42,10 @@ internal sealed class BridgeMessagingOptionsValidator : IValidateOptions<BridgeM
             failures.Add("Bridge:InboxCleanupInterval must be positive.");
         if (options.OutboxRelayPollInterval <= TimeSpan.Zero)
             failures.Add("Bridge:OutboxRelayPollInterval must be positive.");
+        if (options.ConsumerOutboxGracePeriod < TimeSpan.Zero)
+            failures.Add("Bridge:ConsumerOutboxGracePeriod must not be negative.");
+        if (options.ConsumerOutboxSweepInterval <= TimeSpan.Zero)
+            failures.Add("Bridge:ConsumerOutboxSweepInterval must be positive.");
         if (options.JobPollInterval <= TimeSpan.Zero)
             failures.Add("Bridge:JobPollInterval must be positive.");
 

@@ -104,6 +104,7 @@ public static class BridgeMessagingServiceCollectionExtensions
         if (mode == BridgeMode.Production)
         {
             services.AddHostedService<InboundOutboxRelay>();
+            services.AddHostedService(provider => provider.GetRequiredService<ConsumerOutboxSweeper>());
             services.AddHostedService<InboxCleanupService>();
         }
 
@@ -127,6 +128,8 @@ public static class BridgeMessagingServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrationHostedService>();
         services.TryAddSingleton<InboundOutboxSignal>();
         services.TryAddSingleton<InboundOutboxRelay>();
+        services.TryAddSingleton<OutboxDeliveryHooks>();
+        services.TryAddSingleton<ConsumerOutboxSweeper>();
         services.AddSingleton<IInboundPublisher, PostgresInboundPublisher>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ReadyTags);
     }

@@ -8,7 +8,8 @@ namespace Bridge.Host.Infrastructure.Messaging;
 
 /// <summary>
 /// Periodically deletes completed inbox rows and sent inbound-outbox rows older than
-/// <see cref="BridgeMessagingOptions.InboxRetention"/>: redeliveries and client retries are expected well within it.
+/// <see cref="BridgeMessagingOptions.InboxRetention"/>: redeliveries and client retries are expected well within it. An
+/// inbox row that still has stored messages (parked by the <see cref="ConsumerOutboxSweeper"/>) stays with them.
 /// </summary>
 public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<BridgeMessagingOptions> options, TimeProvider time,
     ILogger<InboxCleanupService> logger) : BackgroundService
@@ -18,7 +19,11 @@ public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<Br
     {
         var cutoff = time.GetUtcNow() - options.Value.InboxRetention;
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM bridge_inbox WHERE received_at < $1 AND delivered_at IS NOT NULL")
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            DELETE FROM bridge_inbox i WHERE i.received_at < $1 AND i.delivered_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM bridge_outbox_message o WHERE o.endpoint_name = i.endpoint_name
+                  AND o.consumer_id = i.consumer_id AND o.inbox_message_id = i.message_id)
+            """)
         {
             Parameters = { new NpgsqlParameter { Value = cutoff } },
         });

@@ -25,4 +25,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Inbound outbox row {MessageId} ({MessageType}): {Failure}; parked: {Parked}")]
     public static partial void RelayPublishFailed(ILogger logger, Guid messageId, string messageType, string failure, bool parked, Exception exception);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Consumer-outbox sweeper sent stored message {MessageId} to {Destination}: its consumer on {Endpoint} (receipt {InboxMessageId}) stored it at {StoredAt} and never delivered it")]
+    public static partial void SweepSent(ILogger logger, Guid messageId, string destination, string endpoint, Guid inboxMessageId, DateTimeOffset storedAt);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "Consumer-outbox sweeper could not send stored message {MessageId} of {Endpoint} to {Destination}: {Failure}; parked: {Parked}")]
+    public static partial void SweepSendFailed(ILogger logger, Guid messageId, string endpoint, string destination, string failure, bool parked, Exception exception);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Consumer-outbox sweep sent {Sent} stored messages; {Failed} failed and stay")]
+    public static partial void SweepCompleted(ILogger logger, int sent, int failed);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Consumer-outbox sweep failed; stored messages stay and are tried at the next sweep")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "Consumer-outbox sweep skipped: the bus is unhealthy")]
+    public static partial void SweepSkippedBusUnhealthy(ILogger logger);
 }

@@ -42,6 +42,12 @@ internal static class OutboxSchema
             expiration_time timestamptz NULL);
         CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_inbox
             ON bridge_outbox_message (endpoint_name, consumer_id, inbox_message_id, sequence_number);
+        ALTER TABLE bridge_outbox_message ADD COLUMN IF NOT EXISTS stored_at timestamptz NULL,
+            ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS parked_at timestamptz NULL,
+            ADD COLUMN IF NOT EXISTS failure text NULL;
+        CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_unparked ON bridge_outbox_message (sequence_number)
+            WHERE parked_at IS NULL;
 
         CREATE TABLE IF NOT EXISTS bridge_inbound_outbox (
             message_id uuid PRIMARY KEY,

@@ -17,7 +17,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     IServiceProvider provider,
     PostgresUnitOfWork unitOfWork,
     InboxState inbox,
-    TimeProvider time)
+    TimeProvider time,
+    OutboxDeliveryHooks? hooks = null)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider)
     where TMessage : class
 {
@@ -26,17 +27,16 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     const string InsertSql = """
         INSERT INTO bridge_outbox_message (endpoint_name, consumer_id, inbox_message_id, message_id, content_type, body, headers,
             properties, conversation_id, correlation_id, initiator_id, request_id, source_address, destination_address,
-            response_address, fault_address, sent_time, enqueue_time, expiration_time)
+            response_address, fault_address, sent_time, enqueue_time, expiration_time, stored_at)
         VALUES (@endpoint, @consumer, @inbox, @message_id, @content_type, @body, @headers, @properties, @conversation_id,
             @correlation_id, @initiator_id, @request_id, @source_address, @destination_address, @response_address,
-            @fault_address, @sent_time, @enqueue_time, @expiration_time)
+            @fault_address, @sent_time, @enqueue_time, @expiration_time, @now)
         """;
 
-    const string SelectSql = $"""
-        SELECT sequence_number, message_id, content_type, body, headers, properties, conversation_id, correlation_id,
-            initiator_id, request_id, source_address, destination_address, response_address, fault_address, sent_time,
-            enqueue_time, expiration_time
-        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after
+    // Parked rows (the sweeper gave up on them, with a reason) are an operator's: neither delivered nor removed here.
+    static readonly string SelectSql = $"""
+        SELECT {OutboxMessageRow.Columns}
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after AND parked_at IS NULL
         ORDER BY sequence_number LIMIT @limit
         """;
 
@@ -71,12 +71,16 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override async Task SetDelivered()
     {
-        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal pass.
+        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal
+        // pass — unless this receive did not consume the message (a redelivery, or an input moved back from _error, that
+        // found it consumed but undelivered): only that last pass marks this receive consumed; without it MassTransit
+        // moves the message to the _skipped queue (seen in the soak).
         var now = time.GetUtcNow().UtcDateTime;
         await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
         inbox.DeliveredAt = now;
         await RemoveOutboxMessages().ConfigureAwait(false);
-        ContinueProcessing = false;
+        if (ReceiveContext.IsDelivered)
+            ContinueProcessing = false;
     }
 
     public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
@@ -87,6 +91,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
     {
+        if (hooks?.BeforeConsumerDelivery is { } hook)
+            await hook(inbox.Key).ConfigureAwait(false);
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(SelectSql, connection, unitOfWork.Transaction);
         AddInboxKey(command);
@@ -99,26 +105,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         {
             while (await reader.ReadAsync(CancellationToken).ConfigureAwait(false))
             {
-                var message = new InMemoryOutboxMessage
-                {
-                    SequenceNumber = reader.GetInt64(0),
-                    MessageId = reader.GetGuid(1),
-                    ContentType = reader.GetString(2),
-                    Body = reader.GetString(3),
-                    Headers = reader.IsDBNull(4) ? null! : reader.GetString(4),
-                    Properties = reader.IsDBNull(5) ? null! : reader.GetString(5),
-                    ConversationId = NullableGuid(reader, 6),
-                    CorrelationId = NullableGuid(reader, 7),
-                    InitiatorId = NullableGuid(reader, 8),
-                    RequestId = NullableGuid(reader, 9),
-                    SourceAddress = NullableUri(reader, 10)!,
-                    DestinationAddress = NullableUri(reader, 11)!,
-                    ResponseAddress = NullableUri(reader, 12)!,
-                    FaultAddress = NullableUri(reader, 13)!,
-                    SentTime = reader.GetFieldValue<DateTime>(14),
-                    EnqueueTime = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTime>(15),
-                    ExpirationTime = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTime>(16),
-                };
+                var message = OutboxMessageRow.Read(reader);
                 message.Deserialize(SerializerContext);
                 messages.Add(message);
             }
@@ -131,7 +118,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     {
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message", connection, unitOfWork.Transaction);
+            $"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL", connection, unitOfWork.Transaction);
         AddInboxKey(command);
         command.Parameters.AddWithValue("message", inbox.Key.MessageId);
         await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
@@ -173,6 +160,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("sent_time", DateTime.SpecifyKind(context.SentTime ?? now, DateTimeKind.Utc));
         command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
         command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
+        command.Parameters.AddWithValue("now", DateTime.SpecifyKind(now, DateTimeKind.Utc));
         await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
         _added++;
     }
@@ -193,8 +181,4 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("endpoint", inbox.Key.EndpointName);
         command.Parameters.AddWithValue("consumer", inbox.Key.ConsumerId);
     }
-
-    static Guid? NullableGuid(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
-
-    static Uri? NullableUri(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : new Uri(reader.GetString(ordinal));
 }

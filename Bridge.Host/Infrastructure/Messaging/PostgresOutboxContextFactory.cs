@@ -11,7 +11,8 @@ namespace Bridge.Host.Infrastructure.Messaging;
 /// consumes the message (the saga repository joins the same transaction; sends/publishes are stored), delivers the stored
 /// messages, or removes them and stops.
 /// </summary>
-public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, IServiceProvider provider, TimeProvider time)
+public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, IServiceProvider provider, TimeProvider time,
+    OutboxDeliveryHooks hooks)
     : IOutboxContextFactory<PostgresUnitOfWork>
 {
     const string LockInboxSql = """
@@ -38,7 +39,7 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             {
                 var inbox = await LockInbox(key, options.ConsumerType, firstPass, ct).ConfigureAwait(false);
                 firstPass = false;
-                var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time);
+                var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks);
                 await next.Send(outboxContext).ConfigureAwait(false);
                 await unitOfWork.CommitAsync(ct).ConfigureAwait(false);
                 continueProcessing = outboxContext.ContinueProcessing;

@@ -1,0 +1,236 @@
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Tests.Infrastructure;
+using Bridge.Tests.Persistence.TestSaga;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Bridge.Tests.Persistence;
+
+/// <summary>
+/// Issue 13 point 14 (tail): a consume that committed its stored messages and whose own delivery of them then failed
+/// (here a hook makes every delivery pass of one message throw, so the input ends in <c>_error</c>) does not leave them
+/// stranded: the consumer-outbox sweeper sends each stored message once — also with two sweepers at once — and parks
+/// one it cannot send after its attempts, with a reason, while the others flow. Real RabbitMQ and PostgreSQL, each test
+/// on its own virtual host and database.
+/// </summary>
+[Collection(HostCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class ConsumerOutboxSweeperTests
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task DeliveryFailingAfterTheConsumeCommitted_InputInError_TheSweeperSendsTheStoredMessageOnce()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("strand");
+        using var _ = host;
+        var id = Guid.NewGuid();
+        var complete = await StrandCompletionAsync(host, id);
+
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait))
+            .ShouldBeTrue("every delivery pass failed, so the input went to the saga endpoint's _error queue");
+        (await SagaWait.Until(host, id, s => s.CurrentState == "Done", Wait)).Count.ShouldBe(0, "the consume itself committed");
+        received.Of<CounterCompleted>().ShouldNotContain(m => m.CorrelationId == id, "its delivery never happened");
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, complete)).Count.ShouldBe(2, "the timeout's cancellation and the published CounterCompleted are stored and stranded");
+
+        var sweeper = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(2);
+
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == id, Wait);
+        (await StoredRows(dataSource, complete)).ShouldBeEmpty();
+        (await InboxDelivered(dataSource, complete)).ShouldBeTrue("a later redelivery of the input finds its messages delivered and sends nothing again");
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(0, "a sent message is never swept again");
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == id).ShouldBe(1);
+        await host.StopAsync();
+    }
+
+    /// <summary>Found by the soak: such a receive delivered the stored messages but was then moved to <c>_skipped</c>.</summary>
+    [Fact]
+    public async Task InputMovedBackFromErrorBeforeASweep_SendsTheStoredMessageOnce_AndIsConsumed_NotSkipped()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("moveback");
+        using var _ = host;
+        var id = Guid.NewGuid();
+        var complete = await StrandCompletionAsync(host, id);
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        // The cause is fixed and an operator moves the input back (the same message, the same MessageId) before any sweep.
+        host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeConsumerDelivery = null;
+        await host.Services.GetRequiredService<IBus>().Publish(new CompleteCounter(id), c => c.MessageId = complete);
+
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == id, Wait);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, complete)).ShouldBeEmpty();
+        (await InboxDelivered(dataSource, complete)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_skipped", id.ToString(), TimeSpan.FromSeconds(5)))
+            .ShouldBeFalse("the receive that only delivered the stored messages counts as consumed");
+        (await host.Services.GetRequiredService<ConsumerOutboxSweeper>().SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == id).ShouldBe(1);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task TwoSweepersAtOnce_SendAStoredMessageOnce()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("sweep2");
+        using var __ = host;
+        var id = Guid.NewGuid();
+        var complete = await StrandCompletionAsync(host, id);
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
+
+        // Sweeper A claims the row and is held inside its send; sweeper B runs meanwhile.
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hooks = host.Services.GetRequiredService<OutboxDeliveryHooks>();
+        hooks.BeforeSweeperSend = async _ =>
+        {
+            inside.TrySetResult();
+            await release.Task;
+        };
+        var first = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
+        var second = new ConsumerOutboxSweeper(dataSource, host.Services.GetRequiredService<IBusControl>(), new OutboxDeliveryHooks(),
+            host.Services.GetRequiredService<IOptions<BridgeMessagingOptions>>(), TimeProvider.System, NullLogger<ConsumerOutboxSweeper>.Instance);
+
+        var firstSweep = first.SweepOnceAsync(CancellationToken.None);
+        await inside.Task.WaitAsync(Wait);
+        (await second.SweepOnceAsync(CancellationToken.None)).ShouldBe(0, "the row is locked by the first sweeper: skipped, not sent twice");
+        release.SetResult();
+        (await firstSweep).ShouldBe(2);
+        (await second.SweepOnceAsync(CancellationToken.None)).ShouldBe(0, "deleted in the commit after its send");
+
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == id, Wait);
+        // A marker sent after the swept message on the same path: once it arrives, a second copy would have too.
+        var marker = Guid.NewGuid();
+        await host.Services.GetRequiredService<IBus>().Publish(new CounterCompleted(marker, -1));
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == marker, Wait);
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == id).ShouldBe(1);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task StoredMessageThatCannotBeSent_IsParkedAfterItsAttempts_WithItsReason_WhileTheOthersFlow()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("park");
+        using var __ = host;
+        var poisonSaga = Guid.NewGuid();
+        var goodSaga = Guid.NewGuid();
+        var poisonInput = await StrandCompletionAsync(host, poisonSaga);
+        var goodInput = await StrandCompletionAsync(host, goodSaga);
+        // Once both inputs are in _error, no retry holds their receipts any more.
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", poisonSaga.ToString(), Wait)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", goodSaga.ToString(), Wait)).ShouldBeTrue();
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, goodInput)).Count.ShouldBe(2);
+        // The receipt's first stored message (the timeout's cancellation) cannot be sent; its CounterCompleted comes after it.
+        var stored = await StoredRows(dataSource, poisonInput);
+        stored.Count.ShouldBe(2);
+        var poison = stored[0].MessageId;
+        host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeSweeperSend =
+            messageId => messageId == poison ? throw new InvalidOperationException("the broker refused this one") : Task.CompletedTask;
+        var sweeper = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
+
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(2, "the other receipt's messages flow in the same sweep");
+        stored = await StoredRows(dataSource, poisonInput);
+        stored[0].ShouldBe(stored[0] with { Attempts = 1, Parked = false, Failure = "send failed (1 of 5): InvalidOperationException: the broker refused this one" });
+        stored.Count.ShouldBe(2, "the receipt's later message waits behind the failing one: order kept");
+        for (var sweep = 2; sweep < ConsumerOutboxSweeper.MaxSendAttempts; sweep++)
+            (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        (await StoredRows(dataSource, poisonInput)).Count.ShouldBe(2);
+
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(1, "parked at its last attempt, the row no longer holds back the one after it");
+        var parked = (await StoredRows(dataSource, poisonInput)).ShouldHaveSingleItem();
+        parked.MessageId.ShouldBe(poison);
+        parked.Parked.ShouldBeTrue();
+        parked.Failure!.ShouldContain("(5 of 5)");
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(0, "a parked row is no longer tried");
+        (await InboxDelivered(dataSource, poisonInput)).ShouldBeTrue("nothing unparked is left for that receipt");
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == goodSaga, Wait);
+        await received.WaitFor<CounterCompleted>(m => m.CorrelationId == poisonSaga, Wait);
+
+        // An operator who fixed the cause clears parked_at: the row is sent, once.
+        host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeSweeperSend = null;
+        await using (var unpark = dataSource.CreateCommand("UPDATE bridge_outbox_message SET parked_at = NULL, attempts = 0 WHERE message_id = @id"))
+        {
+            unpark.Parameters.AddWithValue("id", poison);
+            await unpark.ExecuteNonQueryAsync();
+        }
+
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(1);
+        (await StoredRows(dataSource, poisonInput)).ShouldBeEmpty();
+        (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == goodSaga).ShouldBe(1);
+        received.Of<CounterCompleted>().Count(m => m.CorrelationId == poisonSaga).ShouldBe(1);
+        await host.StopAsync();
+    }
+
+    /// <summary>A production host on a fresh virtual host and database; its own sweep runs at start only, with no grace period.</summary>
+    static async Task<(IHost Host, ReceivedMessages Received, string Rabbit)> StartHostAsync(string purpose)
+    {
+        var rabbit = await TestServers.CreateVirtualHostAsync(purpose);
+        var postgres = await TestServers.CreateDatabaseAsync(purpose);
+        var received = new ReceivedMessages();
+        var host = CounterSagaHost.Build(BridgeMode.Production, rabbit, postgres, received, new Dictionary<string, string?>
+        {
+            ["Bridge:ConsumerOutboxGracePeriod"] = "00:00:00",
+            ["Bridge:ConsumerOutboxSweepInterval"] = "01:00:00",
+        });
+        await host.StartAsync();
+        return (host, received, rabbit);
+    }
+
+    /// <summary>Starts a counter, then completes it with every delivery pass of the completion failing; returns the completion's MessageId.</summary>
+    static async Task<Guid> StrandCompletionAsync(IHost host, Guid id)
+    {
+        var bus = host.Services.GetRequiredService<IBus>();
+        await bus.Publish(new StartCounter(id, "stranded", 600));
+        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var complete = NewId.NextGuid();
+        var hooks = host.Services.GetRequiredService<OutboxDeliveryHooks>();
+        var earlier = hooks.BeforeConsumerDelivery;
+        hooks.BeforeConsumerDelivery = async key =>
+        {
+            if (earlier is not null)
+                await earlier(key);
+            if (key.MessageId == complete)
+                throw new InvalidOperationException("broker unreachable after the commit (test hook)");
+        };
+        await bus.Publish(new CompleteCounter(id), c => c.MessageId = complete);
+        return complete;
+    }
+
+    sealed record StoredRow(Guid MessageId, int Attempts, bool Parked, string? Failure);
+
+    static async Task<List<StoredRow>> StoredRows(NpgsqlDataSource dataSource, Guid inboxMessageId)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT message_id, attempts, parked_at IS NOT NULL, failure FROM bridge_outbox_message WHERE inbox_message_id = @id ORDER BY sequence_number");
+        command.Parameters.AddWithValue("id", inboxMessageId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<StoredRow>();
+        while (await reader.ReadAsync())
+            rows.Add(new StoredRow(reader.GetGuid(0), reader.GetInt32(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        return rows;
+    }
+
+    static async Task<bool> InboxDelivered(NpgsqlDataSource dataSource, Guid messageId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT bool_and(delivered_at IS NOT NULL) FROM bridge_inbox WHERE message_id = @id");
+        command.Parameters.AddWithValue("id", messageId);
+        return await command.ExecuteScalarAsync() is true;
+    }
+}
