@@ -28,6 +28,8 @@ internal sealed class BridgeSubscriber : ISubscriber
         {
             EndpointUrl = url,
             Security = new ClientSecurityOptions { Policy = options.Policy, Mode = options.Mode, PkiDir = pkiDir },
+            // Creating 10,000 monitored items on a loaded machine takes longer than the default 15 s per call.
+            Channel = new Bridge.Adapters.OpcUa.Stack.SecureChannel.SecureChannelOptions { RequestTimeout = TimeSpan.FromSeconds(120) },
         });
         var subscriber = new BridgeSubscriber(client, options.Items);
         var subscription = await client.CreateSubscriptionAsync(
