@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Bridge.Benchmarks.OpcUa;
 
-/// <summary>Command line: --items N --seconds S --publishing-ms P --server-interval-ms I --sampling-ms S --rounds R [--policy P --mode M] [--url opc.tcp://…] [--repo PATH].</summary>
-internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs, int ServerIntervalMs, int SamplingMs, int Rounds, string Policy, string Mode, string? Url, string Repository)
+/// <summary>Command line: --items N --seconds S --publishing-ms P --server-interval-ms I --sampling-ms S --rounds R [--policy P --mode M] [--url opc.tcp://…] [--repo PATH] [--only bridge|node] [--port N].</summary>
+internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs, int ServerIntervalMs, int SamplingMs, int Rounds, string Policy, string Mode, string? Url, string Repository, string? Only, int Port)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,7 +19,9 @@ internal sealed record BenchmarkOptions(int Items, int Seconds, int PublishingMs
             Get("--policy") ?? "None",
             Get("--mode") ?? "SignAndEncrypt",
             Get("--url"),
-            Get("--repo") ?? FindRepository());
+            Get("--repo") ?? FindRepository(),
+            Get("--only"),
+            Int("--port", 0));
     }
 
     private static string FindRepository()

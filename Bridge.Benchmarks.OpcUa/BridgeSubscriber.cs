@@ -10,9 +10,15 @@ namespace Bridge.Benchmarks.OpcUa;
 internal sealed class BridgeSubscriber : ISubscriber
 {
     private readonly OpcUaClient client;
+    private readonly SequenceGaps gaps;
+    private uint firstHandle;
     private long values;
 
-    private BridgeSubscriber(OpcUaClient client) => this.client = client;
+    private BridgeSubscriber(OpcUaClient client, int items)
+    {
+        this.client = client;
+        gaps = new SequenceGaps(items);
+    }
 
     public string Name => "Bridge client";
 
@@ -22,17 +28,27 @@ internal sealed class BridgeSubscriber : ISubscriber
         {
             EndpointUrl = url,
             Security = new ClientSecurityOptions { Policy = options.Policy, Mode = options.Mode, PkiDir = pkiDir },
+            // Creating 10,000 monitored items on a loaded machine takes longer than the default 15 s per call.
+            Channel = new Bridge.Adapters.OpcUa.Stack.SecureChannel.SecureChannelOptions { RequestTimeout = TimeSpan.FromSeconds(120) },
         });
-        var subscriber = new BridgeSubscriber(client);
+        var subscriber = new BridgeSubscriber(client, options.Items);
         var subscription = await client.CreateSubscriptionAsync(
             new SubscriptionSettings { PublishingInterval = TimeSpan.FromMilliseconds(options.PublishingMs) },
-            _ => Interlocked.Increment(ref subscriber.values));
-        await subscription.AddItemsAsync(Enumerable.Range(0, options.Items).Select(i =>
+            change =>
+            {
+                Interlocked.Increment(ref subscriber.values);
+                if (change.Value.Value.Value is double tick)
+                {
+                    subscriber.gaps.Observe((int)(change.Item.ClientHandle - subscriber.firstHandle), tick);
+                }
+            });
+        var created = await subscription.AddItemsAsync(Enumerable.Range(0, options.Items).Select(i =>
             new MonitoredItemRequest(NodeId.Parse("ns=1;s=Many.V" + i.ToString("00000", CultureInfo.InvariantCulture))) { SamplingInterval = options.SamplingMs, QueueSize = 1 }));
+        subscriber.firstHandle = created[0].ClientHandle;
         return subscriber;
     }
 
-    public Sample Read() => new(Interlocked.Read(ref values), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+    public Sample Read() => new(Interlocked.Read(ref values), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp(), RuntimeCounters.Now(), gaps.Missed);
 
     public ValueTask DisposeAsync() => client.DisposeAsync();
 }

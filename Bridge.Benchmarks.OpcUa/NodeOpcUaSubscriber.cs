@@ -30,7 +30,7 @@ internal sealed class NodeOpcUaSubscriber : ISubscriber
             return;
         }
         var parts = line.Split(' ');
-        last = new Sample(long.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.FromMicroseconds(double.Parse(parts[2], CultureInfo.InvariantCulture)), Stopwatch.GetTimestamp());
+        last = new Sample(long.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.FromMicroseconds(double.Parse(parts[2], CultureInfo.InvariantCulture)), Stopwatch.GetTimestamp(), null, long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The latest once-a-second report (at most a second old; rates use the report's own arrival times).</summary>

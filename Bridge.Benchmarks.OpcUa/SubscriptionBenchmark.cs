@@ -20,7 +20,7 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
     public async Task<int> RunAsync()
     {
         var folder = Path.Combine(options.Repository, "tests", "opcua-server");
-        var port = FreePort();
+        var port = options.Port != 0 ? options.Port : FreePort();
         using var server = options.Url is null
             ? await NodeScript.StartAsync(folder, $"server.js --port {port} --many {options.Items} --auto-accept", "BRIDGE-OPCUA-READY", TimeSpan.FromSeconds(180))
             : null;
@@ -40,10 +40,13 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
         }
         pkiDir = pki.Root;
         await control.WriteValueAsync(Interval, Variant.From((uint)options.ServerIntervalMs));
-        await control.WriteValueAsync(Running, Variant.From(true));
         Console.WriteLine($"{options.Items} monitored items, publishing every {options.PublishingMs} ms, sampling interval {options.SamplingMs} ms, server changes all items every {options.ServerIntervalMs} ms (or as fast as it can), {options.Seconds} s per phase, security {options.Policy}{(options.Policy == "None" ? "" : "/" + options.Mode)}");
         try
         {
+            if (options.Only is { } only)
+            {
+                return await RunOneClientAsync(control, folder, url, only);
+            }
             var alone = new List<(string Phase, Phase Result)>();
             for (var round = 1; round <= options.Rounds; round++)
             {
@@ -54,8 +57,8 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
             var both = await MeasureAsync(control, [await NodeOpcUaSubscriber.StartAsync(folder, url, options), await BridgeSubscriber.StartAsync(url, options, pkiDir)]);
             var bothSwapped = await MeasureAsync(control, [await BridgeSubscriber.StartAsync(url, options, pkiDir), await NodeOpcUaSubscriber.StartAsync(folder, url, options)]);
             Console.WriteLine();
-            Console.WriteLine("| phase | client | value changes/s | server changes/s | delivered | CPU ms per 10k values |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|");
+            Console.WriteLine("| phase | client | value changes/s | server changes/s | received / server | received in item sequence | CPU ms per 10k values |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
             foreach (var (phase, result) in alone)
             {
                 Print(phase, result);
@@ -77,10 +80,28 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
         }
     }
 
+    /// <summary>One client alone for every round (--only bridge|node): for profiling one client without the other's phases.</summary>
+    private async Task<int> RunOneClientAsync(OpcUaClient control, string folder, string url, string only)
+    {
+        Console.WriteLine("| phase | client | value changes/s | server changes/s | received / server | received in item sequence | CPU ms per 10k values |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            ISubscriber subscriber = only == "node"
+                ? await NodeOpcUaSubscriber.StartAsync(folder, url, options)
+                : await BridgeSubscriber.StartAsync(url, options, pkiDir);
+            Print($"alone, round {round}", await MeasureAsync(control, [subscriber]));
+        }
+        return 0;
+    }
+
     private async Task<Phase> MeasureAsync(OpcUaClient control, IReadOnlyList<ISubscriber> subscribers)
     {
         try
         {
+            // The server changes values only while a phase runs: clients subscribe to a quiet server (10,000 items
+            // with SignAndEncrypt took more than a minute to create on a loaded machine otherwise) and close on one.
+            await control.WriteValueAsync(Running, Variant.From(true));
             await Task.Delay(TimeSpan.FromSeconds(3));
             var produced0 = await ReadChangesAsync(control);
             var first = subscribers.Select(s => s.Read()).ToList();
@@ -88,10 +109,19 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
             var last = subscribers.Select(s => s.Read()).ToList();
             var produced1 = await ReadChangesAsync(control);
             var serverRate = (produced1.Value - produced0.Value) / (produced1.At - produced0.At).TotalSeconds;
-            return new Phase(serverRate, [.. subscribers.Select((s, i) => (s.Name, Sample.Between(first[i], last[i])))]);
+            var phase = new Phase(serverRate, [.. subscribers.Select((s, i) => (s.Name, Sample.Between(first[i], last[i])))]);
+            foreach (var (subscriber, i) in subscribers.Select((s, i) => (s, i)))
+            {
+                if (Sample.RuntimeBetween(first[i], last[i]) is { } runtime)
+                {
+                    Console.Error.WriteLine($"  {subscriber.Name}: {runtime}");
+                }
+            }
+            return phase;
         }
         finally
         {
+            await control.WriteValueAsync(Running, Variant.From(false));
             foreach (var subscriber in subscribers)
             {
                 await subscriber.DisposeAsync();
@@ -109,7 +139,7 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
     {
         foreach (var (name, rate) in result.Rates)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {name} | {rate.PerSecond:N0} | {result.ServerRate:N0} | {rate.PerSecond / result.ServerRate:P0} | {rate.CpuMsPer10k:0.0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {name} | {rate.PerSecond:N0} | {result.ServerRate:N0} | {rate.PerSecond / result.ServerRate:P0} | {rate.InSequence:P1} | {rate.CpuMsPer10k:0.0} |"));
         }
     }
 

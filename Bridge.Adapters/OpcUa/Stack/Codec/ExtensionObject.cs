@@ -3,18 +3,34 @@ namespace Bridge.Adapters.OpcUa.Stack.Codec;
 /// <summary>
 /// A structure identified by its encoding NodeId. Types the adapter does not know stay as their encoded bytes,
 /// so they survive a decode / encode round trip unchanged; known types are decoded by the caller through
-/// <see cref="TryDecodeBody{T}"/>.
+/// <see cref="TryDecodeBody{T}"/>. The decoder may decode a hot type (notification data) straight from the message
+/// instead of copying its bytes first; such an object holds the decoded value and encodes its body only when asked.
 /// </summary>
 public sealed class ExtensionObject : IEquatable<ExtensionObject>
 {
     public static readonly ExtensionObject Null = new(NodeId.Null, ExtensionObjectEncoding.None, null);
 
+    private readonly object? decoded;
+    private readonly Action<BinaryEncoder>? encodeDecoded;
+    private byte[]? body;
+
     public ExtensionObject(NodeId typeId, ExtensionObjectEncoding encoding, byte[]? body)
     {
         TypeId = typeId;
         Encoding = encoding;
-        Body = body;
+        this.body = body;
     }
+
+    private ExtensionObject(NodeId typeId, object decoded, Action<BinaryEncoder> encode)
+    {
+        TypeId = typeId;
+        Encoding = ExtensionObjectEncoding.Binary;
+        this.decoded = decoded;
+        encodeDecoded = encode;
+    }
+
+    /// <summary>A binary ExtensionObject whose body the decoder has already decoded as <typeparamref name="T"/>.</summary>
+    internal static ExtensionObject FromDecoded<T>(NodeId typeId, T value) where T : class, IEncodeable<T> => new(typeId, value, value.Encode);
 
     /// <summary>The NodeId of the DataTypeEncoding (for example the DefaultBinary encoding of DataChangeFilter).</summary>
     public NodeId TypeId { get; }
@@ -22,7 +38,7 @@ public sealed class ExtensionObject : IEquatable<ExtensionObject>
     public ExtensionObjectEncoding Encoding { get; }
 
     /// <summary>The body: binary bytes, or UTF-8 XML text when <see cref="Encoding"/> is Xml.</summary>
-    public byte[]? Body { get; }
+    public byte[]? Body => body ??= EncodeDecoded();
 
     public bool IsNull => Encoding == ExtensionObjectEncoding.None && TypeId.IsNull;
 
@@ -37,13 +53,33 @@ public sealed class ExtensionObject : IEquatable<ExtensionObject>
     public bool TryDecodeBody<T>(DecodingLimits limits, out T? value) where T : class, IEncodeable<T>
     {
         value = null;
-        if (Encoding != ExtensionObjectEncoding.Binary || Body is null || TypeId.NamespaceIndex != 0
+        if (Encoding != ExtensionObjectEncoding.Binary || TypeId.NamespaceIndex != 0
             || TypeId.IdType != NodeIdType.Numeric || TypeId.NumericId != T.BinaryEncodingId)
+        {
+            return false;
+        }
+        if (decoded is T already)
+        {
+            value = already;
+            return true;
+        }
+        if (Body is null)
         {
             return false;
         }
         value = T.Decode(new BinaryDecoder(Body, limits));
         return true;
+    }
+
+    private byte[]? EncodeDecoded()
+    {
+        if (encodeDecoded is null)
+        {
+            return null;
+        }
+        var encoder = new BinaryEncoder();
+        encodeDecoded(encoder);
+        return encoder.ToArray();
     }
 
     public bool Equals(ExtensionObject? other) =>

@@ -46,6 +46,19 @@ public sealed class Variant : IEquatable<Variant>
         ArrayDimensions = arrayDimensions;
     }
 
+    private Variant(BuiltInType type, object? value, int[]? arrayDimensions, bool _)
+    {
+        Type = type;
+        Value = value;
+        ArrayDimensions = arrayDimensions;
+    }
+
+    /// <summary>
+    /// A variant the decoder built: its value already has the CLR type of <paramref name="type"/> and its dimensions
+    /// were checked, so the public constructor's checks (a type test per value) are skipped on the hot path.
+    /// </summary>
+    internal static Variant Decoded(BuiltInType type, object? value, int[]? arrayDimensions = null) => new(type, value, arrayDimensions, true);
+
     public BuiltInType Type { get; }
 
     public object? Value { get; }

@@ -60,7 +60,7 @@ internal static class VariantEncoding
                 {
                     throw new OpcUaDecodingException($"Variant at byte {at}: a scalar cannot be a Variant or have dimensions.");
                 }
-                return new Variant(type, ReadScalar(decoder, type));
+                return Variant.Decoded(type, ReadScalar(decoder, type));
             }
             var length = decoder.ReadLength("Variant array", decoder.Limits.MaxArrayLength);
             var array = ReadArray(decoder, type, Math.Max(length, 0));
@@ -70,7 +70,7 @@ internal static class VariantEncoding
                 dimensions = decoder.ReadArray(static d => d.ReadInt32()) ?? [];
                 CheckDimensions(dimensions, array.Length, at);
             }
-            return new Variant(type, array, dimensions);
+            return Variant.Decoded(type, array, dimensions);
         }
         finally
         {

@@ -9,7 +9,8 @@ public sealed class MonitoredItemNotification : IEncodeable<MonitoredItemNotific
 
     public uint ClientHandle { get; init; }
 
-    public DataValue Value { get; init; } = new();
+    // The shared empty value, not a new one: Decode replaces it at once, and an allocation per notification showed.
+    public DataValue Value { get; init; } = DataValue.Empty;
 
     public void Encode(BinaryEncoder encoder)
     {

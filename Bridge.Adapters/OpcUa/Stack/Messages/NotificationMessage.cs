@@ -24,6 +24,7 @@ public sealed class NotificationMessage : IEncodeable<NotificationMessage>
     {
         SequenceNumber = decoder.ReadUInt32(),
         PublishTime = decoder.ReadDateTime(),
-        NotificationData = decoder.ReadArray(static d => d.ReadExtensionObject()) ?? [],
+        // Value changes are decoded where they lie in the message; other notifications keep their bytes until asked.
+        NotificationData = decoder.ReadArray(static d => d.ReadExtensionObjectDecoding<DataChangeNotification>()) ?? [],
     };
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bridge.Adapters.OpcUa.Stack.Codec;
 
 namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
@@ -23,19 +24,20 @@ internal sealed class MessageAssembly(uint maxMessageSize, uint maxChunkCount)
         }
     }
 
-    public ReadOnlyMemory<byte> Complete()
+    /// <summary>The message: the one chunk's body as it is, or the chunks joined in a rented buffer.</summary>
+    public ResponseBody Complete()
     {
         if (parts.Count == 1)
         {
-            return parts[0];
+            return new ResponseBody(parts[0], null);
         }
-        var whole = new byte[length];
+        var whole = ArrayPool<byte>.Shared.Rent((int)length);
         var at = 0;
         foreach (var part in parts)
         {
             part.CopyTo(whole.AsMemory(at));
             at += part.Length;
         }
-        return whole;
+        return new ResponseBody(whole.AsMemory(0, at), whole);
     }
 }

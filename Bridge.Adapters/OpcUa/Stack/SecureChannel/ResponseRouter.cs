@@ -14,11 +14,11 @@ namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
 /// </summary>
 internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<NegotiatedLimits> limits)
 {
-    private readonly ConcurrentDictionary<uint, TaskCompletionSource<ReadOnlyMemory<byte>>> pending = new();
+    private readonly ConcurrentDictionary<uint, TaskCompletionSource<ResponseBody>> pending = new();
     private readonly Dictionary<uint, MessageAssembly> assemblies = [];
     private uint lastSequenceNumber;
 
-    public void Expect(uint requestId, TaskCompletionSource<ReadOnlyMemory<byte>> waiter) => pending[requestId] = waiter;
+    public void Expect(uint requestId, TaskCompletionSource<ResponseBody> waiter) => pending[requestId] = waiter;
 
     public void Forget(uint requestId) => pending.TryRemove(requestId, out _);
 
@@ -71,9 +71,10 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
                 var assembly = AssemblyFor(requestId);
                 assemblies.Remove(requestId);
                 assembly.Add(body);
-                if (pending.TryRemove(requestId, out var waiter))
+                var message = assembly.Complete();
+                if (!pending.TryRemove(requestId, out var waiter) || !waiter.TrySetResult(message))
                 {
-                    waiter.TrySetResult(assembly.Complete());
+                    message.Release();
                 }
                 break;
             case MessageTypes.Abort:

@@ -87,7 +87,14 @@ public sealed class UaSecureChannel : IAsyncDisposable
         where TResponse : IEncodeable<TResponse>, IServiceResponse
     {
         var body = await SendAndReceiveAsync(request, MessageTypes.Message, timeout ?? options.RequestTimeout, ct).ConfigureAwait(false);
-        return DecodeResponse<TResponse>(typeof(TRequest).Name, body);
+        try
+        {
+            return DecodeResponse<TResponse>(typeof(TRequest).Name, body.Bytes);
+        }
+        finally
+        {
+            body.Release();
+        }
     }
 
     private TResponse DecodeResponse<TResponse>(string service, ReadOnlyMemory<byte> body)
@@ -111,7 +118,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         return response;
     }
 
-    private async Task<ReadOnlyMemory<byte>> SendAndReceiveAsync<TRequest>(TRequest request, uint messageType, TimeSpan timeout, CancellationToken ct)
+    private async Task<ResponseBody> SendAndReceiveAsync<TRequest>(TRequest request, uint messageType, TimeSpan timeout, CancellationToken ct)
         where TRequest : IEncodeable<TRequest>, IServiceRequest
     {
         ThrowIfClosed();
@@ -123,7 +130,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
         encoder.WriteNodeId(new NodeId(TRequest.BinaryEncodingId));
         request.Encode(encoder);
 
-        var completion = new TaskCompletionSource<ReadOnlyMemory<byte>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<ResponseBody>(TaskCreationOptions.RunContinuationsAsynchronously);
         var requestId = await SendChunksAsync(messageType, encoder.WrittenMemory, completion, ct).ConfigureAwait(false);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timer.CancelAfter(timeout);
@@ -142,7 +149,7 @@ public sealed class UaSecureChannel : IAsyncDisposable
     }
 
     /// <summary>Splits a message into chunks and writes them back to back, so chunks of two messages never interleave.</summary>
-    private async Task<uint> SendChunksAsync(uint messageType, ReadOnlyMemory<byte> message, TaskCompletionSource<ReadOnlyMemory<byte>>? completion, CancellationToken ct)
+    private async Task<uint> SendChunksAsync(uint messageType, ReadOnlyMemory<byte> message, TaskCompletionSource<ResponseBody>? completion, CancellationToken ct)
     {
         var limits = connection.Limits;
         if (limits.MaxSendMessageSize != 0 && message.Length > limits.MaxSendMessageSize)
@@ -240,7 +247,15 @@ public sealed class UaSecureChannel : IAsyncDisposable
             RequestedLifetime = (uint)options.RequestedLifetime.TotalMilliseconds,
         };
         var body = await SendAndReceiveAsync(request, MessageTypes.OpenChannel, options.RequestTimeout, ct).ConfigureAwait(false);
-        var response = DecodeResponse<OpenSecureChannelResponse>(nameof(OpenSecureChannelRequest), body);
+        OpenSecureChannelResponse response;
+        try
+        {
+            response = DecodeResponse<OpenSecureChannelResponse>(nameof(OpenSecureChannelRequest), body.Bytes);
+        }
+        finally
+        {
+            body.Release();
+        }
         var derived = options.Security.DeriveKeys(nonce, response.ServerNonce);
         await sendLock.WaitAsync(ct).ConfigureAwait(false);
         try

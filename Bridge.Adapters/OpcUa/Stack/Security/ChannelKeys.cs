@@ -21,6 +21,8 @@ public sealed class ChannelKeys : IDisposable
         ClientCipher.Key = ClientEncryptingKey;
         ServerCipher = Aes.Create();
         ServerCipher.Key = ServerEncryptingKey;
+        ClientSigner = new ChunkMac(ClientSigningKey);
+        ServerSigner = new ChunkMac(ServerSigningKey);
     }
 
     public byte[] ClientSigningKey { get; }
@@ -39,6 +41,12 @@ public sealed class ChannelKeys : IDisposable
 
     internal Aes ServerCipher { get; }
 
+    /// <summary>HMAC-SHA256 with the client's signing key, kept for the token's life (not one per chunk).</summary>
+    internal ChunkMac ClientSigner { get; }
+
+    /// <summary>HMAC-SHA256 with the server's signing key, kept for the token's life.</summary>
+    internal ChunkMac ServerSigner { get; }
+
     public static ChannelKeys Derive(SecurityAlgorithms algorithms, byte[] clientNonce, byte[] serverNonce)
     {
         var length = SecurityAlgorithms.SigningKeyLength + algorithms.EncryptionKeyLength + SecurityAlgorithms.BlockSize;
@@ -49,5 +57,7 @@ public sealed class ChannelKeys : IDisposable
     {
         ClientCipher.Dispose();
         ServerCipher.Dispose();
+        ClientSigner.Dispose();
+        ServerSigner.Dispose();
     }
 }

@@ -122,7 +122,7 @@ public sealed class RsaSecurityPolicy : IChannelSecurityPolicy, IDisposable
         chunk.AsSpan(0, length).CopyTo(result);
         BitConverter.TryWriteBytes(result.AsSpan(4), (uint)total);
         var signedEnd = Encrypts ? length + ChunkPadding.Write(result.AsSpan(length), padding, false) : length;
-        HMACSHA256.HashData(keys.ClientSigningKey, result.AsSpan(0, signedEnd), result.AsSpan(signedEnd));
+        keys.ClientSigner.Compute(result.AsSpan(0, signedEnd), result.AsSpan(signedEnd));
         if (Encrypts)
         {
             var secured = result.AsSpan(securedFrom);
@@ -189,7 +189,7 @@ public sealed class RsaSecurityPolicy : IChannelSecurityPolicy, IDisposable
             throw Failed("chunk is too short for a sequence header and a signature");
         }
         Span<byte> expected = stackalloc byte[SecurityAlgorithms.SignatureLength];
-        HMACSHA256.HashData(keys.ServerSigningKey, plain.AsSpan(0, signatureAt), expected);
+        keys.ServerSigner.Compute(plain.AsSpan(0, signatureAt), expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, plain.AsSpan(signatureAt)))
         {
             throw Failed("chunk signature does not match (altered on the way, or keys out of step)");

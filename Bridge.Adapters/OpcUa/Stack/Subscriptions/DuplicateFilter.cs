@@ -5,21 +5,22 @@ namespace Bridge.Adapters.OpcUa.Stack.Subscriptions;
 /// <summary>
 /// Remembers the last few (value, source timestamp, status) triples of one item so that values the server sends
 /// again — initial values after TransferSubscriptions or a recreation, a republished message — are delivered once.
+/// A scalar of a fixed-size type is remembered by its bits, not by its boxed value: holding 8 values of each of
+/// 10,000 items kept ≈ 10 MB of young objects alive, which every gen0 collection then had to copy.
 /// </summary>
 internal sealed class DuplicateFilter
 {
     private const int Size = 8;
-    private readonly (Variant Value, DateTime Source, uint Status)[] recent = new (Variant, DateTime, uint)[Size];
+    private readonly Seen[] recent = new Seen[Size];
     private int count;
     private int next;
 
     public bool IsNew(DataValue value)
     {
-        var key = (value.Value, value.SourceTimestamp ?? DateTime.MinValue, value.StatusCode.Code);
+        var key = Seen.Of(value);
         for (var i = 0; i < count; i++)
         {
-            var seen = recent[i];
-            if (seen.Source == key.Item2 && seen.Status == key.Item3 && seen.Value.Equals(key.Item1))
+            if (recent[i].SameAs(key, value.Value))
             {
                 return false;
             }
@@ -28,5 +29,42 @@ internal sealed class DuplicateFilter
         next = (next + 1) % Size;
         count = Math.Min(count + 1, Size);
         return true;
+    }
+
+    /// <summary>One remembered value: its bits for a fixed-size scalar, else the variant itself.</summary>
+    private readonly record struct Seen(DateTime Source, uint Status, BuiltInType Type, ulong Bits, Variant? Other)
+    {
+        public static Seen Of(DataValue value)
+        {
+            var variant = value.Value;
+            var source = value.SourceTimestamp ?? DateTime.MinValue;
+            var status = value.StatusCode.Code;
+            return ScalarBits(variant) is { } bits
+                ? new Seen(source, status, variant.Type, bits, null)
+                : new Seen(source, status, variant.Type, 0, variant);
+        }
+
+        public bool SameAs(Seen other, Variant variant) =>
+            Source == other.Source && Status == other.Status && Type == other.Type
+            && (Other is null ? other.Other is null && Bits == other.Bits : other.Other is not null && Other.Equals(variant));
+
+        private static ulong? ScalarBits(Variant variant) => variant.Value switch
+        {
+            null => variant.IsNull ? 0UL : null,
+            double d => BitConverter.DoubleToUInt64Bits(d),
+            float f => BitConverter.SingleToUInt32Bits(f),
+            int i => unchecked((uint)i),
+            uint u => u,
+            long l => unchecked((ulong)l),
+            ulong u => u,
+            short s => unchecked((ushort)s),
+            ushort u => u,
+            sbyte s => unchecked((byte)s),
+            byte b => b,
+            bool b => b ? 1UL : 0UL,
+            DateTime t => unchecked((ulong)t.Ticks),
+            StatusCode c => c.Code,
+            _ => null,
+        };
     }
 }

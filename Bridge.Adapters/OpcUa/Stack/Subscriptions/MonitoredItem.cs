@@ -24,16 +24,10 @@ public sealed class MonitoredItem(MonitoredItemRequest request, uint clientHandl
 
     public double RevisedSamplingInterval { get; internal set; }
 
-    public DataValue? LastValue { get; private set; }
-
     /// <summary>Records a delivered value; false when the same value with the same source timestamp was delivered before.</summary>
     internal bool Accept(DataValue value)
     {
-        if (!duplicates.IsNew(value))
-        {
-            return false;
-        }
-        LastValue = value;
-        return true;
+        // The value itself is not kept: holding the last value of every item kept young objects alive across collections.
+        return duplicates.IsNew(value);
     }
 }

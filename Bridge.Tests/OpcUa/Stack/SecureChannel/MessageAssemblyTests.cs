@@ -11,7 +11,7 @@ public class MessageAssemblyTests
         var assembly = new MessageAssembly(100, 10);
         assembly.Add(new byte[] { 1, 2 });
         assembly.Add(new byte[] { 3 });
-        assembly.Complete().ToArray().ShouldBe(new byte[] { 1, 2, 3 });
+        assembly.Complete().Bytes.ToArray().ShouldBe(new byte[] { 1, 2, 3 });
     }
 
     [Fact]
