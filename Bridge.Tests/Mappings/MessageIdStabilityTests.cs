@@ -35,6 +35,8 @@ public sealed class MessageIdStabilityTests
     public void MessageId_FromItsParts_IsTheSameAsBefore()
     {
         DeterministicId.Create("sensors", "bin-level", "ABC", "v1@2026-11-22T15:31:02.1250000+00:00", -1).ShouldBe(Guid.Parse("d277ff3d-4b3e-5947-94cb-f2348cea7903"));
+        DeterministicId.Create("sensors", "bin-level", "ABC", "v1", new DateTimeOffset(2026, 11, 22, 15, 31, 2, 125, TimeSpan.Zero))
+            .ShouldBe(Guid.Parse("d277ff3d-4b3e-5947-94cb-f2348cea7903"), "a state report's id: version@occurredAt in the O format");
         DeterministicId.Create("erp", "production-order", "4711", null, 3).ShouldBe(Guid.Parse("28c50e1f-483a-5ad3-92f4-e5a546b51c49"));
         DeterministicId.Create("wms-ä", "inventory", "x\ny", "", 0).ShouldBe(Guid.Parse("8a7dbf03-1f14-51f2-9068-d0db3af8ada9"));
     }
