@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bridge.Adapters.Envelopes;
+using Bridge.Host.Pipeline.Inbound;
 using Bridge.Host.Pipeline.Telemetry;
 using Bridge.Mappings;
 
 namespace Bridge.Benchmarks.Telemetry;
 
-/// <summary>What TelemetryIngestor does: map with the shipped sensors mapping, hand to the pipeline; counts where the time goes.</summary>
+/// <summary>What TelemetryIngestor does (map with the shipped sensors mapping, check the values, hand to the pipeline); counts where the time goes.</summary>
 internal sealed class MappingSink(InboundMapping mapping, TelemetryPipeline pipeline, TelemetryEnvelopeEncoder encoder) : IEnvelopeSink
 {
     private long _count;
@@ -20,8 +21,8 @@ internal sealed class MappingSink(InboundMapping mapping, TelemetryPipeline pipe
         var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
         var mapped = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _mapTicks, mapped - started);
-        if (result.Errors.Count > 0)
-            return new EnvelopeReceipt(false, result.Errors[0].Message);
+        if (result.Errors.Count > 0 || result.Messages.Any(m => MappedValueRules.Check(m.Message).Count > 0))
+            return new EnvelopeReceipt(false, result.Errors.Count > 0 ? result.Errors[0].Message : "a mapped value breaks a rule");
         var records = result.Messages.Select(m => encoder.Encode(m.Message)).ToList();
         var encoded = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _encodeTicks, encoded - mapped);

@@ -222,7 +222,7 @@ public sealed class InboundMapping
             ? DeterministicId.HashPayload(payload.Span, metadata)
             : DeterministicId.HashPayload(payload.Span);
         var messageId = Identity == InboundIdentity.State
-            ? DeterministicId.Create(System, MessageType, documentId, $"{version}@{_envelope.ObservedAt(slots, now):O}", index: -1)
+            ? DeterministicId.Create(System, MessageType, documentId, version, _envelope.ObservedAt(slots, now))
             : DeterministicId.Create(System, MessageType, documentId, version, index);
         _envelope.Fill(slots, messageId, System, documentId, now);
         return (CanonicalMessage)_plan.Shape.Factory(slots);

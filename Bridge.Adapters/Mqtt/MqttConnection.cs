@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Hosting;
@@ -349,5 +348,28 @@ public sealed class MqttConnection : IAdapterConnection, IAsyncDisposable
 
     private sealed record PendingAck(MqttApplicationMessageReceivedEventArgs Args, Task<EnvelopeReceipt> Taken, int Generation, string Topic);
 
-    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    /// <summary><c>yyyy-MM-ddTHH:mm:ss.fffZ</c> in UTC, written directly: it is stamped on every message received.</summary>
+    internal static string Iso(DateTimeOffset at) => string.Create(24, at.UtcDateTime, static (text, t) =>
+    {
+        Digits(text[..4], t.Year);
+        text[4] = '-';
+        Digits(text[5..7], t.Month);
+        text[7] = '-';
+        Digits(text[8..10], t.Day);
+        text[10] = 'T';
+        Digits(text[11..13], t.Hour);
+        text[13] = ':';
+        Digits(text[14..16], t.Minute);
+        text[16] = ':';
+        Digits(text[17..19], t.Second);
+        text[19] = '.';
+        Digits(text[20..23], t.Millisecond);
+        text[23] = 'Z';
+    });
+
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--, value /= 10)
+            text[i] = (char)('0' + value % 10);
+    }
 }

@@ -13,6 +13,10 @@ namespace Bridge.Adapters.Mqtt;
 /// </summary>
 public static class MqttInboundEnvelopes
 {
+    // Every reading carries these keys: made once, not per message.
+    private static readonly string[] TopicKeys = Keys("topic.");
+    private static readonly string[] WildcardKeys = Keys("wildcard.");
+
     public static (MqttSubscriptionOptions Subscription, IReadOnlyList<string> Wildcards)? Find(IEnumerable<MqttSubscriptionOptions> subscriptions, string topic)
     {
         foreach (var subscription in subscriptions)
@@ -26,7 +30,8 @@ public static class MqttInboundEnvelopes
 
     public static InboundEnvelope Create(MqttSubscriptionOptions subscription, IReadOnlyList<string> wildcards, MqttApplicationMessage message, DateTimeOffset receivedAt)
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        var levels = message.Topic.Split('/');
+        var metadata = new Dictionary<string, string>(8 + levels.Length + wildcards.Count + (message.UserProperties?.Count ?? 0), StringComparer.Ordinal)
         {
             ["topic"] = message.Topic,
             ["filter"] = subscription.Topic,
@@ -35,11 +40,10 @@ public static class MqttInboundEnvelopes
             ["dup"] = message.Dup ? "true" : "false",
             ["receivedAt"] = MqttConnection.Iso(receivedAt),
         };
-        var levels = message.Topic.Split('/');
         for (var i = 0; i < levels.Length; i++)
-            metadata["topic." + i.ToString(CultureInfo.InvariantCulture)] = levels[i];
+            metadata[Key(TopicKeys, "topic.", i)] = levels[i];
         for (var i = 0; i < wildcards.Count; i++)
-            metadata["wildcard." + i.ToString(CultureInfo.InvariantCulture)] = wildcards[i];
+            metadata[Key(WildcardKeys, "wildcard.", i)] = wildcards[i];
         foreach (var property in message.UserProperties ?? [])
             metadata["userProperty." + property.Name] = System.Text.Encoding.UTF8.GetString(property.ValueBuffer.Span);
         if (!string.IsNullOrEmpty(message.ResponseTopic))
@@ -50,4 +54,8 @@ public static class MqttInboundEnvelopes
         var contentType = string.IsNullOrEmpty(message.ContentType) ? subscription.ContentType : message.ContentType;
         return new InboundEnvelope("mqtt", subscription.System, subscription.MessageType, contentType, message.Payload.ToArray(), metadata);
     }
+
+    private static string[] Keys(string prefix) => Enumerable.Range(0, 16).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Key(string[] known, string prefix, int i) => i < known.Length ? known[i] : prefix + i.ToString(CultureInfo.InvariantCulture);
 }

@@ -116,6 +116,7 @@ internal static class Values
             problem = "expected a date/time, got nothing";
             return false;
         }
+        if (UtcTimestamp.TryParse(text, out result)) return true;
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             problem = $"expected an ISO 8601 date/time with a UTC offset, got '{text}'";

@@ -128,7 +128,7 @@ public sealed class RabbitMqTelemetryTests
     {
         private int _passed;
 
-        public async Task<int> PublishAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
+        public async Task<Task<int>> SendAsync(IReadOnlyList<TelemetryRecord> records, bool mayReconnect, CancellationToken ct)
         {
             var room = allow - _passed;
             if (room <= 0)
@@ -137,11 +137,11 @@ public sealed class RabbitMqTelemetryTests
             }
 
             var part = records.Take(room).ToList();
-            var confirmed = await inner.PublishAsync(part, ct);
+            var confirmed = await await inner.SendAsync(part, mayReconnect, ct);
             _passed += confirmed;
             if (confirmed < records.Count)
                 await Task.Delay(System.Threading.Timeout.Infinite, ct);
-            return confirmed;
+            return Task.FromResult(confirmed);
         }
     }
 

@@ -16,15 +16,15 @@ internal sealed class ScriptedPublisher : ITelemetryPublisher
 
     public int Attempts;
 
-    public async Task<int> PublishAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
+    public async Task<Task<int>> SendAsync(IReadOnlyList<TelemetryRecord> records, bool mayReconnect, CancellationToken ct)
     {
         Interlocked.Increment(ref Attempts);
         if (Hold is { } hold)
             await hold.Task.WaitAsync(ct);
         if (!Up)
-            return 0;
+            return Task.FromResult(0);
         foreach (var record in records)
             _confirmed.Enqueue(record);
-        return records.Count;
+        return Task.FromResult(records.Count);
     }
 }

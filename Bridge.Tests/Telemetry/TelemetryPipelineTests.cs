@@ -59,13 +59,71 @@ public sealed class TelemetryPipelineTests : IAsyncDisposable
         bus.Confirmed.ShouldBeEmpty();
     }
 
-    private TelemetryPipeline Start(ITelemetryPublisher bus, long maxBytes)
+    [Fact]
+    public async Task SeveralBatchesAreSentBeforeTheFirstIsConfirmed_AndReadingsAreTakenInTheOrderSent()
+    {
+        var bus = new ManualConfirmPublisher();
+        await using var pipeline = Start(bus, 1_000_000, batchSize: 1, batchesInFlight: 3);
+        var first = pipeline.TakeAsync([TelemetryBufferTests.Record(1)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 1);
+        var second = pipeline.TakeAsync([TelemetryBufferTests.Record(2)], CancellationToken.None);
+        var third = pipeline.TakeAsync([TelemetryBufferTests.Record(3)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 3);
+        var fourth = pipeline.TakeAsync([TelemetryBufferTests.Record(4)], CancellationToken.None);
+        bus.Sent.Select(s => s.MayReconnect).ShouldBe([true, false, false], "only a batch with nothing in flight before it may open a new connection");
+
+        // The second is confirmed before the first: neither is taken until the first is, then both are.
+        bus.Sent[1].Confirm.SetResult(1);
+        await Task.WhenAny(second, Task.Delay(200));
+        second.IsCompleted.ShouldBeFalse();
+        bus.Sent.Count.ShouldBe(3, "the window is full: the fourth waits for the oldest batch's confirms");
+        bus.Sent[0].Confirm.SetResult(1);
+        await Task.WhenAll(first, second).WaitAsync(Timeout);
+        await WaitUntilAsync(() => bus.Sent.Count == 4);
+        bus.Sent[2].Confirm.SetResult(1);
+        bus.Sent[3].Confirm.SetResult(1);
+        await Task.WhenAll(third, fourth).WaitAsync(Timeout);
+        pipeline.Buffered.ShouldBe(0);
+        bus.Sent.Select(s => TelemetryBufferTests.Text(s.Records.Single())).ShouldBe(Enumerable.Range(1, 4).Select(i => "reading " + i));
+    }
+
+    [Fact]
+    public async Task OldestBatchNotConfirmed_ItsRestAndEveryLaterUnconfirmedOneAreBufferedInOrder_AndForwardedInOrder()
+    {
+        var bus = new ManualConfirmPublisher();
+        await using var pipeline = Start(bus, 1_000_000, batchSize: 2, batchesInFlight: 3);
+        var first = pipeline.TakeAsync([TelemetryBufferTests.Record(1), TelemetryBufferTests.Record(2)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 1);
+        var second = pipeline.TakeAsync([TelemetryBufferTests.Record(3), TelemetryBufferTests.Record(4)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 2);
+        var third = pipeline.TakeAsync([TelemetryBufferTests.Record(5), TelemetryBufferTests.Record(6)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 3);
+
+        // Of the first batch only reading 1 was confirmed; of the second reading 3; of the third none. Nothing confirmed is sent twice.
+        bus.Sent[2].Confirm.SetResult(0);
+        bus.Sent[1].Confirm.SetResult(1);
+        bus.Sent[0].Confirm.SetResult(1);
+        await Task.WhenAll(first, second, third).WaitAsync(Timeout);
+        pipeline.Buffered.ShouldBe(4);
+
+        await WaitUntilAsync(() => bus.Sent.Count == 4);
+        bus.Sent[3].MayReconnect.ShouldBeTrue();
+        bus.Sent[3].Records.Select(TelemetryBufferTests.Text).ShouldBe(["reading 2", "reading 4"]);
+        bus.Sent[3].Confirm.SetResult(2);
+        await WaitUntilAsync(() => bus.Sent.Count == 5);
+        bus.Sent[4].Records.Select(TelemetryBufferTests.Text).ShouldBe(["reading 5", "reading 6"]);
+        bus.Sent[4].Confirm.SetResult(2);
+        await WaitUntilAsync(() => pipeline.Buffered == 0);
+    }
+
+    private TelemetryPipeline Start(ITelemetryPublisher bus, long maxBytes, int batchSize = 50, int batchesInFlight = 4)
     {
         var pipeline = new TelemetryPipeline(bus, new TelemetryOptions
         {
             BufferDirectory = _folder,
             MaxBufferBytes = maxBytes,
-            BatchSize = 50,
+            BatchSize = batchSize,
+            BatchesInFlight = batchesInFlight,
             RetryDelay = TimeSpan.FromMilliseconds(20),
         }, TimeProvider.System, NullLogger<TelemetryPipeline>.Instance);
         pipeline.Start();

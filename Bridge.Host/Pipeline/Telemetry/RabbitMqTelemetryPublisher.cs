@@ -5,34 +5,42 @@ namespace Bridge.Host.Pipeline.Telemetry;
 /// <summary>
 /// Publishes telemetry straight to RabbitMQ with RabbitMQ.Client (persistent, publisher confirms, one channel),
 /// in the MassTransit envelope the bus's consumers read. A batch is published back to back and its confirms awaited
-/// together, instead of one round trip per message. A lost connection is opened again on the next batch.
+/// together, while the pipeline may already send the next one (confirm tracking keeps them apart). A lost connection
+/// is opened again on the next batch.
 /// </summary>
 public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetryPublisher> logger) : ITelemetryPublisher, IAsyncDisposable
 {
+    private static readonly Task<int> NoneConfirmed = Task.FromResult(0);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private IConnection? _connection;
     private IChannel? _channel;
+    private volatile bool _broken;
 
-    public async Task<int> PublishAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
+    public async Task<Task<int>> SendAsync(IReadOnlyList<TelemetryRecord> records, bool mayReconnect, CancellationToken ct)
     {
+        if (!mayReconnect && (_broken || _channel is not { IsOpen: true }))
+            return NoneConfirmed;
         IChannel channel;
         try
         {
             channel = await ChannelAsync(ct).ConfigureAwait(false);
-            foreach (var exchange in records.Select(r => r.Exchange).Distinct().Where(e => !_declared.Contains(e)))
+            foreach (var record in records)
             {
-                await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
-                _declared.Add(exchange);
+                if (_declared.Contains(record.Exchange))
+                    continue;
+                await channel.ExchangeDeclareAsync(record.Exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
+                _declared.Add(record.Exchange);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Log.BusUnreachable(logger, ex.Message);
             await ResetAsync().ConfigureAwait(false);
-            return 0;
+            return NoneConfirmed;
         }
 
-        var confirms = new List<Task>(records.Count);
+        var confirms = new Task[records.Count];
+        var sent = 0;
         foreach (var record in records)
         {
             var properties = new BasicProperties
@@ -43,22 +51,28 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             };
             try
             {
-                confirms.Add(channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, ct).AsTask());
+                confirms[sent] = channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, ct).AsTask();
+                sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                confirms.Add(Task.FromException(ex));
+                confirms[sent++] = Task.FromException(ex);
                 break;
             }
         }
 
+        return CountConfirmedAsync(confirms, sent, ct);
+    }
+
+    /// <summary>How many from the start were confirmed; a failure marks the channel for a fresh start before the next batch.</summary>
+    private async Task<int> CountConfirmedAsync(Task[] confirms, int sent, CancellationToken ct)
+    {
         var confirmed = 0;
-        foreach (var confirm in confirms)
+        for (; confirmed < sent; confirmed++)
         {
             try
             {
-                await confirm.ConfigureAwait(false);
-                confirmed++;
+                await confirms[confirmed].ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -68,16 +82,16 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
         }
 
         // Observe the rest so none goes unobserved; once one failed, those after it do not count as confirmed.
-        foreach (var rest in confirms.Skip(confirmed))
-            _ = rest.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-        if (confirmed < records.Count)
-            await ResetAsync().ConfigureAwait(false);
+        for (var i = confirmed; i < sent; i++)
+            _ = confirms[i].ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        if (confirmed < confirms.Length)
+            _broken = true;
         return confirmed;
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken ct)
     {
-        if (_channel is { IsOpen: true } open)
+        if (_channel is { IsOpen: true } open && !_broken)
             return open;
         await ResetAsync().ConfigureAwait(false);
         var factory = new ConnectionFactory
@@ -89,6 +103,7 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
         };
         _connection = await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
+        _broken = false;
         Log.BusConnected(logger, uri.Host, uri.Port);
         return _channel;
     }

@@ -17,6 +17,12 @@ public sealed class TelemetryOptions
     /// <summary>Most messages published (or buffered) together, confirmed together. Default 500.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Batches sent to the bus before the confirms of the oldest are waited for (a window, so the broker's confirm
+    /// latency is not paid once per batch). 1 sends the next batch only once the one before is confirmed. Default 4.
+    /// </summary>
+    public int BatchesInFlight { get; set; } = 4;
+
     /// <summary>Wait between tries while the bus is unreachable. Default 1 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

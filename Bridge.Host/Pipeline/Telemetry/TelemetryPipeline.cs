@@ -5,10 +5,13 @@ namespace Bridge.Host.Pipeline.Telemetry;
 /// <summary>
 /// Takes encoded telemetry and hands it to the bus in batches with publisher confirms; <see cref="TakeAsync"/>
 /// returns only once its records are confirmed by the broker or written and fsynced to the local
-/// <see cref="TelemetryBuffer"/>, so an adapter acknowledges nothing Bridge could still lose. While the buffer
-/// holds anything, new records go behind it and it is forwarded first, which keeps the order. When the buffer is
-/// full, <see cref="TakeAsync"/> does not return (the adapter stops acknowledging: backpressure) — nothing is dropped.
-/// One loop does all of it, so there is no race between forwarding and appending.
+/// <see cref="TelemetryBuffer"/>, so an adapter acknowledges nothing Bridge could still lose. Up to
+/// <see cref="TelemetryOptions.BatchesInFlight"/> batches are sent before the confirms of the oldest arrive (the
+/// broker's confirm latency is waited for once per window, not once per batch); they are settled in the order they
+/// were sent. When one is not confirmed in full, its rest and every batch sent after it go to the buffer, in order.
+/// While the buffer holds anything, new records go behind it and it is forwarded first, which keeps the order. When
+/// the buffer is full, <see cref="TakeAsync"/> does not return (the adapter stops acknowledging: backpressure) —
+/// nothing is dropped. One loop does all of it, so there is no race between sending, forwarding and appending.
 /// </summary>
 public sealed class TelemetryPipeline : IAsyncDisposable
 {
@@ -18,9 +21,11 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _incoming;
+    private readonly Queue<SentBatch> _sent = new();
     private readonly CancellationTokenSource _stop = new();
     private DateTimeOffset _nextBusAttempt;
     private bool _reportedFull;
+    private Task<bool>? _readable;
     private Task? _loop;
 
     public TelemetryPipeline(ITelemetryPublisher publisher, TelemetryOptions options, TimeProvider time, ILogger<TelemetryPipeline> logger)
@@ -61,38 +66,103 @@ public sealed class TelemetryPipeline : IAsyncDisposable
             while (!ct.IsCancellationRequested)
             {
                 if (!_buffer.IsEmpty)
+                {
+                    await SettleAllAsync(ct).ConfigureAwait(false);
                     await ForwardBufferedAsync(ct).ConfigureAwait(false);
+                }
+
+                await SettleConfirmedAsync(ct).ConfigureAwait(false);
                 var batch = await NextBatchAsync(ct).ConfigureAwait(false);
                 if (batch.Count == 0)
                     continue;
-                var records = batch.SelectMany(p => p.Records).ToList();
-                var rest = records;
+                var records = batch.Count == 1 ? batch[0].Records : batch.SelectMany(p => p.Records).ToList();
                 if (_buffer.IsEmpty && _time.GetUtcNow() >= _nextBusAttempt)
                 {
-                    var confirmed = await _publisher.PublishAsync(records, ct).ConfigureAwait(false);
-                    rest = records.Skip(confirmed).ToList();
-                    if (rest.Count > 0)
-                        _nextBusAttempt = _time.GetUtcNow() + _options.RetryDelay;
+                    _sent.Enqueue(new SentBatch(batch, records, await _publisher.SendAsync(records, mayReconnect: _sent.Count == 0, ct).ConfigureAwait(false)));
+                    continue;
                 }
 
-                while (rest.Count > 0 && !_buffer.TryAppend(rest))
-                {
-                    if (!_reportedFull)
-                        Log.BufferFull(_logger, _buffer.PendingBytes);
-                    _reportedFull = true;
-                    Progressed?.Invoke();
-                    if (!await ForwardBufferedAsync(ct).ConfigureAwait(false))
-                        await Task.Delay(_options.RetryDelay, _time, ct).ConfigureAwait(false);
-                }
-
-                foreach (var pending in batch)
-                    pending.Done.TrySetResult();
-                Progressed?.Invoke();
+                // The bus is out: what was sent before this batch is settled first, so the buffer keeps the order.
+                await SettleAllAsync(ct).ConfigureAwait(false);
+                await AppendAsync(records, ct).ConfigureAwait(false);
+                Complete(batch);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Settles the oldest sent batches whose confirms are in; waits for the oldest when the window is full.</summary>
+    private async Task SettleConfirmedAsync(CancellationToken ct)
+    {
+        while (_sent.TryPeek(out var oldest) && (oldest.Confirmed.IsCompleted || _sent.Count >= Math.Max(1, _options.BatchesInFlight)))
+            await SettleOldestAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task SettleAllAsync(CancellationToken ct)
+    {
+        while (_sent.Count > 0)
+            await SettleOldestAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task SettleOldestAsync(CancellationToken ct)
+    {
+        var oldest = _sent.Dequeue();
+        var confirmed = await ConfirmedAsync(oldest, ct).ConfigureAwait(false);
+        if (confirmed == oldest.Records.Count)
+        {
+            Complete(oldest.Batch);
+            Progressed?.Invoke();
+            return;
+        }
+
+        // Not all confirmed: the rest and every batch sent after it go to the buffer, in the order they were sent.
+        _nextBusAttempt = _time.GetUtcNow() + _options.RetryDelay;
+        var rest = oldest.Records.Skip(confirmed).ToList();
+        var settled = new List<List<Pending>> { oldest.Batch };
+        while (_sent.TryDequeue(out var later))
+        {
+            rest.AddRange(later.Records.Skip(await ConfirmedAsync(later, ct).ConfigureAwait(false)));
+            settled.Add(later.Batch);
+        }
+
+        await AppendAsync(rest, ct).ConfigureAwait(false);
+        settled.ForEach(Complete);
+    }
+
+    private static async Task<int> ConfirmedAsync(SentBatch sent, CancellationToken ct)
+    {
+        try
+        {
+            return await sent.Confirmed.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Appends to the buffer; while it is full, forwards from it (or waits for the bus) until there is room.</summary>
+    private async Task AppendAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
+    {
+        while (records.Count > 0 && !_buffer.TryAppend(records))
+        {
+            if (!_reportedFull)
+                Log.BufferFull(_logger, _buffer.PendingBytes);
+            _reportedFull = true;
+            Progressed?.Invoke();
+            if (!await ForwardBufferedAsync(ct).ConfigureAwait(false))
+                await Task.Delay(_options.RetryDelay, _time, ct).ConfigureAwait(false);
+        }
+
+        Progressed?.Invoke();
+    }
+
+    private static void Complete(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+            pending.Done.TrySetResult();
     }
 
     /// <summary>Forwards one batch from the buffer when the bus may be tried again; true when it went.</summary>
@@ -103,7 +173,8 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         var peeked = _buffer.Peek(_options.BatchSize);
         if (peeked.Count == 0)
             return false;
-        var confirmed = await _publisher.PublishAsync(peeked.Select(p => p.Record).ToList(), ct).ConfigureAwait(false);
+        var sent = await _publisher.SendAsync(peeked.Select(p => p.Record).ToList(), mayReconnect: true, ct).ConfigureAwait(false);
+        var confirmed = await sent.ConfigureAwait(false);
         if (confirmed > 0)
         {
             _buffer.Commit(peeked[confirmed - 1].Next, confirmed, peeked.Take(confirmed).Sum(p => TelemetryBuffer.Size(p.Record)));
@@ -123,23 +194,23 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         var reader = _incoming.Reader;
         if (!reader.TryPeek(out _))
         {
-            if (_buffer.IsEmpty)
+            if (_sent.TryPeek(out var oldest))
             {
-                await reader.WaitToReadAsync(ct).ConfigureAwait(false);
+                // Come back for the oldest batch's confirms even when nothing new arrives.
+                await Task.WhenAny(Readable(ct), oldest.Confirmed).ConfigureAwait(false);
+            }
+            else if (_buffer.IsEmpty)
+            {
+                await Readable(ct).ConfigureAwait(false);
             }
             else
             {
                 // Something is buffered: come back to forward it soon even when nothing new arrives.
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                wait.CancelAfter(_time.GetUtcNow() < _nextBusAttempt ? _nextBusAttempt - _time.GetUtcNow() : TimeSpan.Zero);
-                try
-                {
-                    await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                }
+                var wait = _time.GetUtcNow() < _nextBusAttempt ? _nextBusAttempt - _time.GetUtcNow() : TimeSpan.Zero;
+                await Task.WhenAny(Readable(ct), Task.Delay(wait, _time, ct)).ConfigureAwait(false);
             }
+
+            ct.ThrowIfCancellationRequested();
         }
 
         var count = 0;
@@ -150,6 +221,14 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         }
 
         return batch;
+    }
+
+    /// <summary>One outstanding wait for new records at a time, kept across loop turns that woke for something else.</summary>
+    private Task<bool> Readable(CancellationToken ct)
+    {
+        if (_readable is { IsCompleted: true })
+            _readable = null;
+        return _readable ??= _incoming.Reader.WaitToReadAsync(ct).AsTask();
     }
 
     public async ValueTask DisposeAsync()
@@ -164,4 +243,7 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     }
 
     private sealed record Pending(IReadOnlyList<TelemetryRecord> Records, TaskCompletionSource Done);
+
+    /// <summary>A batch handed to the bus whose confirms may not be in yet: how many of its records the broker confirmed.</summary>
+    private sealed record SentBatch(List<Pending> Batch, IReadOnlyList<TelemetryRecord> Records, Task<int> Confirmed);
 }
