@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using Bridge.Adapters.Mqtt;
 using Bridge.Adapters.OpcUa;
 using Bridge.Adapters.OpcUa.Stack.Client;
@@ -11,6 +9,7 @@ using Bridge.Tests.Integration;
 using Bridge.Tests.Mqtt;
 using Bridge.Tests.OpcUa;
 using Microsoft.Extensions.DependencyInjection;
+using static Bridge.Tests.Replenishment.LineSideTestApi;
 using Bridge.Tests.Persistence;
 
 namespace Bridge.Tests.Replenishment;
@@ -25,7 +24,6 @@ namespace Bridge.Tests.Replenishment;
 public sealed class CounterAndSensorRestartTests : IAsyncLifetime
 {
     private const string Topic = "plant/p1/line/L1/bin/L1-ST03/level";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly NodeId Counter = NodeId.Parse("ns=1;s=L1.ST03.A-100.Consumed");
     private readonly string _config = TestConfig.CopyShipped();
     private string _rabbit = "";
@@ -44,18 +42,7 @@ public sealed class CounterAndSensorRestartTests : IAsyncLifetime
         _rabbit = await TestServers.CreateVirtualHostAsync("line-side-restart");
         _postgres = await TestServers.CreateDatabaseAsync("line-side-restart");
         _receivers = await SimulatedSystems.StartAsync("mes", "wms-b");
-        Directory.CreateDirectory(Path.Combine(_config, "devices"));
-        await File.WriteAllTextAsync(Path.Combine(_config, "devices", "line1-st03.yaml"), $"""
-            system: plc
-            endpointUrl: {url}
-            publishingIntervalMs: 50
-            nodes:
-              - key: st03-consumed
-                browsePath: /Objects/1:Bridge/1:Counters/1:L1.ST03.A-100.Consumed
-                kind: counter
-                samplingIntervalMs: 10
-                messageType: consumption
-            """);
+        await LineSideTestApi.WriteCounterDeviceAsync(_config, url);
     }
 
     public async Task DisposeAsync()
@@ -142,39 +129,10 @@ public sealed class CounterAndSensorRestartTests : IAsyncLifetime
         return host;
     }
 
-    private static async Task ConfirmAsync(BridgeTestHost host, string replenishmentId, int quantity)
-    {
-        var confirmation = $$"""
-            { "auftrag": "{{replenishmentId}}", "zielplatz": "L1-ST03", "erledigt": "2026-11-22T15:41:07Z",
-              "positionen": [ { "artikel": "A-100", "menge": {{quantity}}, "me": "ST", "charge": "L1" } ] }
-            """;
-        using var accepted = await host.PostAsync("wms-b", "replenishment-confirmation", confirmation, key: "it-wms-b-key");
-        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
-    }
-
     /// <summary>Writes the counter and waits for the level to show the delta.</summary>
     private static async Task CountAsync(BridgeTestHost host, OpcUaClient plc, uint value, decimal expectedLevel)
     {
         await plc.WriteValueAsync(Counter, Variant.From(value));
         await UntilAsync(host, v => Quantity(v) == expectedLevel);
-    }
-
-    private static decimal? Quantity(JsonNode view) => view["quantity"]?.GetValue<decimal>();
-
-    private static async Task<JsonNode> ViewAsync(BridgeTestHost host) =>
-        JsonNode.Parse(await host.Client.GetStringAsync("/api/line-side/L1-ST03"))!;
-
-    private static async Task<JsonNode> UntilAsync(BridgeTestHost host, Func<JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var view = await ViewAsync(host);
-            if (condition(view))
-                return view;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"/api/line-side/L1-ST03 did not reach the expected state within {Wait}: {view.ToJsonString()}");
-            await Task.Delay(50);
-        }
     }
 }
