@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Bridge.Adapters.OpcUa;
 using Bridge.Adapters.OpcUa.Stack.Client;
 using Bridge.Adapters.OpcUa.Stack.Codec;
@@ -7,7 +5,9 @@ using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
 using Bridge.Tests.OpcUa;
 using Bridge.Tests.Persistence;
+using Bridge.Tests.Replenishment;
 using Microsoft.Extensions.DependencyInjection;
+using static Bridge.Tests.Replenishment.LineSideTestApi;
 
 namespace Bridge.Tests.Integration;
 
@@ -20,7 +20,6 @@ namespace Bridge.Tests.Integration;
 [Collection(HostCollection.Name)]
 public sealed class ReplenishmentFlowTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly NodeId Counter = NodeId.Parse("ns=1;s=L1.ST03.A-100.Consumed");
     private readonly string _config = TestConfig.CopyShipped();
     private string _rabbit = "";
@@ -37,18 +36,7 @@ public sealed class ReplenishmentFlowTests : IAsyncLifetime
         _rabbit = await TestServers.CreateVirtualHostAsync("line-side");
         _postgres = await TestServers.CreateDatabaseAsync("line-side");
         _receivers = await SimulatedSystems.StartAsync("mes", "wms-b");
-        Directory.CreateDirectory(Path.Combine(_config, "devices"));
-        await File.WriteAllTextAsync(Path.Combine(_config, "devices", "line1-st03.yaml"), $"""
-            system: plc
-            endpointUrl: {url}
-            publishingIntervalMs: 50
-            nodes:
-              - key: st03-consumed
-                browsePath: /Objects/1:Bridge/1:Counters/1:L1.ST03.A-100.Consumed
-                kind: counter
-                samplingIntervalMs: 10
-                messageType: consumption
-            """);
+        await LineSideTestApi.WriteCounterDeviceAsync(_config, url);
     }
 
     public async Task DisposeAsync()
@@ -87,12 +75,7 @@ public sealed class ReplenishmentFlowTests : IAsyncLifetime
             (await ViewAsync(host))["openRequest"]!["replenishmentId"]!.GetValue<string>().ShouldBe("RP-L1-ST03-0001");
             await CountAsync(host, plc, counter += 5, expectedLevel: 25m);
 
-            var confirmation = $$"""
-                { "auftrag": "RP-L1-ST03-0001", "zielplatz": "L1-ST03", "erledigt": "2026-11-22T15:41:07Z",
-                  "positionen": [ { "artikel": "A-100", "menge": 100, "me": "ST", "charge": "L1" } ] }
-                """;
-            using (var accepted = await host.PostAsync("wms-b", "replenishment-confirmation", confirmation, key: "it-wms-b-key"))
-                accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+            await ConfirmAsync(host, "RP-L1-ST03-0001", 100);
 
             var view = await UntilAsync(host, v => (string?)v["state"] == "Watching" && v["quantity"]!.GetValue<decimal>() == 125m);
             view["openRequest"].ShouldBeNull();
@@ -118,22 +101,5 @@ public sealed class ReplenishmentFlowTests : IAsyncLifetime
         await host.Services.GetRequiredKeyedService<OpcUaDevice>("line1-st03").Ready.WaitAsync(Wait);
         await plc.WriteValueAsync(Counter, Variant.From(value));
         await UntilAsync(host, v => v["quantity"]?.GetValue<decimal>() == expectedLevel);
-    }
-
-    private static async Task<JsonNode> ViewAsync(BridgeTestHost host) =>
-        JsonNode.Parse(await host.Client.GetStringAsync("/api/line-side/L1-ST03"))!;
-
-    private static async Task<JsonNode> UntilAsync(BridgeTestHost host, Func<JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var view = await ViewAsync(host);
-            if (condition(view))
-                return view;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"/api/line-side/L1-ST03 did not reach the expected state within {Wait}: {view.ToJsonString()}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
 using Bridge.Tests.Integration;
 using Bridge.Tests.Mqtt;
 using Bridge.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using static Bridge.Tests.Replenishment.LineSideTestApi;
 
 namespace Bridge.Tests.Replenishment;
 
@@ -19,7 +19,6 @@ namespace Bridge.Tests.Replenishment;
 public sealed class MqttSensorReplenishmentTests : IAsyncLifetime
 {
     private const string Topic = "plant/p1/line/L1/bin/L1-ST03/level";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private string _rabbit = "";
     private string _postgres = "";
     private SimulatedSystems? _receivers;
@@ -78,19 +77,5 @@ public sealed class MqttSensorReplenishmentTests : IAsyncLifetime
 
         // Exactly one request while it chattered: nothing else reached the WMS.
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(2)));
-    }
-
-    private static async Task<JsonNode> UntilAsync(BridgeTestHost host, Func<JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var view = JsonNode.Parse(await host.Client.GetStringAsync("/api/line-side/L1-ST03"))!;
-            if (condition(view))
-                return view;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"/api/line-side/L1-ST03 did not reach the expected state within {Wait}: {view.ToJsonString()}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -45,6 +45,65 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             return change;
         }, ct);
 
+    public Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct) =>
+        session.InTransactionAsync<IReadOnlyList<LevelChange>>(async (connection, tx) =>
+        {
+            var locations = signals.Select(s => s.Location).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+            var ids = locations.Select(l => PostgresText.Storable(l.Id)).ToArray();
+            var current = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
+
+            // One round trip: create the rows not there yet, then lock every row of the batch in one order (so two
+            // batches that share locations cannot deadlock).
+            await using (var batch = new NpgsqlBatch(connection, tx))
+            {
+                var ensure = new NpgsqlBatchCommand(
+                    "insert into line_side_levels (location, level) select * from unnest(@locations, @levels) on conflict do nothing");
+                ensure.Parameters.AddWithValue("locations", ids);
+                ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+                {
+                    Value = locations.Select(l => JsonSerializer.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max }, Json)).ToArray(),
+                });
+                batch.BatchCommands.Add(ensure);
+                var select = new NpgsqlBatchCommand("select level from line_side_levels where location = any(@locations) order by location for update");
+                select.Parameters.AddWithValue("locations", ids);
+                batch.BatchCommands.Add(select);
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var level = JsonSerializer.Deserialize<LineSideLevel>(reader.GetString(0), Json)!;
+                    current[level.Location] = level;
+                }
+            }
+
+            var changes = new LevelChange[signals.Count];
+            var changed = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
+            for (var i = 0; i < signals.Count; i++)
+            {
+                var (location, signal) = signals[i];
+                changes[i] = LineSideLevelRules.Apply(current[location.Id], location, signal);
+                if (changes[i].Kind != LevelChangeKind.Applied)
+                    continue;
+                current[location.Id] = changes[i].Level;
+                changed[location.Id] = changes[i].Level;
+            }
+
+            if (changed.Count > 0)
+            {
+                await using var update = new NpgsqlCommand("""
+                    update line_side_levels as l set level = u.level, updated_at = now()
+                    from unnest(@locations, @levels) as u(location, level) where l.location = u.location
+                    """, connection, tx);
+                update.Parameters.AddWithValue("locations", changed.Keys.Select(PostgresText.Storable).ToArray());
+                update.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+                {
+                    Value = changed.Values.Select(l => PostgresText.Storable(JsonSerializer.Serialize(l, Json))).ToArray(),
+                });
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
+            return changes;
+        }, ct);
+
     public Task<LineSideLevel?> FindAsync(string location, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {

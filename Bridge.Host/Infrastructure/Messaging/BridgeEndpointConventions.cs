@@ -21,6 +21,12 @@ public static class BridgeEndpointConventions
     /// </summary>
     public const string OutboundEndpointPrefix = "bridge-outbound-";
 
+    /// <summary>
+    /// Endpoints whose consumer runs its own transaction with its own inbox rows and outbox (a batch consumer: one
+    /// MassTransit inbox key per batch could not dedup its messages one by one). They get the retries, not the outbox.
+    /// </summary>
+    public const string OwnTransactionEndpointPrefix = "bridge-batch-";
+
     public static IEndpointNameFormatter EndpointNameFormatter { get; } = new KebabCaseEndpointNameFormatter(EndpointPrefix, false);
 
     /// <param name="withOutbox">
@@ -46,7 +52,7 @@ public static class BridgeEndpointConventions
             r.Exponential(60, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(10));
         });
 
-        if (!withOutbox)
+        if (!withOutbox || endpoint.InputAddress.Segments.LastOrDefault()?.StartsWith(OwnTransactionEndpointPrefix, StringComparison.Ordinal) == true)
             return;
 
         if (mode == BridgeMode.Production)

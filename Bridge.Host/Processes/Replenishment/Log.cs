@@ -15,4 +15,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "Line-side locations loaded: {Count} from {File}")]
     public static partial void LocationsLoaded(ILogger logger, int count, string file);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Line-side notices left by an earlier batch published: {Count}")]
+    public static partial void NoticesRelayed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "Line-side notice relay pass failed; the notices stay and are tried again")]
+    public static partial void NoticeRelayFailed(ILogger logger, Exception exception);
 }

@@ -31,4 +31,14 @@ public static class ReplenishmentIds
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
     }
+
+    /// <summary>The message id of what the projection tells the saga about one signal: a re-sent notice is the same message to the saga's inbox.</summary>
+    public static Guid Notice(Guid signalId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"bridge:line-side-notice:{signalId:N}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
 }

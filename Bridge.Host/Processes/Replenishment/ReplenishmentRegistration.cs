@@ -1,5 +1,6 @@
 using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,7 +31,9 @@ public static class ReplenishmentRegistration
         bus.TryAddSingleton(LineSideCatalog.Empty);
         AddSteps(bus);
         bus.AddSagaStateMachine<ReplenishmentStateMachine, ReplenishmentState>();
-        bus.AddConsumer<LineSideSignalConsumer>();
+        bus.AddConsumer<LineSideSignalBatchConsumer, LineSideSignalBatchConsumerDefinition>();
+        bus.AddConsumer<LineSideReceiptConsumer>();
+        bus.AddHostedService<LineSideNoticeRelay>();
         return bus;
     }
 
@@ -42,5 +45,13 @@ public static class ReplenishmentRegistration
         services.TryAddScoped<ReplenishmentJournal>();
         services.TryAddScoped<LineSideSignalReader>();
         services.TryAddScoped<LineSideDeadLetters>();
+        // Production has a unit of work per scope (PostgreSQL): batches commit there and keep their notices in an outbox.
+        services.TryAddScoped<ILineSideSignalBatch>(provider => provider.GetService<PostgresUnitOfWork>() is { } unitOfWork
+            ? new PostgresLineSideSignalBatch(unitOfWork, provider.GetRequiredService<ILineSideLevels>(),
+                provider.GetRequiredService<LineSideNoticeOutbox>(), provider.GetRequiredService<TimeProvider>())
+            : new EmbeddedLineSideSignalBatch(provider.GetRequiredService<ILineSideLevels>()));
+        services.TryAddScoped(provider => new LineSideNoticeOutbox(
+            provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<PostgresSession>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDatabaseSchemaScript, LineSideNoticeSchemaScript>());
     }
 }
