@@ -1,5 +1,8 @@
 using Bridge.Host.Processes.KitChecks;
+using Bridge.Host.Domain.Sourcing;
 using Bridge.Host.Processes.MaterialRequests;
+using Bridge.Host.Processes.Transfers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bridge.Host.Composition;
 
@@ -12,6 +15,10 @@ public static class BridgeProcessComposition
         services.AddScoped<MaterialRequestJournal>();
         services.AddScoped<RequirementsResolver>();
         services.AddScoped<KitReservation>();
+        services.TryAddSingleton(WarehouseCatalog.Empty);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<RequestSourcing>();
+        services.AddScoped<TransferTracker>();
         services.AddScoped<PickTracker>();
         services.AddScoped<MaterialRequestWaits>();
         services.AddScoped<MaterialRequestReports>();
@@ -19,6 +26,7 @@ public static class BridgeProcessComposition
         services.AddScoped<ReservationReconciler>();
         services.AddHostedService<ReservationReconciliationSchedule>();
         services.AddScoped<ScheduleKitCheckService>();
+        services.AddTransfers();
         return services;
     }
 }

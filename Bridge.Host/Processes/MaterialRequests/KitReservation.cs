@@ -9,13 +9,15 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// <summary>
 /// A request's hold on stock: reserve the whole kit or nothing (planning the pick orders), let picked lines leave the
 /// stock, release what is left. In production these run in the saga's transaction, so a reservation is never kept by
-/// a state change that did not commit.
+/// a state change that did not commit. A plant config/warehouses.yaml knows is sourced across sites by
+/// <see cref="RequestSourcing"/>; any other plant prefers the warehouses of <see cref="MaterialRequestSettings.PlantWarehouses"/>.
 /// </summary>
 public sealed class KitReservation(
     IStockView stock,
     IProductionOrderStore orders,
     MaterialRequestJournal journal,
     IOptions<MaterialRequestSettings> settings,
+    RequestSourcing sourcing,
     IUnitConverter? units = null)
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
@@ -23,6 +25,18 @@ public sealed class KitReservation(
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, CancellationToken ct)
     {
         var order = await orders.FindAsync(state.OrderId, ct);
+        if (sourcing.Knows(order))
+        {
+            try
+            {
+                return await sourcing.ReserveAsync(state, order!, ct);
+            }
+            catch (KitQuantityException e)
+            {
+                return new KitOutcome.Rejected(e.Message);
+            }
+        }
+
         var preferred = order is not null && settings.Value.PlantWarehouses.TryGetValue(order.Plant, out var own)
             ? own.ToHashSet(StringComparer.Ordinal)
             : [];
@@ -40,15 +54,7 @@ public sealed class KitReservation(
             }
 
             state.LastKit = [];
-            state.Picks = allocation
-                .GroupBy(line => line.Warehouse ?? "", StringComparer.Ordinal)
-                .Select((group, index) => new PickOrderTrack
-                {
-                    PickOrderId = MaterialRequestIds.PickOrderId(state.CorrelationId, index),
-                    Warehouse = group.Key,
-                    Lines = group.ToList(),
-                })
-                .ToList();
+            state.Picks = MaterialRequestPicks.Plan(state, allocation);
             journal.Record(state, "reserved", string.Join("; ", state.Picks.Select(p => $"{p.Warehouse}: {p.Lines.Count} line(s)")));
             return new KitOutcome.Reserved(state.Picks);
         }

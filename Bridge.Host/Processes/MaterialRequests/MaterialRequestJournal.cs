@@ -13,6 +13,7 @@ public sealed class MaterialRequestJournal(TimeProvider time)
         state.Line = request.Line;
         state.Requester = request.Source;
         state.OrderQuantity = request.OrderQuantity;
+        state.NeededBy = request.NeededBy;
         state.Required = request.Lines.ToList();
         state.CreatedAt = time.GetUtcNow();
         Record(state, "requested", $"order {request.OrderId} to {request.Location} from {request.Source}");

@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace Bridge.Host.Processes.MaterialRequests;
 
-/// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS.</summary>
+/// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS, transfer orders to the TMS.</summary>
 public sealed class MaterialRequestReports(TimeProvider time)
 {
     public KitChecked KitChecked(MaterialRequestState state)
@@ -52,6 +52,20 @@ public sealed class MaterialRequestReports(TimeProvider time)
             OrderId = state.OrderId,
             Warehouse = pick.Warehouse,
             Reason = reason,
+        });
+
+    public IEnumerable<TransferOrderIssued> TransferOrders(MaterialRequestState state, IEnumerable<TransferTrack> transfers) =>
+        transfers.Select(transfer => new TransferOrderIssued
+        {
+            MessageId = NewId.NextGuid(),
+            CorrelationId = state.RequestId,
+            Source = ProcessSource.Bridge,
+            OccurredAt = time.GetUtcNow(),
+            TransferOrderId = transfer.TransferOrderId,
+            RequestId = state.RequestId,
+            FromWarehouse = transfer.FromWarehouse,
+            ToWarehouse = transfer.ToWarehouse,
+            Lines = transfer.Lines,
         });
 
     public MaterialDelivered Delivered(MaterialRequestState state) => new()
