@@ -144,7 +144,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                         {
                             if (c.Outcome<TransferOutcome>() is TransferOutcome.Pending pending)
                             {
-                                foreach (var transfer in Reports(c).TransferOrders(c.Saga, pending.Issue))
+                                foreach (var transfer in MaterialRequestReports.TransferRequests(c.Saga, pending.Issue))
                                 {
                                     await c.Publish(transfer);
                                 }
@@ -209,7 +209,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                     .ThenAsync(async c =>
                     {
                         var transfers = ((KitOutcome.Transferring)c.Outcome<KitOutcome>()).Transfers;
-                        foreach (var transfer in Reports(c).TransferOrders(c.Saga, transfers))
+                        foreach (var transfer in MaterialRequestReports.TransferRequests(c.Saga, transfers))
                         {
                             await c.Publish(transfer);
                         }

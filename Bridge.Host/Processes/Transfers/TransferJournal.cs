@@ -1,11 +1,11 @@
-using Bridge.Contracts.Messages;
+using Bridge.Host.Processes.Transfers.Messages;
 
 namespace Bridge.Host.Processes.Transfers;
 
 /// <summary>Writes a transfer's history and its start and failure data.</summary>
 public sealed class TransferJournal(TimeProvider time)
 {
-    public void Start(TransferState state, TransferOrderIssued order)
+    public void Start(TransferState state, TransferRequested order)
     {
         state.TransferOrderId = order.TransferOrderId;
         state.RequestId = order.RequestId;
@@ -13,7 +13,7 @@ public sealed class TransferJournal(TimeProvider time)
         state.ToWarehouse = order.ToWarehouse;
         state.Lines = order.Lines.ToList();
         state.CreatedAt = time.GetUtcNow();
-        Record(state, "issued", $"{order.FromWarehouse} → {order.ToWarehouse}, {order.Lines.Count} line(s) for request {order.RequestId}");
+        Record(state, "ordered", $"{order.FromWarehouse} → {order.ToWarehouse}, {order.Lines.Count} line(s) for request {order.RequestId}");
     }
 
     public void Fail(TransferState state, string step, string reason)

@@ -11,6 +11,7 @@ public static class TransferRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<TransferJournal>();
         services.TryAddScoped<TransferArrival>();
+        services.TryAddScoped<TransferReports>();
         services.TryAddScoped<TransferReportDeadLetters>();
         return services;
     }

@@ -20,6 +20,4 @@ public static class TransportStatus
             Failed => Failed,
             _ => null,
         };
-
-    public static bool Is(string? status, string expected) => Parse(status) == expected;
 }
