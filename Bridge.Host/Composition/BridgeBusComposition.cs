@@ -8,6 +8,7 @@ using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Production;
 using Bridge.Host.Processes.Projections;
 using Bridge.Host.Processes.Replenishment;
+using Bridge.Host.Processes.Transfers;
 using MassTransit;
 
 namespace Bridge.Host.Composition;
@@ -27,6 +28,7 @@ public static class BridgeBusComposition
         // A plant network must see no outbound call it did not configure: MassTransit's usage report is off.
         bus.DisableUsageTelemetry();
         bus.AddSagaStateMachine<MaterialRequestStateMachine, MaterialRequestState>();
+        bus.AddSagaStateMachine<TransferStateMachine, TransferState>();
         bus.AddConsumer<StockViewConsumer>();
         bus.AddConsumer<ProductionOrderReleasedConsumer>();
         bus.AddConsumer<KitWakeUpConsumer>();

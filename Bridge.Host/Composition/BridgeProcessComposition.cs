@@ -1,8 +1,11 @@
 using Bridge.Host.Infrastructure.Scheduling;
 using Bridge.Host.Processes.KitChecks;
+using Bridge.Host.Domain.Sourcing;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Production;
 using Microsoft.Extensions.Options;
+using Bridge.Host.Processes.Transfers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bridge.Host.Composition;
 
@@ -15,6 +18,10 @@ public static class BridgeProcessComposition
         services.AddScoped<MaterialRequestJournal>();
         services.AddScoped<RequirementsResolver>();
         services.AddScoped<KitReservation>();
+        services.TryAddSingleton(WarehouseCatalog.Empty);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<RequestSourcing>();
+        services.AddScoped<TransferTracker>();
         services.AddScoped<PickTracker>();
         services.AddScoped<MaterialRequestWaits>();
         services.AddScoped<MaterialRequestReports>();
@@ -25,6 +32,7 @@ public static class BridgeProcessComposition
             provider => provider.GetRequiredService<IOptions<MaterialRequestSettings>>().Value.ReconciliationCron);
         services.AddScoped<ScheduleKitCheckService>();
         services.AddProduction();
+        services.AddTransfers();
         return services;
     }
 }

@@ -34,14 +34,17 @@ public static class DemoPayloads
         },
     }.ToJsonString();
 
-    public static string MaterialRequest(string requestNo, string orderNo, decimal orderQuantity) => new JsonObject
+    /// <param name="needBy">When the line needs it (plant time is written); default the fixed demo morning.</param>
+    public static string MaterialRequest(string requestNo, string orderNo, decimal orderQuantity, DateTimeOffset? needBy = null) => new JsonObject
     {
         ["reqNo"] = requestNo,
         ["createdAt"] = "2026-11-22 07:10:00",
         ["prodOrder"] = orderNo.TrimStart('0'),
         ["lineNo"] = "L1",
         ["station"] = "L1-ST03",
-        ["needBy"] = "2026-11-22 09:00:00",
+        ["needBy"] = needBy is { } at
+            ? TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : "2026-11-22 09:00:00",
         ["mode"] = "ORDER_QTY",
         ["orderQty"] = orderQuantity.ToString(CultureInfo.InvariantCulture),
         ["items"] = new JsonArray(),
@@ -58,4 +61,23 @@ public static class DemoPayloads
     };
 
     private static string Comma(decimal value) => value.ToString("0.000", CultureInfo.GetCultureInfo("de-DE"));
+
+    /// <summary>A TMS shipment event (config/mappings/tms/transport-status.yaml): PICKED_UP, IN_TRANSIT, DELIVERED, LOST….</summary>
+    public static string TransportEvent(string eventId, string transferOrderId, string requestId, string code, DateTimeOffset at) => new JsonObject
+    {
+        ["event"] = new JsonObject
+        {
+            ["eventId"] = eventId,
+            ["shipmentRef"] = transferOrderId,
+            ["customerRef"] = requestId,
+            ["code"] = code,
+            ["eventTime"] = at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+            ["carrier"] = "Spedition Nord",
+        },
+    }.ToJsonString();
+
+    /// <summary>Site B's stock export (config/mappings/wms-b/inventory-csv.yaml): one free row.</summary>
+    public static string SiteBStock(string material, string lot, string bin, decimal quantity, string unit) =>
+        "Lager;Artikel;Charge;Lagerplatz;Bestand;ME;Status;MHD\r\n"
+        + $"WH-B;{material};{lot};{bin};{quantity.ToString(CultureInfo.GetCultureInfo("de-DE"))};{unit};frei;\r\n";
 }

@@ -5,15 +5,17 @@ using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Replenishment;
+using Bridge.Host.Processes.Transfers;
 using MassTransit;
 using Spectre.Console;
 
 namespace Bridge.Host.Demo;
 
 /// <summary>
-/// <c>demo</c>: Bridge on the embedded default beside simulated ERP, MES and WMS. Request 1 is delivered; request 2
-/// is short, MES is told the shortage, stock arrives, and it is delivered too. Exit 0 only if both completed and the
-/// shortage was reported.
+/// <c>demo</c>: Bridge on the embedded default beside simulated ERP, MES, WMS and TMS. Request 1 is delivered; request 2
+/// is short, MES is told the shortage, stock arrives, and it is delivered too; the line-side scenario; request 3 is
+/// sourced across two sites with a transfer through the TMS. Exit 0 only if all three completed, the shortage was
+/// reported and both scenarios passed.
 /// </summary>
 public static class DemoRunner
 {
@@ -23,7 +25,7 @@ public static class DemoRunner
     {
         var timeline = new Timeline();
         AnsiConsole.Write(new Rule("[bold]Bridge demo: material requests on the embedded default[/]").LeftJustified());
-        await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a", "wms-b");
+        await using var simulated = await SimulatedSystems.StartAsync("mes", "wms-a", "wms-b", "tms");
         // The demo reads /api/line-side as an operator would: a key made for this run only.
         var operatorKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var app = BridgeApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -38,6 +40,8 @@ public static class DemoRunner
             ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-a").AbsoluteUri,
             ["Bridge:ApiKeys:wms-b"] = "demo-wms-b",
             ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(simulated.BaseUrl, "/wms-b").AbsoluteUri,
+            ["Bridge:ApiKeys:tms"] = "demo-tms",
+            ["Bridge:Systems:tms:BaseUrl"] = new Uri(simulated.BaseUrl, "/tms").AbsoluteUri,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
@@ -48,6 +52,7 @@ public static class DemoRunner
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(observer);
         app.Services.GetRequiredService<MaterialRequestStateMachine>().ConnectStateObserver(observer);
         app.Services.GetRequiredService<ReplenishmentStateMachine>().ConnectStateObserver(observer);
+        app.Services.GetRequiredService<TransferStateMachine>().ConnectStateObserver(observer);
         await app.StartAsync(ct);
         var address = app.Urls.First();
         timeline.Step("bridge", $"listening on {address} (in-memory bus, in-memory saga state, Hangfire.InMemory)", "green");
@@ -57,6 +62,7 @@ public static class DemoRunner
         var wms = new SimulatedWarehouse();
         var shortageReported = false;
         var lineSide = (Passed: false, Locations: (IReadOnlyList<JsonNode>)[]);
+        var twoSites = (Passed: false, Request: (JsonNode?)null);
 
         try
         {
@@ -84,6 +90,9 @@ public static class DemoRunner
             await ExpectDeliveryAsync(timeline, simulated);
 
             lineSide = await LineSideScenario.RunAsync(app.Services, http, viewer, timeline, simulated, ct);
+            twoSites = await TwoSiteScenario.RunAsync(app.Services.GetRequiredService<TimeProvider>(), viewer, timeline, simulated, wms,
+                (system, type, json, key, contentType) => PostAsync(http, timeline, system, type, json, key, contentType),
+                () => PickAsync(http, timeline, simulated, wms), () => ExpectDeliveryAsync(timeline, simulated));
         }
         catch (TimeoutException ex)
         {
@@ -92,7 +101,7 @@ public static class DemoRunner
 
         var reader = app.Services.GetRequiredService<ISagaStateReader<MaterialRequestState>>();
         var states = new List<MaterialRequestView>();
-        foreach (var id in new[] { "MR-DEMO-1", "MR-DEMO-2" })
+        foreach (var id in new[] { "MR-DEMO-1", "MR-DEMO-2", "MR-DEMO-3" })
         {
             if (await reader.FindAsync(MaterialRequestIds.ForRequest(id), ct) is { } state)
             {
@@ -102,9 +111,10 @@ public static class DemoRunner
 
         PrintSummary(states, shortageReported, timeline.Elapsed);
         PrintLineSide(lineSide.Locations, lineSide.Passed);
+        PrintTwoSites(twoSites.Request, twoSites.Passed);
         await app.StopAsync(ct);
-        var completed = states.Count == 2 && states.All(s => s.State == "Completed");
-        return completed && shortageReported && lineSide.Passed ? 0 : 1;
+        var completed = states.Count == 3 && states.All(s => s.State == "Completed");
+        return completed && shortageReported && lineSide.Passed && twoSites.Passed ? 0 : 1;
     }
 
     private static async Task PickAsync(HttpClient http, Timeline timeline, SimulatedSystems simulated, SimulatedWarehouse wms)
@@ -140,11 +150,12 @@ public static class DemoRunner
         }
     }
 
-    private static async Task PostAsync(HttpClient http, Timeline timeline, string system, string messageType, string json, string key)
+    private static async Task PostAsync(HttpClient http, Timeline timeline, string system, string messageType, string json, string key,
+        string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbound/{system}/{messageType}")
         {
-            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
         };
         request.Headers.Add("X-Api-Key", key);
         using var response = await http.SendAsync(request);
@@ -168,6 +179,19 @@ public static class DemoRunner
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"line-side: one request per location, all fulfilled: {(passed ? "[green]yes[/]" : "[red]no[/]")}");
+    }
+
+    private static void PrintTwoSites(JsonNode? request, bool passed)
+    {
+        var table = new Table().AddColumns("transfer order", "from", "to", "status", "lines arrived");
+        foreach (var t in request?["transfers"]?.AsArray() ?? [])
+        {
+            table.AddRow(Markup.Escape((string?)t!["transferOrderId"] ?? ""), Markup.Escape((string?)t["fromWarehouse"] ?? ""),
+                Markup.Escape((string?)t["toWarehouse"] ?? ""), Markup.Escape((string?)t["status"] ?? ""), t["arrived"]?.AsArray().Count.ToString() ?? "0");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"two sites: one transfer order, delivered, picked at the destination, completed: {(passed ? "[green]yes[/]" : "[red]no[/]")}");
     }
 
     private static void PrintSummary(IReadOnlyList<MaterialRequestView> states, bool shortageReported, TimeSpan elapsed)

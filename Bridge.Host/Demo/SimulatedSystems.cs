@@ -39,7 +39,7 @@ public sealed class SimulatedSystems : IAsyncDisposable
 
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
-            await inbox.Writer.WriteAsync(new ReceivedCall(system, "/" + path, request.ContentType ?? "", body));
+            await inbox.Writer.WriteAsync(new ReceivedCall(system, "/" + path, request.ContentType ?? "", body, request.Headers["Idempotency-Key"].FirstOrDefault()));
             return Results.Ok();
         });
         await app.StartAsync();

@@ -2,12 +2,14 @@ using Bridge.Contracts;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Host.Processes.Replenishment;
+using Bridge.Host.Processes.Transfers;
 using MassTransit;
 
 namespace Bridge.Host.Demo;
 
 /// <summary>Demo only: prints every canonical message the bus delivers and every saga state change.</summary>
-public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, IStateObserver<MaterialRequestState>, IStateObserver<ReplenishmentState>
+public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, IStateObserver<MaterialRequestState>, IStateObserver<ReplenishmentState>,
+    IStateObserver<TransferState>
 {
     private readonly HashSet<Guid> _seen = [];
 
@@ -55,6 +57,13 @@ public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, ISta
         return Task.CompletedTask;
     }
 
+    public Task StateChanged(BehaviorContext<TransferState> context, State currentState, State? previousState)
+    {
+        if (previousState is not null && previousState.Name != currentState.Name)
+            timeline.Step("saga", $"transfer {context.Saga.TransferOrderId}: {previousState.Name} → {currentState.Name}", "yellow");
+        return Task.CompletedTask;
+    }
+
     private static string Describe(CanonicalMessage message) => message switch
     {
         ProductionOrderReleased o => $": order {o.OrderId}, {o.Quantity} {o.Unit} of {o.Material}, {o.Bom.Count} BOM line(s)",
@@ -63,6 +72,8 @@ public sealed class TimelineObserver(Timeline timeline) : IConsumeObserver, ISta
         KitChecked k => $": complete={k.Complete}, kit rate {k.KitRate:P0}, short: {string.Join(", ", k.Lines.Where(l => l.Shortage > 0).Select(l => $"{l.Material} {l.Shortage} {l.Unit}"))}",
         PickOrderIssued p => $": {p.PickOrderId} at {p.Warehouse}, {p.Lines.Count} line(s) to {p.Destination}",
         PickConfirmed c => $": {c.PickOrderId}, lots {string.Join(", ", c.Lines.Select(l => l.Lot).Distinct())}",
+        TransferOrderIssued t => $": {t.TransferOrderId} {t.FromWarehouse} → {t.ToWarehouse}, {t.Lines.Count} line(s)",
+        TransportStatusChanged t => $": {t.TransferOrderId} {t.Status}",
         MaterialDelivered d => $": {d.Lines.Count} line(s) at {d.Location}",
         LineSideConsumptionReported c => $": {c.Quantity} {c.Unit} of {c.Material} used at {c.Location}",
         BinLevelReported b => $": {b.Location} reads {b.Value} {b.Unit}",

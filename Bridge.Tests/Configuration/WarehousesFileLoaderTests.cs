@@ -11,7 +11,7 @@ public sealed class WarehousesFileLoaderTests
         var (catalog, errors) = WarehousesFileLoader.Load(RepoPaths.ConfigFile("warehouses.yaml"));
 
         errors.ShouldBeEmpty();
-        catalog.Warehouses["WH-A"].Plants.ShouldBe(["P-BER"]);
+        catalog.Warehouses["WH-A"].Plants.ShouldBe(["BER"]);
         catalog.Route("MUC", "BER")!.LeadTime.ShouldBe(TimeSpan.FromHours(6));
     }
 

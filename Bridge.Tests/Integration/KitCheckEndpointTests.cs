@@ -28,7 +28,7 @@ public sealed class KitCheckEndpointTests
             await orders.SaveAsync(new ProductionOrderReleased
             {
                 MessageId = Guid.NewGuid(), CorrelationId = id, Source = "erp", OccurredAt = DateTimeOffset.UnixEpoch,
-                OrderId = id, Plant = "P-BER", Material = "FG", Quantity = 10, Unit = "pcs",
+                OrderId = id, Plant = "BER", Material = "FG", Quantity = 10, Unit = "pcs",
                 Bom = [new BomLine { Material = "A-100", QuantityPer = 2, Unit = "pcs" }],
             }, default);
         }
@@ -148,7 +148,7 @@ public sealed class KitCheckEndpointTests
         host.Services.GetRequiredService<IProductionOrderStore>().SaveAsync(new ProductionOrderReleased
         {
             MessageId = Guid.NewGuid(), CorrelationId = id, Source = "erp", OccurredAt = DateTimeOffset.UnixEpoch,
-            OrderId = id, Plant = "P-BER", Material = "FG", Quantity = quantity, Unit = "pcs", DueAt = due,
+            OrderId = id, Plant = "BER", Material = "FG", Quantity = quantity, Unit = "pcs", DueAt = due,
             Bom = [new BomLine { Material = "A-100", QuantityPer = 2, Unit = "pcs" }],
         }, default);
 

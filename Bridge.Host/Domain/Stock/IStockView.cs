@@ -37,4 +37,30 @@ public interface IStockView
     Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct);
 
     Task<IReadOnlyList<StockReservation>> ListReservationsAsync(CancellationToken ct);
+
+    // Sourcing and transfers between sites (material request sourcing, Processes/Transfers).
+
+    /// <summary>
+    /// Atomically holds the lines <paramref name="plan"/> chooses from the free stock of <paramref name="materials"/>.
+    /// Idempotent per reservation id like <see cref="ReserveAsync(string, IReadOnlyList{MaterialLine}, IReadOnlySet{string}, CancellationToken)"/>.
+    /// </summary>
+    Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct);
+
+    /// <summary>
+    /// Adds the lines <paramref name="plan"/> chooses to the reservation (creating it when absent). Not idempotent on its
+    /// own: call it in the transaction of the state change that records the lines.
+    /// </summary>
+    Task<IReadOnlyList<MaterialLine>?> ReserveMoreAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct);
+
+    /// <summary>Releases what the reservation holds in one warehouse; returns the materials that became available again. Idempotent.</summary>
+    Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct);
+
+    /// <summary>
+    /// Reserved <paramref name="lines"/> (at their source warehouses) arrived at <paramref name="toWarehouse"/>: each
+    /// leaves its source bin, is added to the bin (<paramref name="toWarehouse"/>, material, lot, <paramref name="toLocation"/>)
+    /// as of <paramref name="arrivedAt"/>, and the reservation now holds it there. Lines the reservation no longer holds
+    /// at the source are skipped, so a repeated call moves nothing twice. Returns the lines moved.
+    /// </summary>
+    Task<IReadOnlyList<MaterialLine>> TransferAsync(
+        string reservationId, IReadOnlyList<MaterialLine> lines, string toWarehouse, string toLocation, DateTimeOffset arrivedAt, CancellationToken ct);
 }

@@ -67,30 +67,9 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
         }
     }
 
-    public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyList<MaterialLine> required, IReadOnlySet<string> preferredWarehouses, CancellationToken ct)
-    {
-        lock (_gate)
-        {
-            if (_reservations.TryGetValue(reservationId, out var existing))
-            {
-                return Task.FromResult<IReadOnlyList<MaterialLine>?>(existing.Lines);
-            }
-
-            var available = Available(required.Select(r => r.Material).ToList());
-            if (!KitCalculator.Check(required, available, _units).Complete)
-            {
-                return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
-            }
-
-            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
-            {
-                return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
-            }
-
-            _reservations[reservationId] = (allocation.ToList(), _time.GetUtcNow());
-            return Task.FromResult<IReadOnlyList<MaterialLine>?>(allocation);
-        }
-    }
+    public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyList<MaterialLine> required, IReadOnlySet<string> preferredWarehouses, CancellationToken ct) =>
+        ReserveAsync(reservationId, required.Select(r => r.Material).ToList(), available =>
+            KitCalculator.Check(required, available, _units).Complete ? StockPlan.TryAllocate(required, available, preferredWarehouses, _units) : null, ct);
 
     public Task ConsumeAsync(string reservationId, string warehouse, DateTimeOffset pickedAt, CancellationToken ct)
     {
@@ -148,5 +127,115 @@ public sealed class InMemoryStockView(IUnitConverter? units = null, TimeProvider
         return StockAvailability.Compute(
             _bins.Values.SelectMany(rows => rows).Where(e => wanted.Contains(e.Material)),
             _reservations.Values.SelectMany(r => r.Lines).Where(r => wanted.Contains(r.Material)));
+    }
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
+        Hold(reservationId, materials, plan, append: false);
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveMoreAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
+        Hold(reservationId, materials, plan, append: true);
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (!_reservations.TryGetValue(reservationId, out var reservation))
+            {
+                return Task.FromResult<IReadOnlyList<string>>([]);
+            }
+
+            IReadOnlyList<string> materials = reservation.Lines.Where(l => (l.Warehouse ?? "") == warehouse)
+                .Select(l => l.Material).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            reservation.Lines.RemoveAll(l => (l.Warehouse ?? "") == warehouse);
+            if (reservation.Lines.Count == 0)
+            {
+                _reservations.Remove(reservationId);
+            }
+
+            return Task.FromResult(materials);
+        }
+    }
+
+    public Task<IReadOnlyList<MaterialLine>> TransferAsync(
+        string reservationId, IReadOnlyList<MaterialLine> lines, string toWarehouse, string toLocation, DateTimeOffset arrivedAt, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var moved = new List<MaterialLine>();
+            if (!_reservations.TryGetValue(reservationId, out var reservation))
+            {
+                return Task.FromResult<IReadOnlyList<MaterialLine>>(moved);
+            }
+
+            foreach (var line in lines)
+            {
+                var held = reservation.Lines.FindIndex(l => StockTransfer.SameHold(l, line));
+                if (held < 0)
+                {
+                    continue;
+                }
+
+                reservation.Lines.RemoveAt(held);
+                DateOnly? expires = null;
+                // The stock leaves its source bin like a pick, so a report older than the transfer does not bring it back.
+                var sourceBin = StockTransfer.SourceBin(line);
+                if (_bins.TryGetValue(sourceBin, out var source) && source.Count > 0)
+                {
+                    expires = source.FirstOrDefault(e => e.Status == InventoryStatus.Available)?.ExpiresOn;
+                    if (StockLedger.PickIsNewer(source, arrivedAt))
+                    {
+                        _bins[sourceBin] = StockLedger.Pick(source, line.Quantity).ToList();
+                        _picks.Add(new StockPick(sourceBin, arrivedAt, line.Quantity));
+                    }
+                }
+
+                var arrived = StockTransfer.Arrived(line, toWarehouse, toLocation);
+                var bin = new StockBin(toWarehouse, line.Material, line.Lot ?? "", toLocation);
+                var rows = _bins.TryGetValue(bin, out var existing) ? existing : _bins[bin] = [];
+                var available = rows.FindIndex(e => e.Status == InventoryStatus.Available);
+                var entry = StockTransfer.Receive(available >= 0 ? rows[available] : null, bin, line, expires, arrivedAt);
+                if (available >= 0)
+                {
+                    rows[available] = entry;
+                }
+                else
+                {
+                    rows.Add(entry);
+                }
+
+                reservation.Lines.Add(arrived);
+                moved.Add(arrived);
+            }
+
+            return Task.FromResult<IReadOnlyList<MaterialLine>>(moved);
+        }
+    }
+
+    private Task<IReadOnlyList<MaterialLine>?> Hold(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, bool append)
+    {
+        lock (_gate)
+        {
+            var exists = _reservations.TryGetValue(reservationId, out var existing);
+            if (exists && !append)
+            {
+                return Task.FromResult<IReadOnlyList<MaterialLine>?>(existing.Lines);
+            }
+
+            if (plan(Available(materials)) is not { } allocation)
+            {
+                return Task.FromResult<IReadOnlyList<MaterialLine>?>(null);
+            }
+
+            if (exists)
+            {
+                existing.Lines.AddRange(allocation);
+            }
+            else
+            {
+                _reservations[reservationId] = (allocation.ToList(), _time.GetUtcNow());
+            }
+
+            return Task.FromResult<IReadOnlyList<MaterialLine>?>(allocation);
+        }
     }
 }

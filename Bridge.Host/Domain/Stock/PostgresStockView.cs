@@ -91,48 +91,8 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
         }, ct);
 
     public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyList<MaterialLine> required, IReadOnlySet<string> preferredWarehouses, CancellationToken ct) =>
-        session.InTransactionAsync(async (connection, tx) =>
-        {
-            var materials = required.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList();
-            await LockAsync(connection, tx, materials, ct);
-            var existing = await ReadReservationsAsync(connection, tx, reservationId, null, ct);
-            if (existing.Count > 0)
-            {
-                return existing;
-            }
-
-            var available = await AvailableAsync(connection, tx, materials, ct);
-            if (!KitCalculator.Check(required, available, _units).Complete)
-            {
-                return null;
-            }
-
-            if (StockPlan.TryAllocate(required, available, preferredWarehouses, _units) is not { } allocation)
-            {
-                return null;
-            }
-
-            var lineNo = 0;
-            foreach (var line in allocation)
-            {
-                await using var insert = new NpgsqlCommand(
-                    """
-                    insert into stock_reservations (reservation_id, line_no, warehouse, material, lot, location, quantity, unit)
-                    values (@id, @no, @warehouse, @material, @lot, @location, @quantity, @unit)
-                    """, connection, tx);
-                insert.Parameters.AddWithValue("id", reservationId);
-                insert.Parameters.AddWithValue("no", lineNo++);
-                insert.Parameters.AddWithValue("warehouse", line.Warehouse ?? "");
-                insert.Parameters.AddWithValue("material", line.Material);
-                insert.Parameters.AddWithValue("lot", line.Lot ?? "");
-                insert.Parameters.AddWithValue("location", line.Location ?? "");
-                insert.Parameters.AddWithValue("quantity", line.Quantity);
-                insert.Parameters.AddWithValue("unit", line.Unit);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-
-            return (IReadOnlyList<MaterialLine>?)allocation;
-        }, ct);
+        ReserveAsync(reservationId, required.Select(r => r.Material).Distinct(StringComparer.Ordinal).ToList(), available =>
+            KitCalculator.Check(required, available, _units).Complete ? StockPlan.TryAllocate(required, available, preferredWarehouses, _units) : null, ct);
 
     public Task ConsumeAsync(string reservationId, string warehouse, DateTimeOffset pickedAt, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
@@ -154,13 +114,7 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                 if (StockLedger.PickIsNewer(rows, pickedAt))
                 {
                     await RewriteAsync(connection, tx, bin, StockLedger.Pick(rows, line.Quantity), ct);
-                    await using var remember = new NpgsqlCommand(
-                        "insert into stock_picks (warehouse, material, lot, location, picked_at, quantity) values (@warehouse, @material, @lot, @location, @at, @quantity)",
-                        connection, tx);
-                    AddBin(remember, bin);
-                    remember.Parameters.AddWithValue("at", pickedAt.ToUniversalTime());
-                    remember.Parameters.AddWithValue("quantity", line.Quantity);
-                    await remember.ExecuteNonQueryAsync(ct);
+                    await RememberPickAsync(connection, tx, bin, pickedAt, line.Quantity, ct);
                 }
             }
 
@@ -203,6 +157,149 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             return result;
         }, ct);
 
+    // Sourcing and transfers between sites (material request sourcing, Processes/Transfers).
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
+        HoldAsync(reservationId, materials, plan, append: false, ct);
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveMoreAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
+        HoldAsync(reservationId, materials, plan, append: true, ct);
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "delete from stock_reservations where reservation_id = @id and warehouse = @warehouse returning material", connection, tx);
+            command.Parameters.AddWithValue("id", reservationId);
+            command.Parameters.AddWithValue("warehouse", warehouse);
+            var materials = new SortedSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                materials.Add(reader.GetString(0));
+            }
+
+            IReadOnlyList<string> released = materials.ToList();
+            return released;
+        }, ct);
+
+    public Task<IReadOnlyList<MaterialLine>> TransferAsync(
+        string reservationId, IReadOnlyList<MaterialLine> lines, string toWarehouse, string toLocation, DateTimeOffset arrivedAt, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await LockAsync(connection, tx, lines.Select(l => l.Material).ToList(), ct);
+            var moved = new List<MaterialLine>();
+            foreach (var line in lines)
+            {
+                await using (var take = new NpgsqlCommand(
+                    """
+                    delete from stock_reservations where ctid = (
+                        select ctid from stock_reservations
+                        where reservation_id = @id and warehouse = @warehouse and material = @material and lot = @lot
+                          and location = @location and quantity = @quantity and lower(unit) = lower(@unit)
+                        limit 1)
+                    """, connection, tx))
+                {
+                    take.Parameters.AddWithValue("id", reservationId);
+                    AddBin(take, StockTransfer.SourceBin(line));
+                    take.Parameters.AddWithValue("quantity", line.Quantity);
+                    take.Parameters.AddWithValue("unit", line.Unit);
+                    if (await take.ExecuteNonQueryAsync(ct) == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                var sourceBin = StockTransfer.SourceBin(line);
+                var source = await ReadBinAsync(connection, tx, sourceBin, ct);
+                var expires = source.FirstOrDefault(e => e.Status == InventoryStatus.Available)?.ExpiresOn;
+                // The stock leaves its source bin like a pick, so a report older than the transfer does not bring it back.
+                if (source.Count > 0 && StockLedger.PickIsNewer(source, arrivedAt))
+                {
+                    await RewriteAsync(connection, tx, sourceBin, StockLedger.Pick(source, line.Quantity), ct);
+                    await RememberPickAsync(connection, tx, sourceBin, arrivedAt, line.Quantity, ct);
+                }
+
+                var bin = new StockBin(toWarehouse, line.Material, line.Lot ?? "", toLocation);
+                var rows = (await ReadBinAsync(connection, tx, bin, ct)).ToList();
+                var available = rows.FindIndex(e => e.Status == InventoryStatus.Available);
+                var entry = StockTransfer.Receive(available >= 0 ? rows[available] : null, bin, line, expires, arrivedAt);
+                if (available >= 0)
+                {
+                    rows[available] = entry;
+                }
+                else
+                {
+                    rows.Add(entry);
+                }
+
+                await RewriteAsync(connection, tx, bin, rows, ct);
+                var arrived = StockTransfer.Arrived(line, toWarehouse, toLocation);
+                await InsertReservationLinesAsync(connection, tx, reservationId, [arrived], ct);
+                moved.Add(arrived);
+            }
+
+            IReadOnlyList<MaterialLine> result = moved;
+            return result;
+        }, ct);
+
+    private Task<IReadOnlyList<MaterialLine>?> HoldAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, bool append, CancellationToken ct) =>
+        session.InTransactionAsync(async (connection, tx) =>
+        {
+            await LockAsync(connection, tx, materials, ct);
+            var existing = await ReadReservationsAsync(connection, tx, reservationId, null, ct);
+            if (existing.Count > 0 && !append)
+            {
+                return existing;
+            }
+
+            if (plan(await AvailableAsync(connection, tx, materials, ct)) is not { } allocation)
+            {
+                return null;
+            }
+
+            await InsertReservationLinesAsync(connection, tx, reservationId, allocation, ct);
+            return (IReadOnlyList<MaterialLine>?)allocation;
+        }, ct);
+
+    /// <summary>Appends lines to a reservation, numbered after the lines it holds.</summary>
+    private static async Task InsertReservationLinesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string reservationId, IReadOnlyList<MaterialLine> lines, CancellationToken ct)
+    {
+        int lineNo;
+        await using (var next = new NpgsqlCommand("select coalesce(max(line_no) + 1, 0) from stock_reservations where reservation_id = @id", connection, tx))
+        {
+            next.Parameters.AddWithValue("id", reservationId);
+            lineNo = Convert.ToInt32(await next.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var line in lines)
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                insert into stock_reservations (reservation_id, line_no, warehouse, material, lot, location, quantity, unit)
+                values (@id, @no, @warehouse, @material, @lot, @location, @quantity, @unit)
+                """, connection, tx);
+            insert.Parameters.AddWithValue("id", reservationId);
+            insert.Parameters.AddWithValue("no", lineNo++);
+            insert.Parameters.AddWithValue("warehouse", line.Warehouse ?? "");
+            insert.Parameters.AddWithValue("material", line.Material);
+            insert.Parameters.AddWithValue("lot", line.Lot ?? "");
+            insert.Parameters.AddWithValue("location", line.Location ?? "");
+            insert.Parameters.AddWithValue("quantity", line.Quantity);
+            insert.Parameters.AddWithValue("unit", line.Unit);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task<IReadOnlyList<StockEntry>> ReadBinAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, CancellationToken ct)
+    {
+        await using var read = new NpgsqlCommand(
+            SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
+        AddBin(read, bin);
+        return await ReadAsync(read, ct);
+    }
+
     private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyCollection<string> materials, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(LockSql, connection, tx);
@@ -237,6 +334,18 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
     }
 
     /// <summary>The picks applied since the last report, of one bin or (bin null) of the whole warehouse.</summary>
+    /// <summary>Keeps a pick so that a report older than it is taken less the pick (<see cref="StockLedger"/>).</summary>
+    private static async Task RememberPickAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, DateTimeOffset at, decimal quantity, CancellationToken ct)
+    {
+        await using var remember = new NpgsqlCommand(
+            "insert into stock_picks (warehouse, material, lot, location, picked_at, quantity) values (@warehouse, @material, @lot, @location, @at, @quantity)",
+            connection, tx);
+        AddBin(remember, bin);
+        remember.Parameters.AddWithValue("at", at.ToUniversalTime());
+        remember.Parameters.AddWithValue("quantity", quantity);
+        await remember.ExecuteNonQueryAsync(ct);
+    }
+
     private static async Task<IReadOnlyList<StockPick>> ReadPicksAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string warehouse, StockBin? bin, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(

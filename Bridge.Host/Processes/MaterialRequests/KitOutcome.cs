@@ -2,7 +2,7 @@ using Bridge.Host.Domain.Kitting;
 
 namespace Bridge.Host.Processes.MaterialRequests;
 
-/// <summary>What a kit check came to: reserved (with the pick orders to issue), short (of these materials), or rejected.</summary>
+/// <summary>What a kit check came to: reserved (with the pick orders to issue), reserved with transfers first, short (of these materials), or rejected.</summary>
 public abstract record KitOutcome
 {
     private KitOutcome()
@@ -17,4 +17,7 @@ public abstract record KitOutcome
     }
 
     public sealed record Rejected(string Reason) : KitOutcome;
+
+    /// <summary>Reserved, part of it at another site: these transfer orders bring it to the plant before anything is picked.</summary>
+    public sealed record Transferring(IReadOnlyList<TransferTrack> Transfers) : KitOutcome;
 }

@@ -9,19 +9,37 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// <summary>
 /// A request's hold on stock: reserve the whole kit or nothing (planning the pick orders), let picked lines leave the
 /// stock, release what is left. In production these run in the saga's transaction, so a reservation is never kept by
-/// a state change that did not commit.
+/// a state change that did not commit. A plant config/warehouses.yaml knows is sourced across sites by
+/// <see cref="RequestSourcing"/>; any other plant prefers the warehouses of <see cref="MaterialRequestSettings.PlantWarehouses"/>.
 /// </summary>
 public sealed class KitReservation(
     IStockView stock,
     IProductionOrderStore orders,
     MaterialRequestJournal journal,
     IOptions<MaterialRequestSettings> settings,
+    RequestSourcing sourcing,
     IUnitConverter? units = null)
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
 
+    /// <summary>
+    /// The request's kit: sourced across sites (with transfers) when config/warehouses.yaml knows the order's plant,
+    /// else from the stock view with the plant's own warehouses preferred.
+    /// </summary>
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, CancellationToken ct)
     {
+        if (await orders.FindAsync(state.OrderId, ct) is { } order && sourcing.Knows(order))
+        {
+            try
+            {
+                return await sourcing.ReserveAsync(state, order, ct);
+            }
+            catch (KitQuantityException e)
+            {
+                return new KitOutcome.Rejected(e.Message);
+            }
+        }
+
         var outcome = await ReserveAsync(state, state.Required, MaterialRequestIds.ReservationId(state.RequestId, 0), firstPick: 0, ct);
         if (outcome is KitOutcome.Reserved reserved)
         {
@@ -56,16 +74,7 @@ public sealed class KitReservation(
             }
 
             state.LastKit = [];
-            var picks = allocation
-                .GroupBy(line => line.Warehouse ?? "", StringComparer.Ordinal)
-                .Select((group, index) => new PickOrderTrack
-                {
-                    PickOrderId = MaterialRequestIds.PickOrderId(state.CorrelationId, firstPick + index),
-                    Warehouse = group.Key,
-                    ReservationId = reservationId,
-                    Lines = group.ToList(),
-                })
-                .ToList();
+            var picks = MaterialRequestPicks.Plan(state, allocation, firstPick, reservationId);
             journal.Record(state, "reserved", string.Join("; ", picks.Select(p => $"{p.Warehouse}: {p.Lines.Count} line(s)")));
             return new KitOutcome.Reserved(picks);
         }

@@ -42,6 +42,9 @@ public static class MaterialRequestIds
 
     public static string PickOrderId(Guid sagaId, int index) => $"{PickPrefix}{sagaId:N}-{index + 1}";
 
+    /// <summary>The request's transfer orders (stock from another site): TO-{saga key}-{1, 2, …}.</summary>
+    public static string TransferOrderId(Guid sagaId, int index) => $"TO-{sagaId:N}-{index + 1}";
+
     /// <summary>The saga key inside a pick order id, or <see cref="Guid.Empty"/> when it is not one of ours.</summary>
     public static Guid FromPickOrderId(string pickOrderId)
     {

@@ -1,10 +1,11 @@
 using Bridge.Contracts.Messages;
 using Bridge.Host.Domain.Kitting;
+using Bridge.Host.Processes.Transfers.Messages;
 using MassTransit;
 
 namespace Bridge.Host.Processes.MaterialRequests;
 
-/// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS.</summary>
+/// <summary>The messages a request sends: kit status and its end to MES, pick orders and their cancellations to the WMS, transfers to the transfer saga.</summary>
 public sealed class MaterialRequestReports(TimeProvider time)
 {
     public KitChecked KitChecked(MaterialRequestState state)
@@ -58,6 +59,10 @@ public sealed class MaterialRequestReports(TimeProvider time)
             Warehouse = pick.Warehouse,
             Reason = reason,
         });
+
+    /// <summary>Starts a transfer saga per transfer; each orders its transfer from the TMS.</summary>
+    public static IEnumerable<TransferRequested> TransferRequests(MaterialRequestState state, IEnumerable<TransferTrack> transfers) =>
+        transfers.Select(t => new TransferRequested(t.TransferOrderId, state.RequestId, t.FromWarehouse, t.ToWarehouse, t.Lines));
 
     public MaterialDelivered Delivered(MaterialRequestState state) => new()
     {

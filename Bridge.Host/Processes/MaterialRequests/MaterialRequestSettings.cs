@@ -17,6 +17,12 @@ public sealed class MaterialRequestSettings
     /// <summary>How old a reservation must be before the reconciliation job may release it. Default 2 minutes.</summary>
     public TimeSpan ReconciliationGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The needed-by time of a request that names none and whose order has no due time: now plus this. It decides
+    /// which transfers from other sites arrive in time. Default 24 hours.
+    /// </summary>
+    public TimeSpan NeededByWhenUnknown { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Plant → its own warehouses, tried before any other warehouse.</summary>
     public Dictionary<string, string[]> PlantWarehouses { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -34,4 +34,12 @@ public sealed class MaterialRequestState : SagaStateMachineInstance, ISagaVersio
     public bool LinesGiven { get; set; }
     /// <summary>How many times the request was re-planned after an order change (names the next reservation).</summary>
     public int Replans { get; set; }
+    // Sourcing across sites (a plant config/warehouses.yaml knows) and the transfers it ordered.
+    public string? Plant { get; set; }
+    public List<SourcingLine> Sourcing { get; set; } = [];
+    /// <summary>Reserved lines at the plant's own site, picked once every transfer has arrived.</summary>
+    public List<MaterialLine> LocalLines { get; set; } = [];
+    public List<TransferTrack> Transfers { get; set; } = [];
+    /// <summary>Source warehouses of failed transfers: not used again. Non-empty once the request has re-sourced (it does so once).</summary>
+    public List<string> FailedSources { get; set; } = [];
 }

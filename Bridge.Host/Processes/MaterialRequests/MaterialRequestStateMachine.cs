@@ -4,6 +4,7 @@ using Bridge.Host.Processes.MaterialRequests.Messages;
 using Bridge.Host.Domain.Stock;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Processes.Projections;
+using Bridge.Host.Processes.Transfers.Messages;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,8 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// that is not a delivery is told to MES (MaterialRequestFailed) and cancels the open pick orders at the WMS.
 /// ERP's order changes re-plan an open request (<see cref="OrderChangePlanner"/>); an order cancellation ends it
 /// Cancelled with the same compensation (open picks cancelled, stock released, open transfers asked to cancel, MES told).
+/// Stock at another site (a plant config/warehouses.yaml knows): transfer orders to the TMS first, the picks when every
+/// transfer has arrived; a failed or late transfer re-sources once, else the request fails with the shortage.
 /// The steps are named services that return outcomes; this file is every transition.
 /// </summary>
 public sealed class MaterialRequestStateMachine : MassTransitStateMachine<MaterialRequestState>
@@ -54,6 +57,16 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         Event(() => OrderCancelled, e =>
         {
             e.CorrelateById(c => c.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => TransferArrived, e =>
+        {
+            e.CorrelateById(c => MaterialRequestIds.ForRequest(c.Message.RequestId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => TransferLost, e =>
+        {
+            e.CorrelateById(c => MaterialRequestIds.ForRequest(c.Message.RequestId));
             e.OnMissingInstance(m => m.Discard());
         });
 
@@ -157,10 +170,40 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
         During([Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(OrderChanged), Ignore(OrderCancelled));
         During(Cancelled, Ignore(StockWait!.Received), Ignore(PickWait!.Received));
 
+        // Sourcing across sites: the request waits for its transfers, then picks at the destination.
+        During(WaitingForTransfer,
+            When(TransferArrived)
+                .Evaluate(c => Transfers(c).Arrive(c.Saga, c.Message))
+                .If(c => c.Outcome<TransferOutcome>() is TransferOutcome.Ready, ready => IssuePicks(ready)),
+            When(TransferLost)
+                .Evaluate(c => Transfers(c).FailAsync(c.Saga, c.Message, c.CancellationToken))
+                .IfElse(c => c.Outcome<TransferOutcome>() is TransferOutcome.Short,
+                    shortage => ReleaseReservation(shortage.Then(c => Journal(c).Fail(c.Saga, "transfer-failed",
+                            ((TransferOutcome.Short)c.Outcome<TransferOutcome>()).Reason)))
+                        .Publish(c => Reports(c).Failed(c.Saga, nameof(Failed)))
+                        .TransitionTo(Failed),
+                    resourced => resourced
+                        .ThenAsync(async c =>
+                        {
+                            if (c.Outcome<TransferOutcome>() is TransferOutcome.Pending pending)
+                            {
+                                foreach (var transfer in MaterialRequestReports.TransferRequests(c.Saga, pending.Issue))
+                                {
+                                    await c.Publish(transfer);
+                                }
+                            }
+                        })
+                        .If(c => c.Outcome<TransferOutcome>() is TransferOutcome.Ready, ready => IssuePicks(ready))),
+            Ignore(Recheck));
+        During(WaitingForTransfer,
+            Ignore(OrderChanged),
+            When(OrderCancelled).ThenAsync(CancelAsync).TransitionTo(Cancelled));
+        During([WaitingForOrder, WaitingForStock, Picking, Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(TransferArrived), Ignore(TransferLost));
+
         // A stock change may wake a request that has already moved on; late duplicates change nothing.
         During([Picking, Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(Recheck));
         During(Completed, Ignore(Confirmed), Ignore(PickRejected));
-        During([WaitingForOrder, WaitingForStock, Rejected, TimedOut, Failed, Cancelled],
+        During([WaitingForOrder, WaitingForStock, WaitingForTransfer, Rejected, TimedOut, Failed, Cancelled],
             When(Confirmed).ThenAsync(c => DeadLetters(c).AddAsync(c.Message, c.Message.PickOrderId,
                 $"pick order {c.Message.PickOrderId} was confirmed while material request {c.Saga.RequestId} is {c.Saga.CurrentState}: "
                 + "the picked material is not delivered through Bridge and not taken out of its stock view", c.CancellationToken)),
@@ -179,6 +222,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     public State TimedOut { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
     public State Cancelled { get; private set; } = null!;
+    public State WaitingForTransfer { get; private set; } = null!;
 
     public Event<MaterialRequested> Requested { get; private set; } = null!;
     public Event<RecheckKit> Recheck { get; private set; } = null!;
@@ -186,6 +230,8 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     public Event<PickFailed> PickRejected { get; private set; } = null!;
     public Event<ReplanMaterialRequest> OrderChanged { get; private set; } = null!;
     public Event<CancelMaterialRequest> OrderCancelled { get; private set; } = null!;
+    public Event<TransferDelivered> TransferArrived { get; private set; } = null!;
+    public Event<TransferFailed> TransferLost { get; private set; } = null!;
 
     public Schedule<MaterialRequestState, StockWaitExpired> StockWait { get; private set; } = null!;
     public Schedule<MaterialRequestState, PickTimeoutExpired> PickWait { get; private set; } = null!;
@@ -202,21 +248,36 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                         shortage => StartWaitingForStock(shortage),
                         decided => KitDecided(decided)));
 
-    /// <summary>The kit was reserved (pick) or its quantities were unusable (reject).</summary>
+    /// <summary>The kit was reserved (pick, or transfer from another site first) or its quantities were unusable (reject).</summary>
     private EventActivityBinder<MaterialRequestState, T> KitDecided<T>(EventActivityBinder<MaterialRequestState, T> binder)
         where T : class =>
         binder.IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Reserved,
-            reserved => reserved
-                .ThenAsync(async c =>
-                {
-                    foreach (var pick in Reports(c).PickOrders(c.Saga))
+            reserved => IssuePicks(reserved),
+            other => other.IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Transferring,
+                transferring => transferring
+                    .ThenAsync(async c =>
                     {
-                        await c.Publish(pick);
-                    }
-                })
-                .Schedule(PickWait, c => new PickTimeoutExpired(c.Saga.CorrelationId))
-                .TransitionTo(Picking),
-            rejected => Reject(rejected, c => ((KitOutcome.Rejected)c.Outcome<KitOutcome>()).Reason));
+                        var transfers = ((KitOutcome.Transferring)c.Outcome<KitOutcome>()).Transfers;
+                        foreach (var transfer in MaterialRequestReports.TransferRequests(c.Saga, transfers))
+                        {
+                            await c.Publish(transfer);
+                        }
+                    })
+                    .TransitionTo(WaitingForTransfer),
+                rejected => Reject(rejected, c => ((KitOutcome.Rejected)c.Outcome<KitOutcome>()).Reason)));
+
+    private EventActivityBinder<MaterialRequestState, T> IssuePicks<T>(EventActivityBinder<MaterialRequestState, T> binder)
+        where T : class =>
+        binder
+            .ThenAsync(async c =>
+            {
+                foreach (var pick in Reports(c).PickOrders(c.Saga))
+                {
+                    await c.Publish(pick);
+                }
+            })
+            .Schedule(PickWait, c => new PickTimeoutExpired(c.Saga.CorrelationId))
+            .TransitionTo(Picking);
 
     /// <summary>
     /// Short: tell MES, wait for every short material, and re-check once this wait is committed — a stock fact that
@@ -352,6 +413,7 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
     private static PickTracker Picks(ConsumeContext c) => c.GetServiceOrCreateInstance<PickTracker>();
     private static MaterialRequestWaits Waits(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestWaits>();
     private static MaterialRequestReports Reports(ConsumeContext c) => c.GetServiceOrCreateInstance<MaterialRequestReports>();
+    private static TransferTracker Transfers(ConsumeContext c) => c.GetServiceOrCreateInstance<TransferTracker>();
     private static PickReportDeadLetters DeadLetters(ConsumeContext c) => c.GetServiceOrCreateInstance<PickReportDeadLetters>();
     private static OrderChangePlanner Replanner(ConsumeContext c) => c.GetServiceOrCreateInstance<OrderChangePlanner>();
     private static IOrderRequestIndex OrderIndex(ConsumeContext c) => c.GetServiceOrCreateInstance<IOrderRequestIndex>();

@@ -14,9 +14,13 @@ public sealed record MaterialRequestView(
     IReadOnlyList<PickOrderTrack> PickOrders,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<MaterialRequestStep> History)
+    IReadOnlyList<MaterialRequestStep> History,
+    DateTimeOffset? NeededBy,
+    IReadOnlyList<SourcingLine> Sourcing,
+    IReadOnlyList<TransferTrack> Transfers)
 {
     public static MaterialRequestView From(MaterialRequestState s) => new(
         s.RequestId, s.OrderId, s.Location, s.CurrentState, s.FailureReason, s.Required,
-        s.LastKit.Where(l => l.Shortage > 0m).ToList(), s.Picks, s.CreatedAt, s.UpdatedAt, s.History);
+        s.LastKit.Where(l => l.Shortage > 0m).ToList(), s.Picks, s.CreatedAt, s.UpdatedAt, s.History,
+        s.NeededBy, s.Sourcing, s.Transfers);
 }

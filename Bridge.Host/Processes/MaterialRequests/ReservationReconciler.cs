@@ -10,7 +10,7 @@ namespace Bridge.Host.Processes.MaterialRequests;
 
 /// <summary>
 /// The safety net under "a reservation lives and dies with its request": a recurring job (see
-/// <see cref="RecurringJobRegistration.AddRecurringJob{TJob}(IServiceCollection, string, string)"/>) releases every reservation whose request is not picking — ended,
+/// <see cref="RecurringJobRegistration.AddRecurringJob{TJob}(IServiceCollection, string, string)"/>) releases every reservation whose request is not picking or waiting for a transfer — ended,
 /// unknown, or never reserved in a committed state — and reports each one it released. Reservations younger than
 /// <see cref="MaterialRequestSettings.ReconciliationGrace"/> are left alone: their request may still be committing.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class ReservationReconciler(
             var reason = request switch
             {
                 null => "no such material request",
-                { CurrentState: "Picking" } => null,
+                { CurrentState: "Picking" or "WaitingForTransfer" } => null,
                 _ => $"the request is {request.CurrentState}, which holds no stock",
             };
             if (reason is null)

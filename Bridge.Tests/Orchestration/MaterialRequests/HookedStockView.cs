@@ -34,4 +34,24 @@ public sealed class HookedStockView(IStockView inner, RaceHooks hooks) : IStockV
     public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct) => inner.ReleaseAsync(reservationId, ct);
 
     public Task<IReadOnlyList<StockReservation>> ListReservationsAsync(CancellationToken ct) => inner.ListReservationsAsync(ct);
+
+    public async Task<IReadOnlyList<MaterialLine>?> ReserveAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct)
+    {
+        var reserved = await inner.ReserveAsync(reservationId, materials, plan, ct);
+        if (reserved is not null)
+        {
+            await hooks.Reserved.PassAsync();
+        }
+
+        return reserved;
+    }
+
+    public Task<IReadOnlyList<MaterialLine>?> ReserveMoreAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
+        inner.ReserveMoreAsync(reservationId, materials, plan, ct);
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct) => inner.ReleaseAsync(reservationId, warehouse, ct);
+
+    public Task<IReadOnlyList<MaterialLine>> TransferAsync(
+        string reservationId, IReadOnlyList<MaterialLine> lines, string toWarehouse, string toLocation, DateTimeOffset arrivedAt, CancellationToken ct) =>
+        inner.TransferAsync(reservationId, lines, toWarehouse, toLocation, arrivedAt, ct);
 }

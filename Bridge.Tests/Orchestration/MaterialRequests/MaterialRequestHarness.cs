@@ -25,19 +25,30 @@ internal sealed class MaterialRequestHarness : IAsyncDisposable
     public ITestHarness Bus { get; }
     public ISagaStateMachineTestHarness<MaterialRequestStateMachine, MaterialRequestState> Saga { get; }
 
-    public static async Task<MaterialRequestHarness> StartAsync(string stockWaitTimeout, string pickTimeout)
+    /// <param name="settings">More configuration (e.g. <c>Bridge:Transfers:DeliveryTimeout</c>).</param>
+    /// <param name="services">More registrations after the production ones (e.g. a <c>WarehouseCatalog</c>).</param>
+    public static async Task<MaterialRequestHarness> StartAsync(
+        string stockWaitTimeout, string pickTimeout, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Bridge:Mode"] = "Embedded",
             ["Bridge:MaterialRequests:StockWaitTimeout"] = stockWaitTimeout,
             ["Bridge:MaterialRequests:PickTimeout"] = pickTimeout,
-        }).Build();
-        var provider = new ServiceCollection()
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddBridgeStorage(configuration)
-            .AddBridgeProcesses()
+            .AddBridgeProcesses();
+        services?.Invoke(collection);
+        var provider = collection
             .AddBridgeMessagingTestHarness(x => x.AddBridgeConsumers([]))
             .BuildServiceProvider(true);
         var harness = new MaterialRequestHarness(provider);

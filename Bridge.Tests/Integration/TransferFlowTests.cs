@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Bridge.Host.Demo;
+using Bridge.Tests.Infrastructure;
+using Npgsql;
+
+namespace Bridge.Tests.Integration;
+
+/// <summary>
+/// A material request sourced across two sites on the real stack (RabbitMQ + PostgreSQL, production mode): the
+/// plant's warehouse WH-A has the housings, the cable and paste lie only at site MUC (WH-B) → one transfer order to a
+/// TMS receiver → the TMS reports picked up and delivered → one pick list at WH-A → confirmation → Completed.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class TransferFlowTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly SimulatedWarehouse _wms = new();
+    private string _rabbit = "";
+    private string _postgres = "";
+    private SimulatedSystems? _receivers;
+
+    public async Task InitializeAsync()
+    {
+        if (!TestServers.Available)
+        {
+            return;
+        }
+
+        _rabbit = await TestServers.CreateVirtualHostAsync("transfer");
+        _postgres = await TestServers.CreateDatabaseAsync("transfer");
+        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a", "tms");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_receivers is not null)
+        {
+            await _receivers.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StockAtTheOtherSite_OneTransferOrderToTheTms_DeliveredThenPickedAtTheDestination_Completes()
+    {
+        if (_receivers is null)
+        {
+            return;
+        }
+
+        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        {
+            ["Bridge:Systems:tms:BaseUrl"] = new Uri(_receivers.BaseUrl, "/tms").AbsoluteUri,
+            ["Bridge:ApiKeys:tms"] = "it-tms-key",
+            ["Bridge:ApiKeys:wms-b"] = "it-wms-b-key",
+        });
+        await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder("000001005101", 10)));
+        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 100, "PCE")));
+        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("A-200", "L2611-31", "K-02-05", 5, "KG"), "text/csv", "it-wms-b-key"));
+        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("B-300", "L2611-32", "K-07-02", 100, "M"), "text/csv", "it-wms-b-key"));
+        await WaitForKitAsync(host, "1005101", 10);
+
+        await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-T1", "1005101", 10, DateTimeOffset.UtcNow.AddHours(9))));
+
+        var order = await _receivers.NextAsync("tms", Wait);
+        order.Path.ShouldStartWith("/tms/api/v1/shipments/TO-");
+        order.IdempotencyKey.ShouldNotBeNullOrEmpty();
+        var shipment = JsonNode.Parse(order.Body)!;
+        ((string)shipment["pickup"]!["depot"]!, (string)shipment["delivery"]!["depot"]!).ShouldBe(("DEP-MUC-02", "DEP-BER-01"));
+        shipment["items"]!.AsArray().Select(i => ((string)i!["article"]!, i["quantity"]!.GetValue<decimal>(), (string)i["uom"]!))
+            .ShouldBe([("A-200", 1.25m, "KGM"), ("B-300", 7.725m, "MTR")]);
+        var transferOrderId = (string)shipment["shipmentRef"]!;
+        var view = JsonNode.Parse(await host.Client.GetStringAsync("/api/material-requests/MR-IT-T1"))!;
+        ((string)view["state"]!).ShouldBe("WaitingForTransfer");
+        view["sourcing"]!.AsArray().Select(s => (string)s!["reasons"]![0]!).ShouldBe([
+            "WH-A: 20 of 20 pcs, own warehouse of BER",
+            "WH-B: 1250 of 1250 g, lead time 6 h ≤ needed-by 9 h, cost 120",
+            "WH-B: 7.725 of 7.725 m, lead time 6 h ≤ needed-by 9 h, cost 120",
+        ]);
+
+        var now = DateTimeOffset.UtcNow;
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-1", transferOrderId, "MR-IT-T1", "PICKED_UP", now), key: "it-tms-key"));
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-2", transferOrderId, "MR-IT-T1", "DELIVERED", now.AddSeconds(1)), key: "it-tms-key"));
+        // The TMS repeats its proof of delivery: nothing changes.
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-3", transferOrderId, "MR-IT-T1", "POD", now.AddSeconds(2)), key: "it-tms-key"));
+
+        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var positions = JsonNode.Parse(pickList.Body)!["positions"]!.AsArray();
+        positions.Select(p => ((string)p!["sku"]!, p["qty"]!.GetValue<decimal>(), (string?)p["fromBin"]))
+            .ShouldBe([("100-A", 20m, "A-01-03"), ("200-A", 1.25m, transferOrderId), ("300-B", 7.725m, transferOrderId)]);
+        await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
+
+        var delivery = await _receivers.NextAsync("mes", Wait);
+        delivery.Path.ShouldBe("/mes/api/material-requests/MR-IT-T1/deliveries");
+        (await StoredStateAsync("saga_material_request_state", "MR-IT-T1")).ShouldBe("Completed");
+        (await StoredTransferStateAsync(transferOrderId)).ShouldBe("Delivered");
+        // Exactly one transfer order reached the TMS, and no second pick list.
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
+    }
+
+    private static async Task WaitForKitAsync(BridgeTestHost host, string orderId, decimal quantity)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            using var response = await host.Client.GetAsync($"/api/kit/{orderId}?quantity={quantity}");
+            if (response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["complete"]!.GetValue<bool>())
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"order {orderId} and its stock did not reach the stock view within {Wait}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<string?> StoredStateAsync(string table, string requestId)
+    {
+        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var command = db.CreateCommand($"select state->>'CurrentState' from {table} where id = @id");
+        command.Parameters.AddWithValue("id", Bridge.Host.Processes.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private async Task<string?> StoredTransferStateAsync(string transferOrderId)
+    {
+        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var command = db.CreateCommand("select state->>'CurrentState' from saga_transfer_state where id = @id");
+        command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task<string> Accepted(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return body;
+    }
+}
