@@ -124,22 +124,7 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             await delete.ExecuteNonQueryAsync(ct);
         }, ct);
 
-    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct) =>
-        session.InTransactionAsync(async (connection, tx) =>
-        {
-            await using var command = new NpgsqlCommand(
-                "delete from stock_reservations where reservation_id = @id returning material", connection, tx);
-            command.Parameters.AddWithValue("id", reservationId);
-            var materials = new SortedSet<string>(StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                materials.Add(reader.GetString(0));
-            }
-
-            IReadOnlyList<string> released = materials.ToList();
-            return released;
-        }, ct);
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct) => DeleteReservationAsync(reservationId, null, ct);
 
     public Task<IReadOnlyList<StockReservation>> ListReservationsAsync(CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
@@ -165,13 +150,21 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
     public Task<IReadOnlyList<MaterialLine>?> ReserveMoreAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, CancellationToken ct) =>
         HoldAsync(reservationId, materials, plan, append: true, ct);
 
-    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct) =>
+    public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, string warehouse, CancellationToken ct) => DeleteReservationAsync(reservationId, warehouse, ct);
+
+    /// <summary>Deletes a reservation's rows (only one warehouse's when given); returns the materials they held, sorted.</summary>
+    private Task<IReadOnlyList<string>> DeleteReservationAsync(string reservationId, string? warehouse, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
             await using var command = new NpgsqlCommand(
-                "delete from stock_reservations where reservation_id = @id and warehouse = @warehouse returning material", connection, tx);
+                "delete from stock_reservations where reservation_id = @id" + (warehouse is null ? "" : " and warehouse = @warehouse") + " returning material",
+                connection, tx);
             command.Parameters.AddWithValue("id", reservationId);
-            command.Parameters.AddWithValue("warehouse", warehouse);
+            if (warehouse is not null)
+            {
+                command.Parameters.AddWithValue("warehouse", warehouse);
+            }
+
             var materials = new SortedSet<string>(StringComparer.Ordinal);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
