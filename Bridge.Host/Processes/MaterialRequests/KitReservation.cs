@@ -1,3 +1,4 @@
+using Bridge.Contracts.Messages;
 using Bridge.Host.Domain.Kitting;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Processes.Projections;
@@ -28,7 +29,8 @@ public sealed class KitReservation(
     /// </summary>
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, CancellationToken ct)
     {
-        if (await orders.FindAsync(state.OrderId, ct) is { } order && sourcing.Knows(order))
+        var order = await orders.FindAsync(state.OrderId, ct);
+        if (order is not null && sourcing.Knows(order))
         {
             try
             {
@@ -40,7 +42,7 @@ public sealed class KitReservation(
             }
         }
 
-        var outcome = await ReserveAsync(state, state.Required, MaterialRequestIds.ReservationId(state.RequestId, 0), firstPick: 0, ct);
+        var outcome = await ReserveAsync(state, order, state.Required, MaterialRequestIds.ReservationId(state.RequestId, 0), firstPick: 0, ct);
         if (outcome is KitOutcome.Reserved reserved)
         {
             state.Picks = reserved.Picks.ToList();
@@ -54,9 +56,12 @@ public sealed class KitReservation(
     /// per warehouse, numbered from <paramref name="firstPick"/>; the caller adds them to the request.
     /// </summary>
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, IReadOnlyList<Contracts.Model.MaterialLine> lines, string reservationId,
-        int firstPick, CancellationToken ct)
+        int firstPick, CancellationToken ct) =>
+        await ReserveAsync(state, await orders.FindAsync(state.OrderId, ct), lines, reservationId, firstPick, ct);
+
+    private async Task<KitOutcome> ReserveAsync(MaterialRequestState state, ProductionOrderReleased? order, IReadOnlyList<Contracts.Model.MaterialLine> lines,
+        string reservationId, int firstPick, CancellationToken ct)
     {
-        var order = await orders.FindAsync(state.OrderId, ct);
         var preferred = order is not null && settings.Value.PlantWarehouses.TryGetValue(order.Plant, out var own)
             ? own.ToHashSet(StringComparer.Ordinal)
             : [];
