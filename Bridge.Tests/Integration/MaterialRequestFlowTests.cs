@@ -4,6 +4,7 @@ using Bridge.Host.Demo;
 using Bridge.Host.Processes.MaterialRequests;
 using Bridge.Tests.Infrastructure;
 using Npgsql;
+using static Bridge.Tests.Integration.InboundCalls;
 
 namespace Bridge.Tests.Integration;
 
@@ -212,13 +213,5 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
         await using var command = db.CreateCommand("select state->>'CurrentState' from saga_material_request_state where id = @id");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
         return await command.ExecuteScalarAsync() as string;
-    }
-
-    private static async Task<string> Accepted(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, body);
-        return body;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
 using Npgsql;
+using static Bridge.Tests.Integration.InboundCalls;
 
 namespace Bridge.Tests.Integration;
 
@@ -103,11 +104,5 @@ public sealed class OrderCancellationFlowTests : IAsyncLifetime
 
             await Task.Delay(50);
         }
-    }
-
-    private static async Task Accepted(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 }

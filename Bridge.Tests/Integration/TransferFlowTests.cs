@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
 using Npgsql;
+using static Bridge.Tests.Integration.InboundCalls;
 
 namespace Bridge.Tests.Integration;
 
@@ -132,13 +133,5 @@ public sealed class TransferFlowTests : IAsyncLifetime
         await using var command = db.CreateCommand("select state->>'CurrentState' from saga_transfer_state where id = @id");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
         return await command.ExecuteScalarAsync() as string;
-    }
-
-    private static async Task<string> Accepted(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(body);
-        return body;
     }
 }

@@ -5,6 +5,7 @@ using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
 using Bridge.Tests.Integration;
 using Npgsql;
+using static Bridge.Tests.Integration.InboundCalls;
 
 namespace Bridge.Tests.Operations.Audit;
 
@@ -123,11 +124,5 @@ public sealed class AuditTrailFlowTests : IAsyncLifetime
     {
         await Task.Delay(100);
         return true;
-    }
-
-    private static async Task Accepted(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 }

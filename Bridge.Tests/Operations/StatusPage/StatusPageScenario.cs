@@ -137,7 +137,7 @@ internal sealed class StatusPageScenario : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
-    private static string Sample(string system, string file) =>
+    internal static string Sample(string system, string file) =>
         File.ReadAllText(Path.Combine(BridgeTestHost.RepositoryConfigDirectory(), "mappings", system, "samples", file));
 
     private const string Stock = """

@@ -28,7 +28,7 @@ public sealed class MessageTraceTests
         ActivitySource.AddActivityListener(listener);
         await using var scenario = await StatusPageScenario.StartAsync();
         using var erp = scenario.Host.System(AuthTestHost.ErpKey);
-        var order = File.ReadAllText(Path.Combine(Integration.BridgeTestHost.RepositoryConfigDirectory(), "mappings", "erp", "samples", "production-order.json"));
+        var order = StatusPageScenario.Sample("erp", "production-order.json");
         (await erp.PostAsync("/api/inbound/erp/production-order", new StringContent(order, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var sink = scenario.Host.App.Services.GetRequiredService<IEnvelopeSink>();
         var body = """{ "checkNo": "KC-TRACE-1", "prodOrder": "1004711", "qty": 50, "createdAt": "2026-11-22 14:05:00" }"""u8.ToArray();
@@ -63,7 +63,7 @@ public sealed class MessageTraceTests
             ["Bridge:Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{port}/v1/traces",
         });
         using var erp = host.System(AuthTestHost.ErpKey);
-        var order = File.ReadAllText(Path.Combine(Integration.BridgeTestHost.RepositoryConfigDirectory(), "mappings", "erp", "samples", "production-order.json"));
+        var order = StatusPageScenario.Sample("erp", "production-order.json");
         (await erp.PostAsync("/api/inbound/erp/production-order", new StringContent(order, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         // The exporter sends a batch every few seconds; read batches until one carries the ingest span.
