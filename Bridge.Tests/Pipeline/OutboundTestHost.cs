@@ -47,7 +47,8 @@ internal static class OutboundTestHost
         return app;
     }
 
-    private static void PrepareConfig(string config)
+    /// <summary>Routes mes and wms-a to the probe senders; wms-a also receives MaterialDelivered (two receivers of one message).</summary>
+    internal static void PrepareConfig(string config)
     {
         var systems = Path.Combine(config, "systems.yaml");
         var yaml = File.ReadAllText(systems)

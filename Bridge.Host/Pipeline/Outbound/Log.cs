@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "{Removed} outbound delivery rows older than {Cutoff} deleted")]
     public static partial void DeliveriesCleaned(ILogger logger, int removed, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} to {System}: the audit row ({Result}) was not written: {Reason}")]
+    public static partial void AuditNotWritten(ILogger logger, string messageType, string correlationId, string system, string result, string reason);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} reached {System} but recording the delivery failed (try {Attempt}, tried again in {Delay}): {Reason}")]
+    public static partial void DeliveryNotRecorded(ILogger logger, string messageType, string correlationId, string system, int attempt, TimeSpan delay, string reason);
 }

@@ -22,6 +22,8 @@ public sealed class OutboundDispatcher(
     ILogger<OutboundDispatcher> logger,
     IAuditTrail? audit = null)
 {
+    private const int RecordAttempts = 15;
+
     /// <param name="attempt">0 for the first delivery, n for the n-th re-attempt.</param>
     /// <param name="only">When set, only this system is attempted (an operator replaying its dead letter).</param>
     /// <returns>The systems that did not take the message; empty when every receiver has it.</returns>
@@ -43,25 +45,54 @@ public sealed class OutboundDispatcher(
             if (await deliveries.WasDeliveredAsync(message.MessageId, system.Id, ct))
                 continue;
             OutboundEnvelope? envelope = null;
+            OutboundAudit? record = null;
             try
             {
                 envelope = Render(message, system);
                 var binding = system.Outbound!;
                 var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
-                await OutboundAudit.SendAsync(sender, envelope, message, binding.Key, audit, time, attempt, ct);
+                record = OutboundAudit.Start(envelope, message, binding.Key, audit, time, attempt, logger);
+                await sender.SendAsync(envelope, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 failures.Add(new OutboundFailure(system, envelope?.ContentType, envelope?.Body.ToArray(), e));
                 Log.DeliveryFailed(logger, type, LogText.Escape(message.CorrelationId), system.Id, attempt, LogText.Escape(e.Message));
+                if (record is not null)
+                    await record.FailedAsync(e);
                 continue;
             }
 
-            await deliveries.MarkDeliveredAsync(message.MessageId, system.Id, time.GetUtcNow(), ct);
+            // The system has it: record that first (the shorter this window, the fewer resends after a crash), then the audit row.
+            await RecordDeliveryAsync(message, system.Id, ct);
             Log.Delivered(logger, type, LogText.Escape(message.CorrelationId), system.Id, LogText.Escape(envelope.Address));
+            await record.DeliveredAsync(ct);
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="system"/> took the message. The database may be away for a moment (restarting):
+    /// trying again here for up to a minute keeps the message from being sent to the system a second time, which an
+    /// exception (and the endpoint's redelivery) would do.
+    /// </summary>
+    private async Task RecordDeliveryAsync(CanonicalMessage message, string system, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await deliveries.MarkDeliveredAsync(message.MessageId, system, time.GetUtcNow(), ct);
+                return;
+            }
+            catch (Exception e) when (attempt < RecordAttempts && e is not OperationCanceledException)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(attempt, 5));
+                Log.DeliveryNotRecorded(logger, message.GetType().Name, LogText.Escape(message.CorrelationId), system, attempt, delay, LogText.Escape(e.Message));
+                await Task.Delay(delay, time, ct);
+            }
+        }
     }
 
     /// <summary>The call <paramref name="system"/> would get for <paramref name="message"/> with the mappings in force now.</summary>
