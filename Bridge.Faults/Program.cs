@@ -11,6 +11,7 @@ var scenarios = new IFaultScenario[]
     new DatabaseRestartScenario(),
     new ReceiverOutageScenario(),
     new MutationFloodScenario(),
+    new OpcUaServerKillScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);

@@ -5,7 +5,8 @@ namespace Bridge.Faults.Flood;
 
 /// <summary>
 /// Counts the canonical messages Bridge publishes to one message exchange (e.g. <c>bridge.bin-level-reported</c>): a
-/// queue of its own bound to the exchange, consumed and acknowledged as messages arrive.
+/// queue of its own bound to the exchange, consumed and acknowledged as messages arrive; each body is handed to the
+/// optional observer (R5 reads the values out of them).
 /// </summary>
 public sealed class CanonicalCounter : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public sealed class CanonicalCounter : IAsyncDisposable
 
     public long Count => Interlocked.Read(ref _count);
 
-    public static async Task<CanonicalCounter> StartAsync(Uri virtualHost, string exchange, CancellationToken ct)
+    public static async Task<CanonicalCounter> StartAsync(Uri virtualHost, string exchange, CancellationToken ct, Action<ReadOnlyMemory<byte>>? observe = null)
     {
         var connection = await new ConnectionFactory { Uri = virtualHost }.CreateConnectionAsync(ct);
         var channel = await connection.CreateChannelAsync(cancellationToken: ct);
@@ -30,8 +31,9 @@ public sealed class CanonicalCounter : IAsyncDisposable
         await channel.QueueBindAsync(queue, exchange, "", cancellationToken: ct);
         var counter = new CanonicalCounter(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, _) =>
+        consumer.ReceivedAsync += (_, delivery) =>
         {
+            observe?.Invoke(delivery.Body);
             Interlocked.Increment(ref counter._count);
             return Task.CompletedTask;
         };
