@@ -34,7 +34,10 @@ public sealed class MutationFloodScenario : IFaultScenario
         await using var receivers = await Receivers.StartAsync(servers.ReceiversPort, cancellationToken);
         var settings = new Dictionary<string, string>
         {
-            ["Bridge__Adapters__Amqp__scada__Uri"] = space.RabbitMq.AbsoluteUri,
+            // The SCADA's broker is the suite's RabbitMQ, in the scenario's virtual host; the adapter takes no password in the URI.
+            ["Bridge__Adapters__Amqp__scada__Uri"] = new UriBuilder(space.RabbitMq) { Password = "" }.Uri.AbsoluteUri,
+            ["Bridge__Adapters__Amqp__scada__PasswordEnv"] = "BRIDGE_FAULTS_SCADA_PASSWORD",
+            ["BRIDGE_FAULTS_SCADA_PASSWORD"] = Uri.UnescapeDataString(space.RabbitMq.UserInfo.Split(':').ElementAtOrDefault(1) ?? ""),
             // A dead letter is logged as a warning: a million of them would cost more than the mapping.
             ["Serilog__MinimumLevel__Default"] = "Error",
         };
