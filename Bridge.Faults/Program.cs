@@ -10,6 +10,8 @@ var scenarios = new IFaultScenario[]
     new BrokerOutageScenario(),
     new DatabaseRestartScenario(),
     new ReceiverOutageScenario(),
+    new MutationFloodScenario(),
+    new OpcUaServerKillScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bridge.Faults.Flood;
+using Bridge.Faults.Harness;
+using Bridge.Faults.Mutations;
+
+namespace Bridge.Faults.Scenarios;
+
+/// <summary>
+/// R4: seeded mutations of every shipped inbound mapping's sample (Mutations/), sent the way each system sends — HTTP
+/// with its key, MQTT for the sensors, the SCADA's AMQP exchange — to one host in production mode. Every payload must
+/// end mapped or dead-lettered with a reason; counted: crashes (the host process exited), hangs (no answer in 10 s),
+/// 5xx, refusals without a dead letter, and the host's peak RSS against the peak of the run's first tenth. The OPC UA
+/// mappings (plc) are left out: their bytes are made by Bridge's own OPC UA adapter from node values, not sent by anyone.
+/// Full: 100,000 per mapping (BRIDGE_FAULTS_R4_PER_MAPPING to change), --short: 300; BRIDGE_FAULTS_SEED picks the mutations.
+/// </summary>
+public sealed class MutationFloodScenario : IFaultScenario
+{
+    private const int Concurrency = 16;
+
+    /// <summary>Memory is bounded when the peak stays under this multiple of the first tenth's peak.</summary>
+    private const double RssGrowthLimit = 1.5;
+
+    private static readonly string[] SkippedSystems = ["plc"];
+
+    public string Id => "R4";
+
+    public async Task<FaultRow> RunAsync(FaultRun run, CancellationToken cancellationToken)
+    {
+        var perMapping = Number(run, "BRIDGE_FAULTS_R4_PER_MAPPING") ?? (run.Short ? 300 : 100_000);
+        var runSeed = Number(run, "BRIDGE_FAULTS_SEED") ?? 12;
+        var servers = FaultServers.From(run);
+        var space = await ScenarioSpace.CreateAsync(run, servers, Id, 0, cancellationToken);
+        await using var receivers = await Receivers.StartAsync(servers.ReceiversPort, cancellationToken);
+        var settings = new Dictionary<string, string>
+        {
+            // The SCADA's broker is the suite's RabbitMQ, in the scenario's virtual host; the adapter takes no password in the URI.
+            ["Bridge__Adapters__Amqp__scada__Uri"] = new UriBuilder(space.RabbitMq) { Password = "" }.Uri.AbsoluteUri,
+            ["Bridge__Adapters__Amqp__scada__PasswordEnv"] = "BRIDGE_FAULTS_SCADA_PASSWORD",
+            ["BRIDGE_FAULTS_SCADA_PASSWORD"] = Uri.UnescapeDataString(space.RabbitMq.UserInfo.Split(':').ElementAtOrDefault(1) ?? ""),
+            // A dead letter is logged as a warning: a million of them would cost more than the mapping.
+            ["Serilog__MinimumLevel__Default"] = "Error",
+        };
+        await using var host = new BridgeHostProcess(servers, space, receivers, "host1", servers.FirstHostPort, settings);
+        await host.StartAsync(cancellationToken);
+
+        var protocols = SystemProtocols.Read(space.ConfigDirectory);
+        var seeds = MutationSeeds.Load(space.ConfigDirectory).Where(s => !SkippedSystems.Contains(s.System)).ToList();
+        var total = (long)perMapping * seeds.Count;
+        var tally = new MutationTally();
+        var crashes = 0;
+        var vanished = 0L;
+        var extra = 0L;
+        var notes = new List<string>();
+        await using var canonical = await CanonicalCounter.StartAsync(space.RabbitMq, "bridge.bin-level-reported", cancellationToken);
+        await using var memory = new RssSampler(() => HostPid(host), () => (double)tally.Sent / total);
+        var clock = Stopwatch.StartNew();
+        foreach (var seed in seeds)
+        {
+            var protocol = protocols.GetValueOrDefault(seed.System, "http");
+            await using var sender = await SenderAsync(protocol, servers, space, host, seed, cancellationToken);
+            var context = new MutationSeedContext(seed, runSeed);
+            var mutator = new PayloadMutator(seed, runSeed);
+            var mappedBefore = canonical.Count;
+            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, cancellationToken);
+            var sentBefore = tally.Sent;
+            var started = clock.Elapsed;
+            await Parallel.ForEachAsync(Enumerable.Range(0, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                async (index, ct) => await sender.SendAsync(context, mutator.Make(index), tally, ct));
+            if (!host.IsRunning)
+            {
+                crashes++;
+                notes.Add($"the host exited during {seed.Mapping} (log {host.LogFile})");
+                await host.StartAsync(cancellationToken);
+            }
+            if (!sender.Answers)
+            {
+                var sent = tally.Sent - sentBefore;
+                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, mappedBefore, keptBefore, sent, cancellationToken);
+                tally.CountMapped(mapped);
+                tally.CountRefused(refused);
+                vanished += Math.Max(0, sent - mapped - refused);
+                extra += Math.Max(0, mapped + refused - sent);
+            }
+            Say($"{seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
+        }
+
+        var elapsed = clock.Elapsed;
+        long withoutReason = 0;
+        foreach (var system in seeds.Select(s => s.System).Distinct())
+        {
+            withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, cancellationToken)).WithoutReason;
+        }
+        await memory.DisposeAsync();
+        var bounded = memory.PeakMb <= memory.EarlyPeakMb * RssGrowthLimit;
+        if (crashes > 0 || tally.Hangs > 0 || tally.ServerErrors > 0 || tally.RefusedWithoutDeadLetter > 0 || withoutReason > 0 || vanished > 0 || !bounded)
+        {
+            notes.Add($"{crashes} crashes, {tally.Hangs} hangs, {tally.ServerErrors} 5xx, {tally.RefusedWithoutDeadLetter} refused without a dead letter, "
+                + $"{withoutReason} dead letters without a reason, {vanished} neither mapped nor dead-lettered"
+                + (bounded ? "" : $", RSS grew to {memory.PeakMb} MB from {memory.EarlyPeakMb} MB in the first tenth"));
+            notes.AddRange(tally.Examples);
+        }
+        var lost = tally.ServerErrors + tally.Hangs + tally.RefusedWithoutDeadLetter + tally.TransportFailures + vanished;
+        var load = string.Create(CultureInfo.InvariantCulture,
+            $"{perMapping:N0} mutations × {seeds.Count} mappings (seed {runSeed}; {string.Join(", ", seeds.GroupBy(s => protocols.GetValueOrDefault(s.System, "http")).Select(g => $"{g.Key} {g.Count()}"))}) in {elapsed.TotalSeconds:0} s, {Concurrency} at a time; "
+            + $"{tally.Mapped:N0} mapped, {tally.Refused:N0} dead-lettered; {crashes} crashes, {tally.Hangs} hangs > 10 s, {tally.ServerErrors} 5xx; RSS peak {memory.PeakMb} MB (first 10 %: {memory.EarlyPeakMb} MB)");
+        return new FaultRow(Id, load, "truncation, wrong types, extreme numbers, bad encodings, nesting 10k–500k, control chars, unicode, empty, duplicate keys, XML/CSV breakages",
+            tally.Sent, tally.Mapped + tally.Refused, lost, extra, "–", null, notes.Count == 0 ? null : string.Join("; ", notes));
+    }
+
+    private static async Task<IMutationSender> SenderAsync(string protocol, FaultServers servers, ScenarioSpace space, BridgeHostProcess host, MutationSeed seed, CancellationToken ct) =>
+        protocol switch
+        {
+            "mqtt" => await MqttMutationSender.ConnectAsync(servers.MqttHost, servers.MqttPort, ct),
+            "amqp" => await AmqpMutationSender.ConnectAsync(space.RabbitMq, "bridge.scada.bin-levels", ct),
+            _ => new HttpMutationSender(host.BaseUrl, FaultKeys.Systems.TryGetValue(seed.System, out var key) ? key
+                : throw new InvalidOperationException($"FaultKeys has no key for system '{seed.System}'")),
+        };
+
+    /// <summary>
+    /// Waits until every payload sent over MQTT or AMQP is accounted for — a canonical message on RabbitMQ or a dead
+    /// letter in PostgreSQL — or nothing has changed for 30 s; returns (mapped, dead-lettered) since the mapping began.
+    /// </summary>
+    private static async Task<(long Mapped, long Refused)> SettleAsync(CanonicalCounter canonical, ScenarioSpace space, string system,
+        long mappedBefore, long keptBefore, long sent, CancellationToken ct)
+    {
+        var lastChange = Stopwatch.StartNew();
+        var last = -1L;
+        while (true)
+        {
+            var mapped = canonical.Count - mappedBefore;
+            var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, ct)).Kept - keptBefore;
+            if (mapped + refused >= sent || lastChange.Elapsed > TimeSpan.FromSeconds(30)) return (mapped, refused);
+            if (mapped + refused != last)
+            {
+                last = mapped + refused;
+                lastChange.Restart();
+            }
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static int? HostPid(BridgeHostProcess host)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(host.LogFile)!, "host.pid");
+        return host.IsRunning && File.Exists(file) && int.TryParse(File.ReadAllText(file), out var pid) ? pid : null;
+    }
+
+    private static int? Number(FaultRun run, string name) =>
+        run.Environment.TryGetValue(name, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static void Say(string text) => Console.WriteLine($"[faults] R4 {text}");
+}
