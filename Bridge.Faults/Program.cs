@@ -6,6 +6,10 @@ using Bridge.Faults.Scenarios;
 // another and prints the table. Exit code 0 only when every row holds (0 lost, 0 duplicated).
 var scenarios = new IFaultScenario[]
 {
+    new HostKillScenario(),
+    new BrokerOutageScenario(),
+    new DatabaseRestartScenario(),
+    new ReceiverOutageScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);

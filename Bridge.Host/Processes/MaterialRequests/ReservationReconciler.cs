@@ -23,9 +23,10 @@ public sealed class ReservationReconciler(
 {
     public const string JobId = "bridge-reservation-reconciliation";
 
-    Task IRecurringJob.RunAsync(CancellationToken ct) => RunAsync(ct);
+    // Public, not an explicit interface implementation: Hangfire loads a stored job by its public method.
+    public Task RunAsync(CancellationToken ct) => ReconcileAsync(ct);
 
-    public async Task<ReservationReconciliationReport> RunAsync(CancellationToken ct)
+    public async Task<ReservationReconciliationReport> ReconcileAsync(CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - settings.Value.ReconciliationGrace;
         var reservations = await stock.ListReservationsAsync(ct);

@@ -39,7 +39,7 @@ public sealed class ReservationReconcilerTests
         var reconciler = new ReservationReconciler(view, new Requests(states), Options.Create(new MaterialRequestSettings()),
             new FixedTimeProvider(Now), NullLogger<ReservationReconciler>.Instance);
 
-        var report = await reconciler.RunAsync(default);
+        var report = await reconciler.ReconcileAsync(default);
 
         report.Checked.ShouldBe(3);
         report.Released.ShouldBe([("REQ-TIMEDOUT", "the request is TimedOut, which holds no stock"), ("REQ-GONE", "no such material request")], ignoreOrder: true);
@@ -48,6 +48,6 @@ public sealed class ReservationReconcilerTests
 
         await young.ReserveAsync("REQ-FRESH", [], new HashSet<string>(), default);
         (await new ReservationReconciler(young, new Requests(states), Options.Create(new MaterialRequestSettings()),
-            new FixedTimeProvider(Now), NullLogger<ReservationReconciler>.Instance).RunAsync(default)).Released.ShouldBeEmpty();
+            new FixedTimeProvider(Now), NullLogger<ReservationReconciler>.Instance).ReconcileAsync(default)).Released.ShouldBeEmpty();
     }
 }
