@@ -23,6 +23,8 @@ public sealed class AmqpAdapterOptionsValidator : IValidateOptions<AmqpAdapterOp
             var q = options.Queues[i];
             if (string.IsNullOrWhiteSpace(q.Queue) || string.IsNullOrWhiteSpace(q.System) || string.IsNullOrWhiteSpace(q.MessageType))
                 problems.Add($"{at}: Queues[{i}]: Queue, System and MessageType are required");
+            if (!string.Equals(q.QueueType, "classic", StringComparison.OrdinalIgnoreCase) && !string.Equals(q.QueueType, "quorum", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{at}: Queues[{i}]: QueueType must be classic or quorum, was '{q.QueueType}'");
             if (q.Exchange is { Length: > 0 } && !q.Declare)
                 problems.Add($"{at}: Queues[{i}]: Exchange '{q.Exchange}' needs Declare: true (an existing queue keeps its own bindings)");
         }

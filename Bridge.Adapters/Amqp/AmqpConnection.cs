@@ -99,7 +99,10 @@ public sealed class AmqpConnection(string name, AmqpAdapterOptions options, IEnv
         await channel.BasicQosAsync(0, options.Prefetch, false, ct).ConfigureAwait(false);
         if (queue.Declare)
         {
-            await channel.QueueDeclareAsync(queue.Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
+            var arguments = string.Equals(queue.QueueType, "quorum", StringComparison.OrdinalIgnoreCase)
+                ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }
+                : null;
+            await channel.QueueDeclareAsync(queue.Queue, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: ct).ConfigureAwait(false);
             if (queue.Exchange is { Length: > 0 } exchange)
             {
                 await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, cancellationToken: ct).ConfigureAwait(false);

@@ -8,6 +8,12 @@ public sealed class AmqpQueueOptions
     /// <summary>Declare the queue (durable) instead of expecting it to exist. Default false.</summary>
     public bool Declare { get; set; }
 
+    /// <value>
+    /// With <see cref="Declare"/>: <c>classic</c> (default) or <c>quorum</c> (replicated over a cluster's nodes). A queue
+    /// that exists with the other type makes the declaration fail: the connection says so and retries.
+    /// </value>
+    public string QueueType { get; set; } = "classic";
+
     /// <summary>With <see cref="Declare"/>: the exchange to bind the queue to (declared as a durable topic exchange).</summary>
     public string? Exchange { get; set; }
 

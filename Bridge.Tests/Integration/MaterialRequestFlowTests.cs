@@ -43,32 +43,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
 
     private Task<BridgeTestHost> StartHostAsync() => BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!);
 
-    private async Task SeedAsync(BridgeTestHost host, string orderNo, decimal quantity)
-    {
-        await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder(orderNo, quantity)));
-        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 500, "PCE")));
-        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("200-A", "B-02-01", "L2610-02", 20, "KGM")));
-        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("300-B", "C-07-11", "", 400, "MTR")));
-
-        // Order and stock travel through the bus on their own queues; MES asks only once Bridge knows both.
-        var orderId = orderNo.TrimStart('0');
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            using var response = await host.Client.GetAsync($"/api/kit/{orderId}?quantity={quantity}");
-            if (response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["complete"]!.GetValue<bool>())
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"order {orderId} and its stock did not reach the stock view within {Wait}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private Task SeedAsync(BridgeTestHost host, string orderNo, decimal quantity) => PlantSeed.SeedAsync(host, _wms, orderNo, quantity);
 
     [Fact]
     public async Task MaterialRequest_FlowsThroughRabbitMqAndPostgres_ToWmsAndMes()

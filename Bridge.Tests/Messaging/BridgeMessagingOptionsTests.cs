@@ -46,4 +46,41 @@ public sealed class BridgeMessagingOptionsTests
         options.ConcurrentMessageLimit.ShouldBe(32);
         new BridgeMessagingOptionsValidator().Validate(null, options).Succeeded.ShouldBeTrue();
     }
+
+    [Fact]
+    public void RabbitMq_UnknownQueueTypeAndMalformedNodes_AreEachReported()
+    {
+        var options = new BridgeMessagingOptions
+        {
+            Mode = BridgeMode.Production,
+            RabbitMqUri = "amqp://guest:guest@127.0.0.1:5672/",
+            PostgresConnectionString = "Host=127.0.0.1;Database=bridge",
+            RabbitMq = { QueueType = "mirrored", ClusterNodes = ["127.0.0.1:5672", "127.0.0.1:notaport", " "] },
+        };
+
+        var result = new BridgeMessagingOptionsValidator().Validate(null, options);
+
+        result.Failures.ShouldBe([
+            "Bridge:RabbitMq:QueueType 'mirrored' is not one of: classic, quorum.",
+            "Bridge:RabbitMq:ClusterNodes:1 '127.0.0.1:notaport' is not a host or host:port.",
+            "Bridge:RabbitMq:ClusterNodes:2 ' ' is not a host or host:port.",
+        ]);
+    }
+
+    [Fact]
+    public void RabbitMq_QuorumAndClusterNodes_BindFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bridge:RabbitMq:QueueType"] = "Quorum",
+            ["Bridge:RabbitMq:ClusterNodes:0"] = "127.0.0.1:57850",
+            ["Bridge:RabbitMq:ClusterNodes:1"] = "rabbit-2",
+        }).Build();
+        using var provider = new ServiceCollection().AddBridgeMessaging(configuration, _ => { }).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<BridgeMessagingOptions>>().Value;
+
+        options.RabbitMq.QuorumQueues.ShouldBeTrue();
+        options.RabbitMq.ClusterNodes.Select(ClusterNode.TryParse).ShouldBe([new ClusterNode("127.0.0.1", 57850), new ClusterNode("rabbit-2", null)]);
+    }
 }

@@ -82,6 +82,37 @@ public sealed class ConsumerOutboxSweeperTests
         await host.StopAsync();
     }
 
+    /// <summary>
+    /// Found by two hosts sweeping with no grace period: a consumer's delivery pass commits what it sent (the inbox row's
+    /// last_sequence_number) before a later pass deletes the rows; a sweep in between sent them a second time.
+    /// </summary>
+    [Fact]
+    public async Task RowsTheConsumerAlreadySent_NotYetRemoved_AreNotSweptAgain()
+    {
+        if (!TestServers.Available)
+            return;
+        var (host, received, rabbit) = await StartHostAsync("sentrows");
+        using var _ = host;
+        var id = Guid.NewGuid();
+        var complete = await StrandCompletionAsync(host, id);
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
+        // The state between a delivery pass that sent both rows (and committed) and the pass that removes them.
+        await using (var command = dataSource.CreateCommand("""
+            UPDATE bridge_inbox i SET last_sequence_number = (SELECT max(sequence_number) FROM bridge_outbox_message o WHERE o.inbox_message_id = i.message_id)
+            WHERE i.message_id = @id
+            """))
+        {
+            command.Parameters.AddWithValue("id", complete);
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        (await host.Services.GetRequiredService<ConsumerOutboxSweeper>().SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        received.Of<CounterCompleted>().ShouldNotContain(m => m.CorrelationId == id);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task TwoSweepersAtOnce_SendAStoredMessageOnce()
     {

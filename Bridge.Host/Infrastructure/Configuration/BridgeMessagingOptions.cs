@@ -11,6 +11,9 @@ public sealed class BridgeMessagingOptions
     /// <summary><c>Bridge:RabbitMqUri</c>, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>. Required in production.</summary>
     public string? RabbitMqUri { get; set; }
 
+    /// <summary><c>Bridge:RabbitMq</c>: queue type and cluster nodes.</summary>
+    public BridgeRabbitMqOptions RabbitMq { get; set; } = new();
+
     /// <summary><c>Bridge:PostgresConnectionString</c> (Npgsql syntax). Required in production.</summary>
     public string? PostgresConnectionString { get; set; }
 

@@ -15,6 +15,8 @@ internal sealed class BridgeMessagingOptionsValidator : IValidateOptions<BridgeM
             else if (!Uri.TryCreate(options.RabbitMqUri, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps" && uri.Scheme != "rabbitmq"))
                 failures.Add($"Bridge:RabbitMqUri '{options.RabbitMqUri}' is not an amqp:// or amqps:// URI.");
 
+            RabbitMqFailures(options.RabbitMq, failures);
+
             if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))
                 failures.Add("Bridge:PostgresConnectionString is required when Bridge:Mode is Production (e.g. Host=127.0.0.1;Username=bridge;Password=...;Database=bridge).");
             else
@@ -50,5 +52,16 @@ internal sealed class BridgeMessagingOptionsValidator : IValidateOptions<BridgeM
             failures.Add("Bridge:JobPollInterval must be positive.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    static void RabbitMqFailures(BridgeRabbitMqOptions options, List<string> failures)
+    {
+        if (!string.Equals(options.QueueType, BridgeRabbitMqOptions.Classic, StringComparison.OrdinalIgnoreCase) && !options.QuorumQueues)
+            failures.Add($"Bridge:RabbitMq:QueueType '{options.QueueType}' is not one of: {BridgeRabbitMqOptions.Classic}, {BridgeRabbitMqOptions.Quorum}.");
+        for (var i = 0; i < options.ClusterNodes.Count; i++)
+        {
+            if (ClusterNode.TryParse(options.ClusterNodes[i]) is null)
+                failures.Add($"Bridge:RabbitMq:ClusterNodes:{i} '{options.ClusterNodes[i]}' is not a host or host:port.");
+        }
     }
 }

@@ -34,7 +34,7 @@ public static class BridgeMessagingServiceCollectionExtensions
         // Mode and queue name shape the registrations themselves, so they are read now; everything else is read when used.
         var snapshot = ReadSnapshot(configuration, section);
         var mode = snapshot.Mode;
-        var schedulerAddress = new Uri($"queue:{snapshot.SchedulerQueueName}");
+        var schedulerAddress = RabbitMqTopology.SchedulerAddress(snapshot);
 
         if (mode == BridgeMode.Production)
             AddPostgres(services);
@@ -63,7 +63,11 @@ public static class BridgeMessagingServiceCollectionExtensions
 
             x.AddMessageScheduler(schedulerAddress);
             x.AddConsumer<HangfireScheduleMessageConsumer>().Endpoint(e => e.Name = snapshot.SchedulerQueueName);
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => BridgeEndpointConventions.Apply(context, endpoint, mode));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                BridgeEndpointConventions.Apply(context, endpoint, mode);
+                RabbitMqTopology.ConfigureEndpoint(context, endpoint);
+            });
 
             configure(x);
 
@@ -72,7 +76,7 @@ public static class BridgeMessagingServiceCollectionExtensions
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     var options = context.GetRequiredService<IOptions<BridgeMessagingOptions>>().Value;
-                    cfg.Host(new Uri(options.RabbitMqUri!));
+                    RabbitMqTopology.ConfigureHost(cfg, options);
                     cfg.PrefetchCount = options.PrefetchCount;
                     cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                     cfg.UseMessageScheduler(schedulerAddress);
@@ -138,6 +142,7 @@ public static class BridgeMessagingServiceCollectionExtensions
     {
         var snapshot = new BridgeMessagingOptions { Mode = BridgeModeSetting.Read(configuration) };
 
+        snapshot.RabbitMq.QueueType = section[$"{nameof(BridgeMessagingOptions.RabbitMq)}:{nameof(BridgeRabbitMqOptions.QueueType)}"] ?? snapshot.RabbitMq.QueueType;
         var queue = section[nameof(BridgeMessagingOptions.SchedulerQueueName)];
         if (!string.IsNullOrWhiteSpace(queue))
             snapshot.SchedulerQueueName = queue;

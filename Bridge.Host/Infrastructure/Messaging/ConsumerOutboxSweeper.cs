@@ -23,6 +23,10 @@ namespace Bridge.Host.Infrastructure.Messaging;
 /// commit that fails after a send repeats that send with the same MessageId, which consumer inboxes recognise.
 /// </para>
 /// <para>
+/// Rows up to the inbox row's <c>last_sequence_number</c> were sent by the consumer's own delivery pass, which commits
+/// before its removal pass deletes them: they are never claimed (found by two hosts sweeping with no grace period).
+/// </para>
+/// <para>
 /// A row whose send fails is counted; the receipt's later rows wait for the next sweep (order kept). After
 /// <see cref="MaxSendAttempts"/> failed sweeps it is parked (<c>parked_at</c> + <c>failure</c>) and the rows after it
 /// flow; clearing <c>parked_at</c> sends it again. No sweep runs while the bus is unhealthy, so a broker outage parks nothing.
@@ -44,6 +48,7 @@ public sealed class ConsumerOutboxSweeper(NpgsqlDataSource dataSource, IBusContr
         FROM bridge_outbox_message o
         JOIN bridge_inbox i ON i.endpoint_name = o.endpoint_name AND i.consumer_id = o.consumer_id AND i.message_id = o.inbox_message_id
         WHERE o.parked_at IS NULL AND COALESCE(o.stored_at, o.sent_time) < @cutoff
+            AND o.sequence_number > COALESCE(i.last_sequence_number, 0)
         ORDER BY o.sequence_number LIMIT @limit
         FOR UPDATE SKIP LOCKED
         """;

@@ -14,7 +14,7 @@ namespace Bridge.Host.Pipeline.Brokers;
 /// Registers the MQTT broker connections systems.yaml names (<c>receive:</c>/<c>send:</c> with
 /// <c>adapter: mqtt</c>) and, in embedded mode, the in-process broker they reach by default. A receive binding is one
 /// subscription: <c>{ adapter: mqtt, instance: embedded, topic: "plant/+/bin/+/level", messageType: bin-level, qos: 1 }</c>.
-/// The AMQP connections likewise: <c>{ adapter: amqp, instance: scada, queue: …, declare: "true", exchange: …, routingKey: …, messageType: … }</c>.
+/// The AMQP connections likewise: <c>{ adapter: amqp, instance: scada, queue: …, declare: "true", exchange: …, routingKey: …, queueType: classic|quorum, messageType: … }</c>.
 /// Returns every problem with the binding's file, line and column.
 /// </summary>
 public static class BrokerAdapterConfiguration
@@ -102,6 +102,7 @@ public static class BrokerAdapterConfiguration
                     Declare = binding.Settings.GetValueOrDefault("declare") == "true",
                     Exchange = binding.Settings.GetValueOrDefault("exchange"),
                     RoutingKey = binding.Settings.GetValueOrDefault("routingKey") ?? "#",
+                    QueueType = binding.Settings.GetValueOrDefault("queueType") ?? "classic",
                     System = system.Id,
                     MessageType = messageType,
                     ContentType = binding.Settings.GetValueOrDefault("contentType") ?? "application/json",

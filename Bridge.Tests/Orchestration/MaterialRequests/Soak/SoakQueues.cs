@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bridge.Tests.Infrastructure;
@@ -9,16 +8,8 @@ namespace Bridge.Tests.Orchestration.MaterialRequests.Soak;
 /// <summary>The queues of the soak's virtual host (names from the management API, counts from a passive declare, which is current).</summary>
 internal static class SoakQueues
 {
-    public static async Task<IReadOnlyList<string>> ListAsync(string amqpUri)
-    {
-        var vhost = Uri.UnescapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
-        var management = new Uri(TestServers.RabbitMqManagement!);
-        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        var queues = JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(vhost)}?columns=name"))!.AsArray();
-        return queues.Select(q => (string)q!["name"]!).ToList();
-    }
+    public static async Task<IReadOnlyList<string>> ListAsync(string amqpUri) =>
+        (await RabbitMqManagement.QueuesAsync(amqpUri)).Select(q => q.Name).ToList();
 
     /// <summary>The queues that hold ready messages now, with their counts.</summary>
     public static async Task<IReadOnlyDictionary<string, uint>> WaitingAsync(string amqpUri, IEnumerable<string> queues)
