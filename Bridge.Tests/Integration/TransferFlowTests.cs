@@ -9,7 +9,8 @@ namespace Bridge.Tests.Integration;
 /// <summary>
 /// A material request sourced across two sites on the real stack (RabbitMQ + PostgreSQL, production mode): the
 /// plant's warehouse WH-A has the housings, the cable and paste lie only at site MUC (WH-B) → one transfer order to a
-/// TMS receiver → the TMS reports picked up and delivered → one pick list at WH-A → confirmation → Completed.
+/// TMS receiver → the TMS reports picked up and delivered → one pick list at WH-A → confirmation → Completed; and the
+/// order cancelled while the transfer travels → the TMS gets the cancellation, the late delivery is ignored.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class TransferFlowTests : IAsyncLifetime
@@ -48,21 +49,12 @@ public sealed class TransferFlowTests : IAsyncLifetime
             return;
         }
 
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
-        {
-            ["Bridge:Systems:tms:BaseUrl"] = new Uri(_receivers.BaseUrl, "/tms").AbsoluteUri,
-            ["Bridge:ApiKeys:tms"] = "it-tms-key",
-            ["Bridge:ApiKeys:wms-b"] = "it-wms-b-key",
-        });
-        await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder("000001005101", 10)));
-        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 100, "PCE")));
-        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("A-200", "L2611-31", "K-02-05", 5, "KG"), "text/csv", "it-wms-b-key"));
-        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("B-300", "L2611-32", "K-07-02", 100, "M"), "text/csv", "it-wms-b-key"));
-        await WaitForKitAsync(host, "1005101", 10);
+        await using var host = await StartHostAsync();
+        await SeedAsync(host);
 
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-T1", "1005101", 10, DateTimeOffset.UtcNow.AddHours(9))));
 
-        var order = await _receivers.NextAsync("tms", Wait);
+        var order = await _receivers!.NextAsync("tms", Wait);
         order.Path.ShouldStartWith("/tms/api/v1/shipments/TO-");
         order.IdempotencyKey.ShouldNotBeNullOrEmpty();
         var shipment = JsonNode.Parse(order.Body)!;
@@ -97,6 +89,93 @@ public sealed class TransferFlowTests : IAsyncLifetime
         // Exactly one transfer order reached the TMS, and no second pick list.
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task OrderCancelledWhileTheTransferTravels_TheTmsGetsTheCancellation_LateDeliveryIgnored_StockReleased()
+    {
+        if (_receivers is null)
+        {
+            return;
+        }
+
+        await using var host = await StartHostAsync();
+        await SeedAsync(host);
+        await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-T2", "1005101", 10, DateTimeOffset.UtcNow.AddHours(9))));
+        var transferOrderId = (string)JsonNode.Parse((await _receivers.NextAsync("tms", Wait)).Body)!["shipmentRef"]!;
+        var now = DateTimeOffset.UtcNow;
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-1", transferOrderId, "MR-IT-T2", "DEPARTED", now), key: "it-tms-key"));
+        await UntilAsync(async () => await StoredTransferStateAsync(transferOrderId) == "InTransit");
+
+        const string cancel = """{ "orderNo": "000001005101", "cancelledOn": "2026-11-22T08:00:00+01:00", "reasonCode": "CUST" }""";
+        await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
+
+        var cancellation = await _receivers.NextAsync("tms", Wait);
+        cancellation.Path.ShouldBe($"/tms/api/v1/shipments/{transferOrderId}/cancellation");
+        var body = JsonNode.Parse(cancellation.Body)!;
+        ((string)body["customerRef"]!, (string)body["reason"]!).ShouldBe(("MR-IT-T2", "production order 1005101 was cancelled by erp: customer order withdrawn"));
+        var told = JsonNode.Parse((await _receivers.NextAsync("mes", Wait)).Body)!;
+        ((string)told["status"]!).ShouldBe("CANCELLED");
+        await UntilAsync(async () => await StoredTransferStateAsync(transferOrderId) == "Cancelled");
+        (await StoredStateAsync("saga_material_request_state", "MR-IT-T2")).ShouldBe("Cancelled");
+        (await ReservationsAsync()).ShouldBe(0);
+
+        // The truck arrives anyway, and the TMS confirms its own cancellation: neither changes the cancelled transfer.
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-2", transferOrderId, "MR-IT-T2", "DELIVERED", now.AddSeconds(1)), key: "it-tms-key"));
+        await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-3", transferOrderId, "MR-IT-T2", "CANCELLED", now.AddSeconds(2)), key: "it-tms-key"));
+        await UntilAsync(async () => await TransferStepsAsync(transferOrderId, "late-status") == 2);
+        (await StoredTransferStateAsync(transferOrderId)).ShouldBe("Cancelled");
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
+    }
+
+    private async Task<BridgeTestHost> StartHostAsync() =>
+        await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!, new Dictionary<string, string?>
+        {
+            ["Bridge:Systems:tms:BaseUrl"] = new Uri(_receivers!.BaseUrl, "/tms").AbsoluteUri,
+            ["Bridge:ApiKeys:tms"] = "it-tms-key",
+            ["Bridge:ApiKeys:wms-b"] = "it-wms-b-key",
+        });
+
+    /// <summary>Order 1005101 at plant BER: housings at WH-A, cable and paste only at site MUC (WH-B).</summary>
+    private async Task SeedAsync(BridgeTestHost host)
+    {
+        await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder("000001005101", 10)));
+        await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 100, "PCE")));
+        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("A-200", "L2611-31", "K-02-05", 5, "KG"), "text/csv", "it-wms-b-key"));
+        await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("B-300", "L2611-32", "K-07-02", 100, "M"), "text/csv", "it-wms-b-key"));
+        await WaitForKitAsync(host, "1005101", 10);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the condition did not hold within {Wait}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<long> ReservationsAsync()
+    {
+        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var command = db.CreateCommand("select count(distinct reservation_id) from stock_reservations");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> TransferStepsAsync(string transferOrderId, string step)
+    {
+        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var command = db.CreateCommand(
+            "select count(*) from saga_transfer_state, jsonb_array_elements(state->'History') h where id = @id and h->>'Step' = @step");
+        command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
+        command.Parameters.AddWithValue("step", step);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task WaitForKitAsync(BridgeTestHost host, string orderId, decimal quantity)

@@ -17,7 +17,8 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// <see cref="MaterialRequestSettings.StockWaitTimeout"/>. Every end releases what the request still holds; every end
 /// that is not a delivery is told to MES (MaterialRequestFailed) and cancels the open pick orders at the WMS.
 /// ERP's order changes re-plan an open request (<see cref="OrderChangePlanner"/>); an order cancellation ends it
-/// Cancelled with the same compensation (open picks cancelled, stock released, open transfers asked to cancel, MES told).
+/// Cancelled with the same compensation (open picks cancelled, stock released, open transfers asked to cancel, MES told);
+/// a change while transfers are on their way cancels them and sources the request again.
 /// Stock at another site (a plant config/warehouses.yaml knows): transfer orders to the TMS first, the picks when every
 /// transfer has arrived; a failed or late transfer re-sources once, else the request fails with the shortage.
 /// The steps are named services that return outcomes; this file is every transition.
@@ -195,8 +196,18 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                         })
                         .If(c => c.Outcome<TransferOutcome>() is TransferOutcome.Ready, ready => IssuePicks(ready))),
             Ignore(Recheck));
+        // A change while transfers are on their way: those are cancelled and the request is sourced again for the new
+        // requirements (delivered stock, now free at the plant, is found first).
         During(WaitingForTransfer,
-            Ignore(OrderChanged),
+            When(OrderChanged)
+                .Evaluate(c => Replanner(c).ReplanAsync(c.Saga, picking: false, c.CancellationToken))
+                .If(c => c.Outcome<ReplanOutcome>() is ReplanOutcome.Revised,
+                    revised => revised
+                        .ThenAsync(ReleaseTransfersForResourcingAsync)
+                        .Evaluate(c => Kit(c).ReserveAsync(c.Saga, c.CancellationToken))
+                        .IfElse(c => c.Outcome<KitOutcome>() is KitOutcome.Short,
+                            shortage => StartWaitingForStock(shortage),
+                            decided => KitDecided(decided))),
             When(OrderCancelled).ThenAsync(CancelAsync).TransitionTo(Cancelled));
         During([WaitingForOrder, WaitingForStock, Picking, Completed, Rejected, TimedOut, Failed, Cancelled], Ignore(TransferArrived), Ignore(TransferLost));
 
@@ -360,8 +371,28 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
             await c.Publish(new StockBecameAvailable(released.Materials));
         }
 
-        await c.Publish(new TransferCancellationRequested(c.Saga.RequestId, c.Saga.OrderId, reason));
+        foreach (var transfer in Transfers(c).Cancel(c.Saga, reason))
+        {
+            await c.Publish(transfer);
+        }
+
         await c.Publish(Reports(c).Failed(c.Saga, "Cancelled"));
+    }
+
+    /// <summary>The order changed while transfers were on their way: cancel the open ones, release everything, to be sourced again.</summary>
+    private static async Task ReleaseTransfersForResourcingAsync(BehaviorContext<MaterialRequestState, ReplanMaterialRequest> c)
+    {
+        foreach (var transfer in Transfers(c).Cancel(c.Saga, $"order {c.Saga.OrderId} changed; the request is sourced again", resourcing: true))
+        {
+            await c.Publish(transfer);
+        }
+
+        // Announced after commit: what the new sourcing does not take again may wake other requests.
+        var released = await Kit(c).ReleaseAsync(c.Saga, c.CancellationToken);
+        if (released.Materials.Count > 0)
+        {
+            await c.Publish(new StockBecameAvailable(released.Materials));
+        }
     }
 
     /// <summary>A re-plan's messages: picks cancelled at the WMS, new picks issued, freed stock announced, a shortage told to MES.</summary>

@@ -8,6 +8,10 @@ public sealed class TransferTrack
     public const string Issued = "issued";
     public const string Delivered = "delivered";
     public const string Failed = "failed";
+    /// <summary>Cancelled at the TMS before delivery: the order was cancelled, or changed and the request sourced again.</summary>
+    public const string Cancelled = "cancelled";
+    /// <summary>Delivered, then released as free stock at the destination when the request was sourced again after an order change.</summary>
+    public const string Released = "released";
 
     public string TransferOrderId { get; set; } = "";
     public string FromWarehouse { get; set; } = "";

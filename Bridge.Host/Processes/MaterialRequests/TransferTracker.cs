@@ -5,7 +5,8 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// <summary>
 /// Matches the transfer saga's reports to the request's transfer orders: a delivery adds the arrived lines to what
 /// the request will pick; a failure re-sources once (<see cref="RequestSourcing.ResourceAsync"/>). A report on a
-/// transfer that already ended, or that the request did not order, changes nothing.
+/// transfer that already ended, or that the request did not order, changes nothing. When the request no longer needs
+/// its transfers (order cancelled or changed), every open one is asked to cancel.
 /// </summary>
 public sealed class TransferTracker(RequestSourcing sourcing, MaterialRequestJournal journal)
 {
@@ -44,6 +45,38 @@ public sealed class TransferTracker(RequestSourcing sourcing, MaterialRequestJou
         return resourced.Transfers.Count > 0 ? new TransferOutcome.Pending(resourced.Transfers) : Next(state);
     }
 
+    /// <summary>
+    /// Marks every transfer still on its way cancelled and returns the cancellations for the transfer saga; with
+    /// <paramref name="resourcing"/>, delivered ones are let go too (their stock is released as free stock at the
+    /// destination and sourcing finds it there again). A second call finds nothing open.
+    /// </summary>
+    public IReadOnlyList<TransferCancellationRequested> Cancel(MaterialRequestState state, string reason, bool resourcing = false)
+    {
+        var cancellations = new List<TransferCancellationRequested>();
+        foreach (var track in state.Transfers)
+        {
+            if (track.Status == TransferTrack.Issued)
+            {
+                track.Status = TransferTrack.Cancelled;
+                track.FailureReason = reason;
+                cancellations.Add(new TransferCancellationRequested(track.TransferOrderId, state.RequestId, state.OrderId, reason));
+                journal.Record(state, "transfer-cancelled", $"{track.TransferOrderId} from {track.FromWarehouse}: {reason}");
+            }
+            else if (resourcing && track.Status == TransferTrack.Delivered)
+            {
+                track.Status = TransferTrack.Released;
+                journal.Record(state, "transfer-released", $"{track.TransferOrderId}: delivered stock at {track.ToWarehouse} released; the request is sourced again");
+            }
+        }
+
+        if (resourcing)
+        {
+            state.LocalLines.Clear();
+        }
+
+        return cancellations;
+    }
+
     private TransferTrack? Open(MaterialRequestState state, string transferOrderId)
     {
         var track = state.Transfers.FirstOrDefault(t => t.TransferOrderId == transferOrderId);
@@ -65,7 +98,7 @@ public sealed class TransferTracker(RequestSourcing sourcing, MaterialRequestJou
             return new TransferOutcome.Pending([]);
         }
 
-        state.Picks = MaterialRequestPicks.Plan(state, state.LocalLines.Concat(state.Transfers.SelectMany(t => t.Arrived)));
+        state.Picks = MaterialRequestPicks.Plan(state, state.LocalLines.Concat(state.Transfers.Where(t => t.Status == TransferTrack.Delivered).SelectMany(t => t.Arrived)));
         return new TransferOutcome.Ready(state.Picks);
     }
 }

@@ -15,6 +15,8 @@ public sealed class TransferState : SagaStateMachineInstance, ISagaVersion
     public string ToWarehouse { get; set; } = "";
     public List<MaterialLine> Lines { get; set; } = [];
     public string? FailureReason { get; set; }
+    /// <summary>Why the request no longer needs the transfer; set once, by the first cancellation.</summary>
+    public string? CancellationReason { get; set; }
     public Guid? DeliveryTimeoutTokenId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

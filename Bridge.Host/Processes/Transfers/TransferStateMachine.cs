@@ -10,8 +10,11 @@ namespace Bridge.Host.Processes.Transfers;
 /// the TMS (<c>TransferOrderIssued</c>, rendered by the TMS's outbound mapping, sent once the transfer is stored) → the TMS's <c>TransportStatusChanged</c> (dispatched, in transit, delivered, failed) →
 /// delivered: the stock arrives at the destination in the stock view and the request is woken
 /// (<see cref="TransferDelivered"/>); failed or not delivered within <see cref="TransferSettings.DeliveryTimeout"/>
-/// (restarted by each progress report): the request is told (<see cref="TransferFailed"/>). Statuses may come late,
-/// twice or out of order (delivered before in transit); nothing after delivered, failed or timed out changes the transfer.
+/// (restarted by each progress report): the request is told (<see cref="TransferFailed"/>). The request no longer
+/// needing it (<see cref="TransferCancellationRequested"/>) before delivery: the TMS is told (<c>TransferOrderCancelled</c>)
+/// and the transfer ends Cancelled; after delivery the delivered stock stays at the destination. Statuses may come late,
+/// twice or out of order (delivered before in transit); nothing after delivered, failed, timed out or cancelled changes
+/// the transfer (late statuses are recorded and logged).
 /// </summary>
 public sealed class TransferStateMachine : MassTransitStateMachine<TransferState>
 {
@@ -27,6 +30,7 @@ public sealed class TransferStateMachine : MassTransitStateMachine<TransferState
             e.OnMissingInstance(m => m.ExecuteAsync(c => DeadLetters(c).AddAsync(
                 c.Message, $"no transfer order {c.Message.TransferOrderId} was ordered by Bridge", c.CancellationToken)));
         });
+        Event(() => CancelRequested, e => e.CorrelateById(c => TransferIds.ForTransferOrder(c.Message.TransferOrderId)));
         Schedule(() => DeliveryWait, x => x.DeliveryTimeoutTokenId, s =>
         {
             s.Delay = settings.DeliveryTimeout;
@@ -38,7 +42,10 @@ public sealed class TransferStateMachine : MassTransitStateMachine<TransferState
                 .Then(c => Journal(c).Start(c.Saga, c.Message))
                 .Publish(c => Reports(c).Order(c.Saga))
                 .Schedule(DeliveryWait, c => new TransferTimeoutExpired(c.Saga.CorrelationId))
-                .TransitionTo(Ordered));
+                .TransitionTo(Ordered),
+            When(CancelRequested)
+                .Then(c => Journal(c).CancelBeforeOrder(c.Saga, c.Message))
+                .TransitionTo(Cancelled));
 
         During([Ordered, Dispatched, InTransit],
             When(StatusChanged)
@@ -58,17 +65,25 @@ public sealed class TransferStateMachine : MassTransitStateMachine<TransferState
             When(DeliveryWait!.Received)
                 .Then(c => Journal(c).Fail(c.Saga, "timed-out", $"not delivered within {settings.DeliveryTimeout} of the last report"))
                 .Publish(c => new TransferFailed(c.Saga.RequestId, c.Saga.TransferOrderId, c.Saga.FailureReason!))
-                .TransitionTo(TimedOut));
+                .TransitionTo(TimedOut),
+            When(CancelRequested)
+                .Unschedule(DeliveryWait)
+                .Then(c => Journal(c).Cancel(c.Saga, c.Message))
+                .Publish(c => Reports(c).Cancellation(c.Saga))
+                .TransitionTo(Cancelled));
 
         // Nothing after the end changes the transfer.
-        During([Delivered, Failed, TimedOut],
-            When(StatusChanged)
-                .Then(c => Journal(c).Record(c.Saga, "late-status", $"{c.Message.Status} after the transfer ended {c.Saga.CurrentState}; ignored")),
+        During([Delivered, Failed, TimedOut, Cancelled],
+            When(StatusChanged).Then(c => Journal(c).Late(c.Saga, c.Message.Status)),
+            When(CancelRequested).Then(c => Journal(c).CancelAfterEnd(c.Saga, c.Message)),
             Ignore(DeliveryWait.Received));
 
-        DuringAny(
+        During([Ordered, Dispatched, InTransit, Delivered, Failed, TimedOut],
             When(Requested)
                 .Then(c => Journal(c).Record(c.Saga, "duplicate", $"transfer order {c.Message.TransferOrderId} was already requested; ignored")));
+        During(Cancelled,
+            When(Requested)
+                .Then(c => Journal(c).Record(c.Saga, "not-ordered", $"transfer order {c.Message.TransferOrderId} was cancelled before it was requested; nothing sent to the TMS")));
     }
 
     public State Ordered { get; private set; } = null!;
@@ -77,9 +92,11 @@ public sealed class TransferStateMachine : MassTransitStateMachine<TransferState
     public State Delivered { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
     public State TimedOut { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
 
     public Event<TransferRequested> Requested { get; private set; } = null!;
     public Event<TransportStatusChanged> StatusChanged { get; private set; } = null!;
+    public Event<TransferCancellationRequested> CancelRequested { get; private set; } = null!;
 
     public Schedule<TransferState, TransferTimeoutExpired> DeliveryWait { get; private set; } = null!;
 

@@ -15,7 +15,8 @@ namespace Bridge.Tests.Orchestration.Transfers;
 /// <summary>
 /// Sourcing inside the material request (a plant warehouses.yaml knows) and the transfers it orders, on the test
 /// harness with the production registration: own warehouse, other site, split, delivered, failed → re-sourced,
-/// timeout → shortage reported.
+/// timeout → shortage reported; the order cancelled or changed while a transfer travels → the transfer cancelled at the
+/// TMS (or, once delivered, its stock left at the destination as free stock).
 /// </summary>
 public sealed class MaterialRequestSourcingTests : IAsyncLifetime
 {
@@ -168,6 +169,104 @@ public sealed class MaterialRequestSourcingTests : IAsyncLifetime
         (await AvailableAsync()).ShouldBe([("WH-B", 20m), ("WH-C", 20m)]);
     }
 
+    [Fact]
+    public async Task OrderCancelled_WhileTheTransferTravels_CancelsItAtTheTms_LateDeliveryIgnored_StockBackAtTheSource()
+    {
+        await SeedAsync("ORD-7", StockAt("WH-B", 50m, lot: "LB"));
+        await _bus.Bus.Publish(Request("REQ-7", "ORD-7"));
+        var order = (await PublishedAsync<TransferOrderIssued>()).Single();
+        await ReportAsync(order.TransferOrderId, TransportStatus.InTransit);
+        await TransferInStateAsync(order.TransferOrderId, m => m.InTransit);
+
+        await _bus.Bus.Publish(Cancellation("ORD-7"));
+
+        var cancelled = (await PublishedAsync<TransferOrderCancelled>()).Single();
+        (cancelled.TransferOrderId, cancelled.RequestId, cancelled.FromWarehouse, cancelled.ToWarehouse).ShouldBe((order.TransferOrderId, "REQ-7", "WH-B", "WH-A"));
+        cancelled.Reason.ShouldBe("production order ORD-7 was cancelled by erp: customer withdrew");
+        var request = await InStateAsync("REQ-7", m => m.Cancelled);
+        request.Transfers.Single().Status.ShouldBe(TransferTrack.Cancelled);
+        (await AvailableAsync()).ShouldBe([("WH-B", 50m)]);
+
+        // The truck could not be stopped: its delivery (and the TMS's own CANCELLED, read as failed) change nothing.
+        await ReportAsync(order.TransferOrderId, TransportStatus.Delivered);
+        await ReportAsync(order.TransferOrderId, TransportStatus.Failed);
+        var transfer = await TransferInStateAsync(order.TransferOrderId, m => m.Cancelled, s => s.History.Count(h => h.Step == "late-status") == 2);
+        transfer.CancellationReason.ShouldBe(cancelled.Reason);
+        transfer.History.Select(h => h.Step).ShouldBe(["ordered", "in-transit", "cancelled", "late-status", "late-status"]);
+        _bus.Published.Select<Bridge.Host.Processes.Transfers.Messages.TransferDelivered>().ShouldBeEmpty();
+        _bus.Published.Select<Bridge.Host.Processes.Transfers.Messages.TransferFailed>().ShouldBeEmpty();
+        (await StockAsync()).ShouldBe([("WH-B", 50m)]);
+
+        // The request asked once; the same ask again (a redelivery) is recorded by the ended transfer, nothing is sent.
+        await _bus.Bus.Publish(new Bridge.Host.Processes.Transfers.Messages.TransferCancellationRequested(order.TransferOrderId, "REQ-7", "ORD-7", "again"));
+        await TransferInStateAsync(order.TransferOrderId, m => m.Cancelled, s => s.History.Any(h => h.Step == "cancel-ignored"));
+        _bus.Published.Select<TransferOrderCancelled>().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OrderCancelled_AfterTheTransferWasDelivered_NothingToTheTms_DeliveredStockStaysFreeAtTheDestination()
+    {
+        await SeedAsync("ORD-8", StockAt("WH-B", 50m, lot: "LB"));
+        await _bus.Bus.Publish(Request("REQ-8", "ORD-8"));
+        var order = (await PublishedAsync<TransferOrderIssued>()).Single();
+        await ReportAsync(order.TransferOrderId, TransportStatus.Delivered);
+        var pick = (await PublishedAsync<PickOrderIssued>()).Single();
+
+        await _bus.Bus.Publish(Cancellation("ORD-8"));
+
+        (await PublishedAsync<PickOrderCancelled>()).Single().PickOrderId.ShouldBe(pick.PickOrderId);
+        (await InStateAsync("REQ-8", m => m.Cancelled)).Transfers.Single().Status.ShouldBe(TransferTrack.Delivered);
+        _bus.Published.Select<Bridge.Host.Processes.Transfers.Messages.TransferCancellationRequested>().ShouldBeEmpty();
+        _bus.Published.Select<TransferOrderCancelled>().ShouldBeEmpty();
+        (await TransferInStateAsync(order.TransferOrderId, m => m.Delivered)).CurrentState.ShouldBe("Delivered");
+        (await AvailableAsync()).ShouldBe([("WH-A", 20m), ("WH-B", 30m)]);
+    }
+
+    [Fact]
+    public async Task OrderChangedDown_WhileTheTransferTravels_OwnWarehouseNowCovers_TransferCancelled_PickedAtHome()
+    {
+        await SeedAsync("ORD-9", StockAt("WH-A", 8m), StockAt("WH-B", 40m, lot: "LB"));
+        await _bus.Bus.Publish(Request("REQ-9", "ORD-9"));
+        var order = (await PublishedAsync<TransferOrderIssued>()).Single();
+        order.Lines.Single().Quantity.ShouldBe(12m);
+
+        await _bus.Bus.Publish(Change("ORD-9", quantity: 4));
+
+        var cancelled = (await PublishedAsync<TransferOrderCancelled>()).Single();
+        cancelled.TransferOrderId.ShouldBe(order.TransferOrderId);
+        cancelled.Reason.ShouldBe("order ORD-9 changed; the request is sourced again");
+        var state = await InStateAsync("REQ-9", m => m.Picking);
+        state.Transfers.Single().Status.ShouldBe(TransferTrack.Cancelled);
+        (await PublishedAsync<PickOrderIssued>()).Single().Lines.Select(l => (l.Warehouse, l.Quantity)).ShouldBe([("WH-A", 8m)]);
+        (await AvailableAsync()).ShouldBe([("WH-B", 40m)]);
+        await TransferInStateAsync(order.TransferOrderId, m => m.Cancelled);
+    }
+
+    [Fact]
+    public async Task OrderChangedDown_AfterOneOfTwoTransfersArrived_TheDeliveredStockCovers_TheOtherIsCancelled()
+    {
+        await SeedAsync("ORD-10", StockAt("WH-B", 12m, lot: "LB"), StockAt("WH-C", 8m, lot: "LC"));
+        await _bus.Bus.Publish(Request("REQ-10", "ORD-10"));
+        var orders = await PublishedAsync<TransferOrderIssued>(m => m.FromWarehouse == "WH-C");
+        orders = await PublishedAsync<TransferOrderIssued>(m => m.FromWarehouse == "WH-B");
+        orders.Select(o => (o.FromWarehouse, o.Lines.Single().Quantity)).ShouldBe([("WH-C", 8m), ("WH-B", 12m)], ignoreOrder: true);
+        var fromB = orders.Single(o => o.FromWarehouse == "WH-B");
+        await ReportAsync(fromB.TransferOrderId, TransportStatus.Delivered);
+        await InStateAsync("REQ-10", m => m.WaitingForTransfer, s => s.Transfers.Any(t => t.Status == TransferTrack.Delivered));
+
+        await _bus.Bus.Publish(Change("ORD-10", quantity: 6));
+
+        // 12 needed: the 12 delivered to WH-A are found there; the WH-C transfer still on its way is cancelled.
+        var cancelled = (await PublishedAsync<TransferOrderCancelled>()).Single();
+        cancelled.FromWarehouse.ShouldBe("WH-C");
+        var state = await InStateAsync("REQ-10", m => m.Picking);
+        state.Transfers.Select(t => (t.FromWarehouse, t.Status)).ShouldBe([("WH-B", TransferTrack.Released), ("WH-C", TransferTrack.Cancelled)], ignoreOrder: true);
+        var pick = (await PublishedAsync<PickOrderIssued>()).Single();
+        pick.Lines.Select(l => (l.Warehouse, l.Location, l.Quantity)).ShouldBe([("WH-A", fromB.TransferOrderId, 12m)]);
+        (await AvailableAsync()).ShouldBe([("WH-C", 8m)]);
+        _bus.Published.Select<TransferOrderIssued>().Count().ShouldBe(2);
+    }
+
     /// <summary>The TMS reports a status once the transfer saga has stored the transfer it ordered (as it has by the time the TMS got the order).</summary>
     private async Task ReportAsync(string transferOrderId, string status)
     {
@@ -175,13 +274,34 @@ public sealed class MaterialRequestSourcingTests : IAsyncLifetime
         await _bus.Bus.Publish(Status(transferOrderId, status));
     }
 
+    private async Task<TransferState> TransferInStateAsync(
+        string transferOrderId, Func<TransferStateMachine, MassTransit.State> state, Func<TransferState, bool>? also = null)
+    {
+        var id = TransferIds.ForTransferOrder(transferOrderId);
+        (await _transfers.Exists(id, state, TimeSpan.FromSeconds(20))).ShouldNotBeNull($"{transferOrderId} never reached the state; " + Histories());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (also is not null && !_transfers.Sagas.Select(x => x.CorrelationId == id && also(x)).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+        }
+
+        return _transfers.Sagas.Select(x => x.CorrelationId == id && (also is null || also(x))).FirstOrDefault()?.Saga
+            .ShouldNotBeNull(Histories())!;
+    }
+
     private async Task<MaterialRequestState> InStateAsync(
         string requestId, Func<MaterialRequestStateMachine, MassTransit.State> state, Func<MaterialRequestState, bool>? also = null)
     {
         var id = MaterialRequestIds.ForRequest(requestId);
-        (await _requests.Exists(id, state, TimeSpan.FromSeconds(20))).ShouldNotBeNull($"{requestId} never reached the state");
+        (await _requests.Exists(id, state, TimeSpan.FromSeconds(20))).ShouldNotBeNull($"{requestId} never reached the state; " + Histories());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (also is not null && !_requests.Sagas.Select(x => x.CorrelationId == id && also(x)).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+        }
+
         var found = _requests.Sagas.Select(x => x.CorrelationId == id && (also is null || also(x))).FirstOrDefault()?.Saga;
-        return found.ShouldNotBeNull();
+        return found.ShouldNotBeNull(Histories());
     }
 
     /// <summary>What was published of a type once one matches (the harness's inactivity wait ends before a saga's later publishes).</summary>

@@ -64,6 +64,26 @@ public static class TransferScenario
         Status = status,
     };
 
+    public static ProductionOrderCancelled Cancellation(string orderId) => new()
+    {
+        MessageId = NewId.NextGuid(),
+        CorrelationId = orderId,
+        Source = "erp",
+        OccurredAt = DateTimeOffset.UtcNow,
+        OrderId = orderId,
+        Reason = "customer withdrew",
+    };
+
+    public static ProductionOrderChanged Change(string orderId, decimal quantity) => new()
+    {
+        MessageId = NewId.NextGuid(),
+        CorrelationId = orderId,
+        Source = "erp",
+        OccurredAt = DateTimeOffset.UtcNow,
+        OrderId = orderId,
+        Quantity = quantity,
+    };
+
     public static PickConfirmed Confirmation(PickOrderIssued pick) => new()
     {
         MessageId = NewId.NextGuid(),

@@ -80,6 +80,49 @@ public sealed class TransferStateMachineTests : IAsyncLifetime
         (await InStateAsync("TO-T3", m => m.Ordered)).CurrentState.ShouldBe("Ordered");
     }
 
+    [Fact]
+    public async Task CancelBeforeTheRequest_EndsCancelled_TheLateRequestOrdersNothing()
+    {
+        await _bus.Bus.Publish(new TransferCancellationRequested("TO-T4", "REQ-T4", "ORD-T4", "order changed"));
+        await InStateAsync("TO-T4", m => m.Cancelled);
+
+        await _bus.Bus.Publish(new TransferRequested("TO-T4", "REQ-T4", "WH-B", "WH-A", [await HoldAtSourceAsync("REQ-T4", 5m)]));
+
+        var state = await InStateAsync("TO-T4", m => m.Cancelled, s => s.History.Any(h => h.Step == "not-ordered"));
+        state.History.Select(h => h.Step).ShouldBe(["cancelled", "not-ordered"]);
+        (await _bus.Published.Any<TransferOrderIssued>(m => m.Context.Message.TransferOrderId == "TO-T4")).ShouldBeFalse();
+        (await _bus.Published.Any<TransferOrderCancelled>(m => m.Context.Message.TransferOrderId == "TO-T4")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task CancelAfterFailure_IsRecordedOnly_NothingToTheTms()
+    {
+        await StartAsync("TO-T5", "REQ-T5", await HoldAtSourceAsync("REQ-T5", 5m));
+        await ReportAsync("TO-T5", "failed");
+        await InStateAsync("TO-T5", m => m.Failed);
+
+        await _bus.Bus.Publish(new TransferCancellationRequested("TO-T5", "REQ-T5", "ORD-T5", "order cancelled"));
+
+        var state = await InStateAsync("TO-T5", m => m.Failed, s => s.History.Any(h => h.Step == "cancel-ignored"));
+        state.History.Last().Detail.ShouldBe("order cancelled; the transfer already ended Failed. Nothing is on its way.");
+        (await _bus.Published.Any<TransferOrderCancelled>(m => m.Context.Message.TransferOrderId == "TO-T5")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task CancelWhileOrdered_TellsTheTmsOnce_AndTheDeliveryTimeoutNoLongerFires()
+    {
+        await StartAsync("TO-T6", "REQ-T6", await HoldAtSourceAsync("REQ-T6", 5m));
+
+        await _bus.Bus.Publish(new TransferCancellationRequested("TO-T6", "REQ-T6", "ORD-T6", "order cancelled"));
+        await _bus.Bus.Publish(new TransferCancellationRequested("TO-T6", "REQ-T6", "ORD-T6", "order cancelled"));
+
+        var state = await InStateAsync("TO-T6", m => m.Cancelled, s => s.History.Any(h => h.Step == "cancel-ignored"));
+        state.DeliveryTimeoutTokenId.ShouldBeNull();
+        var told = _bus.Published.Select<TransferOrderCancelled>().Where(m => m.Context.Message.TransferOrderId == "TO-T6").ToList();
+        told.Count.ShouldBe(1);
+        told.Single().Context.Message.Reason.ShouldBe("order cancelled");
+    }
+
     private async Task<MaterialLine> HoldAtSourceAsync(string requestId, decimal quantity)
     {
         var view = _host.Provider.GetRequiredService<IStockView>();
