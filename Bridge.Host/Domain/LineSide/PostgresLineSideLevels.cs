@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
@@ -48,6 +49,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
     public Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct) =>
         session.InTransactionAsync<IReadOnlyList<LevelChange>>(async (connection, tx) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var locations = signals.Select(s => s.Location).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
             var ids = locations.Select(l => PostgresText.Storable(l.Id)).ToArray();
             var current = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
@@ -75,6 +77,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 }
             }
 
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Lock, started);
             var changes = new LevelChange[signals.Count];
             var changed = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
             for (var i = 0; i < signals.Count; i++)
@@ -87,6 +90,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 changed[location.Id] = changes[i].Level;
             }
 
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Apply, started);
             if (changed.Count > 0)
             {
                 await using var update = new NpgsqlCommand("""
@@ -101,6 +105,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 await update.ExecuteNonQueryAsync(ct);
             }
 
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Write, started);
             return changes;
         }, ct);
 

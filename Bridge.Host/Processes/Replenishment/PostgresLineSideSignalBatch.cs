@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
@@ -33,7 +34,9 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
         await unitOfWork.BeginAsync(ct);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var fresh = await ClaimAsync(signals, ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Claim, started);
             var applied = signals.Where(s => fresh.Contains(s.Signal.MessageId)).ToList();
             var appliedChanges = await levels.ApplyBatchAsync(applied, ct);
             for (int i = 0, j = 0; i < signals.Count; i++)
@@ -46,8 +49,11 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
                 j++;
             }
 
+            started = Stopwatch.GetTimestamp();
             await outbox.AddAsync(notices, ct);
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Notices, started);
             await unitOfWork.CommitAsync(ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Commit, started);
         }
         catch
         {
@@ -57,11 +63,14 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
 
         if (notices.Count > 0)
         {
+            var started = Stopwatch.GetTimestamp();
             foreach (var notice in notices)
                 await publish(notice);
             await outbox.RemoveAsync(notices.Select(n => n.MessageId).ToArray(), ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Publish, started);
         }
 
+        LineSideStageMetrics.Batch(signals.Count);
         return changes;
     }
 
