@@ -36,17 +36,22 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
         {
             var started = Stopwatch.GetTimestamp();
             var fresh = await ClaimAsync(signals, ct);
-            LineSideStageMetrics.Stage(LineSideStageMetrics.Claim, started);
-            var applied = signals.Where(s => fresh.Contains(s.Signal.MessageId)).ToList();
-            var appliedChanges = await levels.ApplyBatchAsync(applied, ct);
-            for (int i = 0, j = 0; i < signals.Count; i++)
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Claim, started);
+            // A message id counts once, also when the broker delivered it twice within this batch.
+            var positions = new List<int>(signals.Count);
+            for (var i = 0; i < signals.Count; i++)
             {
-                if (!fresh.Contains(signals[i].Signal.MessageId))
-                    continue;
-                changes[i] = appliedChanges[j];
+                if (fresh.Remove(signals[i].Signal.MessageId))
+                    positions.Add(i);
+            }
+
+            var applied = positions.Select(i => signals[i]).ToList();
+            var appliedChanges = await levels.ApplyBatchAsync(applied, ct);
+            for (var j = 0; j < positions.Count; j++)
+            {
+                changes[positions[j]] = appliedChanges[j];
                 if (LineSideNotice.For(applied[j], appliedChanges[j], null) is { } notice)
                     notices.Add(notice);
-                j++;
             }
 
             started = Stopwatch.GetTimestamp();
