@@ -32,6 +32,9 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
         return new RawSignalPublisher(connection, channel);
     }
 
+    /// <summary>Empties a queue (signals an earlier, aborted run left would count in this one); returns how many it held.</summary>
+    public async Task<uint> PurgeAsync(string queue) => await _channel.QueuePurgeAsync(queue);
+
     public ValueTask PublishAsync(LineSideConsumptionReported message)
     {
         var envelope = new

@@ -69,8 +69,12 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
         if (notices.Count > 0)
         {
             var started = Stopwatch.GetTimestamp();
-            foreach (var notice in notices)
-                await publish(notice);
+            // Each publish waits for the broker's confirm: locations at once, one location's notices in their order.
+            await Task.WhenAll(notices.GroupBy(n => n.Location, StringComparer.Ordinal).Select(async location =>
+            {
+                foreach (var notice in location)
+                    await publish(notice);
+            }));
             await outbox.RemoveAsync(notices.Select(n => n.MessageId).ToArray(), ct);
             LineSideStageMetrics.Stage(LineSideStageMetrics.Publish, started);
         }
