@@ -34,27 +34,30 @@ internal static class ReplenishmentBenchmark
         long sent = 0;
         var sendSeconds = 0.0;
         var prefilledCrossings = 0;
-        // Start once so the topology exists, stop, empty the signal queue; when prefilled, queue every signal now, so
-        // the drain is measured alone.
+        // Signals an earlier, aborted run left would count in this one. Then start once so the topology exists and stop;
+        // when prefilled, queue every signal now, so the drain is measured alone.
+        await using (var cleaner = await RawSignalPublisher.ConnectAsync(options.RabbitMq))
+        {
+            if (await cleaner.DeleteQueueAsync(LineSideSignalBatchConsumerDefinition.QueueName) is > 0 and var left)
+                Console.WriteLine($"deleted         {LineSideSignalBatchConsumerDefinition.QueueName} with {left} signals an earlier run left");
+        }
+
         await using (var first = Build(options, database, config, wms))
         {
             await first.StartAsync();
             await first.StopAsync();
         }
 
-        await using (var prefiller = await RawSignalPublisher.ConnectAsync(options.RabbitMq))
+        arrivals.Clear();
+        if (options.Prefill)
         {
-            if (await prefiller.PurgeAsync(LineSideSignalBatchConsumerDefinition.QueueName) is > 0 and var left)
-                Console.WriteLine($"purged          {left} signals an earlier run left in {LineSideSignalBatchConsumerDefinition.QueueName}");
-            if (options.Prefill)
-            {
-                var publishing = Stopwatch.GetTimestamp();
-                sent = await SendAsync(prefiller, options, crossings, publishing, paced: false);
-                sendSeconds = Stopwatch.GetElapsedTime(publishing).TotalSeconds;
-                // Sent before Bridge ran: the crossings' send times say nothing about latency.
-                prefilledCrossings = crossings.Count;
-                crossings.Clear();
-            }
+            await using var prefiller = await RawSignalPublisher.ConnectAsync(options.RabbitMq);
+            var publishing = Stopwatch.GetTimestamp();
+            sent = await SendAsync(prefiller, options, crossings, publishing, paced: false);
+            sendSeconds = Stopwatch.GetElapsedTime(publishing).TotalSeconds;
+            // Sent before Bridge ran: the crossings' send times say nothing about latency.
+            prefilledCrossings = crossings.Count;
+            crossings.Clear();
         }
 
         var app = Build(options, database, config, wms);
