@@ -1,10 +1,12 @@
 namespace Bridge.Benchmarks.Replenishment;
 
 /// <summary>
-/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20]</c>; the URIs default to
-/// BRIDGE_TEST_RABBITMQ / BRIDGE_TEST_POSTGRES (what ./test.sh exports).
+/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20] [--prefill] [--broker-pid PID]</c>; the URIs default to
+/// BRIDGE_TEST_RABBITMQ / BRIDGE_TEST_POSTGRES (what ./test.sh exports). <c>--prefill</c> queues every signal before
+/// Bridge starts consuming, so the drain rate is Bridge's alone (the publisher takes no CPU meanwhile); no latency then.
+/// <c>--broker-pid</c> adds the broker's CPU per signal to the output.
 /// </summary>
-internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds)
+internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds, bool Prefill, int? BrokerPid)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -16,6 +18,8 @@ internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Lo
         return new BenchmarkOptions(rabbit, postgres,
             int.Parse(Value("--locations") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--rate") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--seconds") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--seconds") ?? "20", System.Globalization.CultureInfo.InvariantCulture),
+            args.Contains("--prefill"),
+            Value("--broker-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

@@ -32,6 +32,9 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
         return new RawSignalPublisher(connection, channel);
     }
 
+    /// <summary>Deletes a queue (signals an earlier, aborted run left would count in this one); returns how many it held.</summary>
+    public async Task<uint> DeleteQueueAsync(string queue) => await _channel.QueueDeleteAsync(queue);
+
     public ValueTask PublishAsync(LineSideConsumptionReported message)
     {
         var envelope = new

@@ -99,6 +99,51 @@ public sealed class PostgresLineSideSignalBatchTests : IAsyncLifetime
         left.Message.ShouldBeOfType<LineSideLevelLow>().Quantity.ShouldBe(35m);
     }
 
+    [Fact]
+    public async Task BatchWithDuplicatesAndOutOfOrderReadings_EndsWhereOneByOneEnds()
+    {
+        if (_dataSource is null)
+            return;
+        var at = ReplenishmentHarness.Start;
+        var consumed = Consumed(A, 30, at.AddSeconds(3));
+        var low = Consumed(A, 20, at.AddSeconds(6));
+        // More signals for A between a message and its second delivery than a level ever remembered ids for.
+        var filler = Enumerable.Range(0, LineSideLevel.KeptMessageIds + 6).Select(i => Consumed(A, 0.1m, at.AddSeconds(10 + i)));
+        LocatedSignal[] signals =
+        [
+            Consumed(B, 7, at), Read(A, 100, at.AddSeconds(2)), consumed, Read(A, 110, at.AddSeconds(1)), consumed, Read(A, 60, at.AddSeconds(4)),
+            Consumed(A, 5, at.AddSeconds(3.5)), low, .. filler, low, consumed, Read(A, 10, at.AddSeconds(5)), Consumed(A, 1, at.AddSeconds(7)),
+        ];
+        // One by one, each message id once (the in-memory store remembers only the last ids of a location).
+        var reference = new InMemoryLineSideLevels();
+        var seen = new HashSet<Guid>();
+        var oneByOne = new List<LevelChange>();
+        foreach (var signal in signals)
+        {
+            oneByOne.Add(seen.Add(signal.Signal.MessageId)
+                ? await reference.ApplyAsync(signal.Location, signal.Signal, CancellationToken.None)
+                : new LevelChange(LevelChangeKind.Duplicate, (await reference.FindAsync(signal.Location.Id, CancellationToken.None))!));
+        }
+
+        var published = new List<LineSideNotice>();
+
+        var changes = await ApplyAsync(signals, published);
+
+        changes.Select(c => c?.Kind ?? LevelChangeKind.Duplicate).ShouldBe(oneByOne.Select(c => c.Kind));
+        changes.Select(c => c?.Level.Quantity).Where((_, i) => oneByOne[i].Kind == LevelChangeKind.Applied)
+            .ShouldBe(oneByOne.Where(c => c.Kind == LevelChangeKind.Applied).Select(c => (decimal?)c.Level.Quantity));
+        foreach (var location in new[] { A, B })
+        {
+            var stored = (await new PostgresLineSideLevels(new PostgresSession(_dataSource!)).FindAsync(location.Id, CancellationToken.None))!;
+            var expected = (await reference.FindAsync(location.Id, CancellationToken.None))!;
+            (stored.Quantity, stored.LastReadingAt, stored.LowReported, stored.SignalCount).ShouldBe((expected.Quantity, expected.LastReadingAt, expected.LowReported, expected.SignalCount));
+            stored.LastSignals.Select(s => s.MessageId).ShouldBe(expected.LastSignals.Select(s => s.MessageId));
+        }
+
+        published.Select(n => n.MessageId).ShouldBe(
+            signals.Zip(oneByOne).Select(p => LineSideNotice.For(p.First, p.Second, null)).OfType<LineSideNotice>().Select(n => n.MessageId));
+    }
+
     private async Task<IReadOnlyList<LevelChange?>> ApplyAsync(IReadOnlyList<LocatedSignal> signals, List<LineSideNotice> published, bool failPublish = false)
     {
         await using var unitOfWork = new PostgresUnitOfWork(_dataSource!);
@@ -121,6 +166,12 @@ public sealed class PostgresLineSideSignalBatchTests : IAsyncLifetime
     private async Task<decimal> LevelAsync(string location) =>
         (await new PostgresLineSideLevels(new PostgresSession(_dataSource!)).FindAsync(location, CancellationToken.None))!.Quantity;
 
-    private LocatedSignal Consumed(LineSideLocation location, decimal quantity) => new(location, new LineSideSignal(
-        Guid.NewGuid(), LineSideSignalKind.Consumption, quantity, ReplenishmentHarness.Start.AddSeconds(Interlocked.Increment(ref _tick)), "plc", "test"));
+    private LocatedSignal Consumed(LineSideLocation location, decimal quantity) =>
+        Consumed(location, quantity, ReplenishmentHarness.Start.AddSeconds(Interlocked.Increment(ref _tick)));
+
+    private static LocatedSignal Consumed(LineSideLocation location, decimal quantity, DateTimeOffset at) =>
+        new(location, new LineSideSignal(Guid.NewGuid(), LineSideSignalKind.Consumption, quantity, at, "plc", "test"));
+
+    private static LocatedSignal Read(LineSideLocation location, decimal quantity, DateTimeOffset at) =>
+        new(location, new LineSideSignal(Guid.NewGuid(), LineSideSignalKind.Reading, quantity, at, "sensor", "test"));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
@@ -7,7 +8,9 @@ namespace Bridge.Host.Domain.LineSide;
 
 /// <summary>
 /// Levels in PostgreSQL, one row per location, changed under a row lock inside the consumed signal's transaction: the
-/// level, the inbox mark and any saga event the signal raised commit together.
+/// level, the inbox mark and any saga event the signal raised commit together. The row keeps no message ids
+/// (<see cref="LineSideLevel.RecentMessageIds"/>): here the inbox of the signal's transaction is what makes a signal count
+/// once, and without them a row stays small enough (≈ 1.5 kB) to be updated in place rather than moved out of line.
 /// </summary>
 public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideLevels
 {
@@ -40,7 +43,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             await using var update = new NpgsqlCommand(
                 "update line_side_levels set level = @level, updated_at = now() where location = @location", connection, tx);
             update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = PostgresText.Storable(JsonSerializer.Serialize(change.Level, Json)) });
+            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
             return change;
         }, ct);
@@ -48,6 +51,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
     public Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct) =>
         session.InTransactionAsync<IReadOnlyList<LevelChange>>(async (connection, tx) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var locations = signals.Select(s => s.Location).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
             var ids = locations.Select(l => PostgresText.Storable(l.Id)).ToArray();
             var current = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
@@ -75,6 +79,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 }
             }
 
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Lock, started);
             var changes = new LevelChange[signals.Count];
             var changed = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
             for (var i = 0; i < signals.Count; i++)
@@ -87,6 +92,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 changed[location.Id] = changes[i].Level;
             }
 
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Apply, started);
             if (changed.Count > 0)
             {
                 await using var update = new NpgsqlCommand("""
@@ -96,13 +102,17 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 update.Parameters.AddWithValue("locations", changed.Keys.Select(PostgresText.Storable).ToArray());
                 update.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
                 {
-                    Value = changed.Values.Select(l => PostgresText.Storable(JsonSerializer.Serialize(l, Json))).ToArray(),
+                    Value = changed.Values.Select(Stored).ToArray(),
                 });
                 await update.ExecuteNonQueryAsync(ct);
             }
 
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Write, started);
             return changes;
         }, ct);
+
+    private static string Stored(LineSideLevel level) =>
+        PostgresText.Storable(JsonSerializer.Serialize(level with { RecentMessageIds = [] }, Json));
 
     public Task<LineSideLevel?> FindAsync(string location, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>

@@ -29,6 +29,14 @@ public sealed record LineSideNotice(Guid MessageId, object Message)
             new LineSideLevelLow(location.Id, change.Level.Quantity, cards, signal.MessageId, signal.At, signal.Source));
     }
 
+    /// <summary>The location the notice is about: the saga's key.</summary>
+    public string Location => Message switch
+    {
+        LineSideLevelLow low => low.Location,
+        ReplenishmentReceived received => received.Location,
+        _ => "",
+    };
+
     public Task PublishAsync(IPublishEndpoint endpoint, CancellationToken ct) =>
         endpoint.Publish(Message, Message.GetType(), Pipe.Execute<PublishContext>(c => c.MessageId = MessageId), ct);
 }

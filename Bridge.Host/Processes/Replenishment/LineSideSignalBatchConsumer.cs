@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bridge.Contracts;
 using Bridge.Contracts.Messages;
 using Bridge.Host.Domain.LineSide;
@@ -26,6 +27,7 @@ public sealed class LineSideSignalBatchConsumer(
         where T : CanonicalMessage
     {
         var ct = context.CancellationToken;
+        var started = Stopwatch.GetTimestamp();
         var signals = new List<LocatedSignal>();
         foreach (var (message, location, reading) in readings)
         {
@@ -35,6 +37,7 @@ public sealed class LineSideSignalBatchConsumer(
                 signals.Add(new LocatedSignal(signal.Location, signal.Value));
         }
 
+        LineSideStageMetrics.Stage(LineSideStageMetrics.Read, started);
         if (signals.Count == 0)
             return;
         var changes = await batch.ApplyAsync(signals, notice => notice.PublishAsync(context, ct), ct);

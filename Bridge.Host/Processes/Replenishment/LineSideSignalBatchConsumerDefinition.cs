@@ -12,9 +12,9 @@ namespace Bridge.Host.Processes.Replenishment;
 public sealed class LineSideSignalBatchConsumerDefinition : ConsumerDefinition<LineSideSignalBatchConsumer>
 {
     public const string QueueName = BridgeEndpointConventions.OwnTransactionEndpointPrefix + "line-side-signals";
-    public const int MessageLimit = 200;
-    public const int ConcurrencyLimit = 4;
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(20);
+    public const int MessageLimit = 1000;
+    public const int ConcurrencyLimit = 2;
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(100);
 
     public LineSideSignalBatchConsumerDefinition()
     {

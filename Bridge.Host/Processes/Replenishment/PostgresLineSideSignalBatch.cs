@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
@@ -33,21 +34,31 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
         await unitOfWork.BeginAsync(ct);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var fresh = await ClaimAsync(signals, ct);
-            var applied = signals.Where(s => fresh.Contains(s.Signal.MessageId)).ToList();
-            var appliedChanges = await levels.ApplyBatchAsync(applied, ct);
-            for (int i = 0, j = 0; i < signals.Count; i++)
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Claim, started);
+            // A message id counts once, also when the broker delivered it twice within this batch.
+            var positions = new List<int>(signals.Count);
+            for (var i = 0; i < signals.Count; i++)
             {
-                if (!fresh.Contains(signals[i].Signal.MessageId))
-                    continue;
-                changes[i] = appliedChanges[j];
-                if (LineSideNotice.For(applied[j], appliedChanges[j], null) is { } notice)
-                    notices.Add(notice);
-                j++;
+                if (fresh.Remove(signals[i].Signal.MessageId))
+                    positions.Add(i);
             }
 
+            var applied = positions.Select(i => signals[i]).ToList();
+            var appliedChanges = await levels.ApplyBatchAsync(applied, ct);
+            for (var j = 0; j < positions.Count; j++)
+            {
+                changes[positions[j]] = appliedChanges[j];
+                if (LineSideNotice.For(applied[j], appliedChanges[j], null) is { } notice)
+                    notices.Add(notice);
+            }
+
+            started = Stopwatch.GetTimestamp();
             await outbox.AddAsync(notices, ct);
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Notices, started);
             await unitOfWork.CommitAsync(ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Commit, started);
         }
         catch
         {
@@ -57,11 +68,18 @@ public sealed class PostgresLineSideSignalBatch(PostgresUnitOfWork unitOfWork, I
 
         if (notices.Count > 0)
         {
-            foreach (var notice in notices)
-                await publish(notice);
+            var started = Stopwatch.GetTimestamp();
+            // Each publish waits for the broker's confirm: locations at once, one location's notices in their order.
+            await Task.WhenAll(notices.GroupBy(n => n.Location, StringComparer.Ordinal).Select(async location =>
+            {
+                foreach (var notice in location)
+                    await publish(notice);
+            }));
             await outbox.RemoveAsync(notices.Select(n => n.MessageId).ToArray(), ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Publish, started);
         }
 
+        LineSideStageMetrics.Batch(signals.Count);
         return changes;
     }
 
