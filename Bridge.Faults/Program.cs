@@ -10,6 +10,7 @@ var scenarios = new IFaultScenario[]
     new BrokerOutageScenario(),
     new DatabaseRestartScenario(),
     new ReceiverOutageScenario(),
+    new ClusterNodeKillScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);
