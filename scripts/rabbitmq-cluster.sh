@@ -41,7 +41,7 @@ ENVF
 cluster_ctl() { # N args…: rabbitmqctl against node N
   local n=$1
   shift
-  ( set -a; eval "$(cluster_env "$n")"; timeout 60 rabbitmqctl -n "$RABBITMQ_NODENAME" "$@" )
+  ( set -a; eval "$(cluster_env "$n")"; timeout "${BRIDGE_FAULTS_CLUSTER_TIMEOUT:-180}" rabbitmqctl -n "$RABBITMQ_NODENAME" "$@" )
 }
 
 cluster_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
