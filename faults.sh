@@ -21,6 +21,8 @@
 #   BRIDGE_FAULTS_CONFIG         the repository's config/ folder (scenarios copy it and add to it)
 #   BRIDGE_FAULTS_CTL            scripts/faults-ctl.sh: `ctl rabbitmq start|stop|kill`, `ctl postgres start|stop|restart`
 #                                (immediate mode), `ctl mosquitto start|stop`; C#: ServerControl
+#   BRIDGE_FAULTS_CLUSTER        scripts/rabbitmq-cluster.sh (R8), with BRIDGE_FAULTS_CLUSTER_PORTS ("57850 57860 57870")
+#                                and BRIDGE_FAULTS_CLUSTER_DIR (in the work folder); C#: RabbitMqCluster
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -35,6 +37,10 @@ export BRIDGE_FAULTS_WORK
 BRIDGE_FAULTS_WORK=$(mktemp -d /tmp/bridge-faults.XXXXXX)
 chmod 755 "$BRIDGE_FAULTS_WORK"
 export BRIDGE_FAULTS_CTL="$root/scripts/faults-ctl.sh"
+# R8's three-node cluster (scripts/rabbitmq-cluster.sh; the scenario starts and stops it): AMQP ports, management on +1.
+export BRIDGE_FAULTS_CLUSTER="$root/scripts/rabbitmq-cluster.sh"
+export BRIDGE_FAULTS_CLUSTER_PORTS=${BRIDGE_FAULTS_CLUSTER_PORTS:-57850 57860 57870}
+export BRIDGE_FAULTS_CLUSTER_DIR="$BRIDGE_FAULTS_WORK/cluster"
 ctl=$BRIDGE_FAULTS_CTL
 epmd_before=$(pgrep -x epmd || true)
 
@@ -51,6 +57,7 @@ cleanup() {
     [[ -f $pidfile ]] && kill -KILL "$(cat "$pidfile")" 2>/dev/null
   done
   "$ctl" mosquitto stop >/dev/null 2>&1
+  [[ -d $BRIDGE_FAULTS_CLUSTER_DIR ]] && timeout 120 "$BRIDGE_FAULTS_CLUSTER" stop >/dev/null 2>&1
   [[ -d $BRIDGE_FAULTS_WORK/servers/pg/data ]] && "$ctl" postgres stop >/dev/null 2>&1
   if [[ -d $BRIDGE_FAULTS_WORK/servers/rabbit ]]; then
     timeout 60 "$ctl" rabbitmq stop >/dev/null 2>&1

@@ -12,6 +12,7 @@ var scenarios = new IFaultScenario[]
     new ReceiverOutageScenario(),
     new MutationFloodScenario(),
     new OpcUaServerKillScenario(),
+    new ClusterNodeKillScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);

@@ -41,7 +41,7 @@ ENVF
 cluster_ctl() { # N args…: rabbitmqctl against node N
   local n=$1
   shift
-  ( set -a; eval "$(cluster_env "$n")"; timeout 60 rabbitmqctl -n "$RABBITMQ_NODENAME" "$@" )
+  ( set -a; eval "$(cluster_env "$n")"; timeout "${BRIDGE_FAULTS_CLUSTER_TIMEOUT:-180}" rabbitmqctl -n "$RABBITMQ_NODENAME" "$@" )
 }
 
 cluster_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -88,10 +88,14 @@ CONF
 
 cluster_start() {
   mkdir -p "$cluster_dir"
-  local n
+  local n pids=() failed=0
+  # The three boot at once (a node's boot is mostly waiting on itself); then 2 and 3 join 1.
   for n in 1 2 3; do
-    cluster_start_node "$n" || return 1
+    cluster_start_node "$n" &
+    pids+=($!)
   done
+  for n in "${pids[@]}"; do wait "$n" || failed=1; done
+  ((failed == 0)) || return 1
   for n in 2 3; do
     if cluster_ctl 1 cluster_status 2>/dev/null | grep -q "$(cluster_node_name "$n")"; then
       continue

@@ -45,10 +45,11 @@ public sealed class FaultFlow : IAsyncDisposable
     public BridgeHostProcess Host => _hosts[0];
 
     /// <summary>Makes the space and the receivers, starts <paramref name="hosts"/> host(s), sets up orders and stock.</summary>
+    /// <param name="servers">Default the suite's own (<see cref="FaultServers.From"/>); R8 points RabbitMQ at its cluster.</param>
     public static async Task<FaultFlow> StartAsync(FaultRun run, string id, MaterialRequestLoad requests, SensorLoad sensors, CancellationToken ct,
-        int hosts = 1, IReadOnlyDictionary<string, string>? settings = null)
+        int hosts = 1, IReadOnlyDictionary<string, string>? settings = null, FaultServers? servers = null)
     {
-        var servers = FaultServers.From(run);
+        servers ??= FaultServers.From(run);
         var space = await ScenarioSpace.CreateAsync(run, servers, id, sensors.Locations, ct);
         var receivers = await Receivers.StartAsync(servers.ReceiversPort, ct);
         var flow = new FaultFlow(run, id, servers, space, receivers, requests, sensors);

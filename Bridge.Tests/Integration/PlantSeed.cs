@@ -18,7 +18,12 @@ internal static class PlantSeed
         await Accepted(host.PostAsync("wms-a", "inventory", wms.Put("300-B", "C-07-11", "", 400 * stockFactor, "MTR")));
 
         // Order and stock travel through the bus on their own queues; MES asks only once Bridge knows both.
-        var orderId = orderNo.TrimStart('0');
+        await WaitForKitAsync(host, orderNo.TrimStart('0'), quantity);
+    }
+
+    /// <summary>Waits until the host's kit view reports the order's kit for <paramref name="quantity"/> complete.</summary>
+    public static async Task WaitForKitAsync(BridgeTestHost host, string orderId, decimal quantity)
+    {
         var deadline = DateTime.UtcNow + Wait;
         while (true)
         {

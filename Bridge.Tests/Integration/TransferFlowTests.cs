@@ -144,7 +144,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 100, "PCE")));
         await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("A-200", "L2611-31", "K-02-05", 5, "KG"), "text/csv", "it-wms-b-key"));
         await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("B-300", "L2611-32", "K-07-02", 100, "M"), "text/csv", "it-wms-b-key"));
-        await WaitForKitAsync(host, "1005101", 10);
+        await PlantSeed.WaitForKitAsync(host, "1005101", 10);
     }
 
     private static async Task UntilAsync(Func<Task<bool>> condition)
@@ -176,26 +176,6 @@ public sealed class TransferFlowTests : IAsyncLifetime
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
         command.Parameters.AddWithValue("step", step);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitForKitAsync(BridgeTestHost host, string orderId, decimal quantity)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            using var response = await host.Client.GetAsync($"/api/kit/{orderId}?quantity={quantity}");
-            if (response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["complete"]!.GetValue<bool>())
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"order {orderId} and its stock did not reach the stock view within {Wait}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private async Task<string?> StoredStateAsync(string table, string requestId)

@@ -1,3 +1,4 @@
+using Bridge.Host.Infrastructure.Configuration;
 using RabbitMQ.Client;
 
 namespace Bridge.Host.Pipeline.Telemetry;
@@ -6,9 +7,11 @@ namespace Bridge.Host.Pipeline.Telemetry;
 /// Publishes telemetry straight to RabbitMQ with RabbitMQ.Client (persistent, publisher confirms, one channel),
 /// in the MassTransit envelope the bus's consumers read. A batch is published back to back and its confirms awaited
 /// together, while the pipeline may already send the next one (confirm tracking keeps them apart). A lost connection
-/// is opened again on the next batch.
+/// is opened again on the next batch — with cluster nodes, to any node that answers.
 /// </summary>
-public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetryPublisher> logger) : ITelemetryPublisher, IAsyncDisposable
+/// <param name="nodes">The cluster's nodes (<c>Bridge:RabbitMq:ClusterNodes</c>); none: the host of <paramref name="uri"/>.</param>
+public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetryPublisher> logger, IReadOnlyList<ClusterNode>? nodes = null)
+    : ITelemetryPublisher, IAsyncDisposable
 {
     private static readonly Task<int> NoneConfirmed = Task.FromResult(0);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
@@ -101,10 +104,12 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             ClientProvidedName = "bridge-telemetry",
             RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
         };
-        _connection = await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
+        _connection = nodes is { Count: > 0 }
+            ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct).ConfigureAwait(false)
+            : await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
         _broken = false;
-        Log.BusConnected(logger, uri.Host, uri.Port);
+        Log.BusConnected(logger, _connection.Endpoint.HostName, _connection.Endpoint.Port);
         return _channel;
     }
 

@@ -26,9 +26,12 @@ public static class TelemetryComposition
 
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
         services.AddSingleton<TelemetryEnvelopeEncoder>();
-        services.AddSingleton<ITelemetryPublisher>(sp => new RabbitMqTelemetryPublisher(
-            new Uri(sp.GetRequiredService<IOptions<BridgeMessagingOptions>>().Value.RabbitMqUri!),
-            sp.GetRequiredService<ILogger<RabbitMqTelemetryPublisher>>()));
+        services.AddSingleton<ITelemetryPublisher>(sp =>
+        {
+            var messaging = sp.GetRequiredService<IOptions<BridgeMessagingOptions>>().Value;
+            return new RabbitMqTelemetryPublisher(new Uri(messaging.RabbitMqUri!), sp.GetRequiredService<ILogger<RabbitMqTelemetryPublisher>>(),
+                messaging.RabbitMq.ClusterNodes.Select(ClusterNode.TryParse).OfType<ClusterNode>().ToList());
+        });
         services.AddSingleton(sp => new TelemetryPipeline(
             sp.GetRequiredService<ITelemetryPublisher>(),
             sp.GetRequiredService<IOptions<TelemetryOptions>>().Value,
