@@ -44,6 +44,8 @@ foreach (var scenario in scenarios.Where(s => chosen.Count == 0 ? !s.Id.Equals("
     {
         rows.Add(new FaultRow(scenario.Id, "–", "–", 0, 0, 0, 0, "–", null, $"the scenario failed: {ex.GetType().Name}: {ex.Message}"));
     }
+    // Each row as soon as it is known, so a run cut short still shows what it measured.
+    Console.Write(FaultTable.Render(rows[^1..]));
     Console.WriteLine($"[faults] {scenario.Id} done");
 }
 

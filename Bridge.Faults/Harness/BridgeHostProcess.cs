@@ -70,7 +70,7 @@ public sealed class BridgeHostProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200 (at most <paramref name="timeout"/>, default 90 s).</summary>
+    /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200 (at most <paramref name="timeout"/>, default 3 minutes: a loaded 2-core machine can take over a minute).</summary>
     public async Task StartAsync(CancellationToken ct, TimeSpan? timeout = null)
     {
         if (IsRunning)
@@ -101,7 +101,7 @@ public sealed class BridgeHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
         await File.WriteAllTextAsync(Path.Combine(_directory, "host.pid"), process.Id.ToString(CultureInfo.InvariantCulture), ct);
-        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(90), ct);
+        await WaitReadyAsync(timeout ?? TimeSpan.FromMinutes(3), ct);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, whatever was in flight is cut.</summary>

@@ -12,6 +12,9 @@ public sealed class FaultFlow : IAsyncDisposable
 {
     private readonly List<BridgeHostProcess> _hosts = [];
 
+    // Cancelled when the flow is disposed: a scenario that failed midway does not leave its load running.
+    private readonly CancellationTokenSource _stop = new();
+
     private FaultFlow(FaultRun run, string id, FaultServers servers, ScenarioSpace space, Receivers receivers, MaterialRequestLoad requests, SensorLoad sensors)
     {
         Run = run;
@@ -88,8 +91,10 @@ public sealed class FaultFlow : IAsyncDisposable
         Console.WriteLine($"[{Id}] {TimeProvider.System.GetUtcNow():HH:mm:ss} {text}");
 
     /// <summary>Both loads, paced, until they are done or <paramref name="deadline"/>; progress printed every 5 s.</summary>
-    public async Task RunLoadAsync(DateTimeOffset deadline, CancellationToken ct)
+    public async Task RunLoadAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        var ct = linked.Token;
         using var bridge = new BridgeTargets(_hosts);
         using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = Task.Run(async () =>
@@ -200,11 +205,13 @@ public sealed class FaultFlow : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();
         }
 
         await Receivers.DisposeAsync();
+        _stop.Dispose();
     }
 }

@@ -34,7 +34,8 @@ public sealed record ScenarioSpace(string Name, Uri RabbitMq, string Postgres, s
             permissions.EnsureSuccessStatusCode();
         }
 
-        await using (var connection = new NpgsqlConnection(servers.Postgres))
+        // No pool: a pooled connection from before a scenario's PostgreSQL restart would be dead.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Postgres) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand($"create database \"{name}\" owner bridge", connection);

@@ -7,7 +7,8 @@ using Npgsql;
 namespace Bridge.Host.Infrastructure.Messaging;
 
 /// <summary>
-/// What every Bridge receive endpoint gets, in both modes and in the test harness: retry (outermost, so a
+/// What every Bridge receive endpoint gets, in both modes and in the test harness: a patient retry while the database
+/// is away (<see cref="DatabaseOutage"/>), retry (outer, so a
 /// <see cref="ConcurrencyException"/> rolls back the whole outbox pass and re-runs it on fresh state), then the
 /// inbox/outbox. A message that still fails goes to the endpoint's <c>_error</c> queue; nothing is acknowledged and dropped.
 /// </summary>
@@ -38,10 +39,17 @@ public static class BridgeEndpointConventions
         if (endpoint.InputAddress.Segments.LastOrDefault()?.StartsWith(OutboundEndpointPrefix, StringComparison.Ordinal) == true)
             return;
 
+        // Outermost: the database is away (restarting): hold the message and try again for about two minutes.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(DatabaseOutage.Is);
+            r.Intervals(DatabaseOutage.RetryIntervals);
+        });
         // Outer: ordinary failures, a few spaced attempts.
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<ConcurrencyException>();
+            r.Ignore<Exception>(DatabaseOutage.Is);
             r.Intervals(100, 500, 2000);
         });
         // Inner: optimistic-concurrency losers and transient database conflicts, many quick attempts.

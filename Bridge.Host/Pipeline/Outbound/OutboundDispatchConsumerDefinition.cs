@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
 using MassTransit;
 
 namespace Bridge.Host.Pipeline.Outbound;
@@ -21,7 +22,17 @@ public sealed partial class OutboundDispatchConsumerDefinition<T> : ConsumerDefi
         IConsumerConfigurator<OutboundDispatchConsumer<T>> consumerConfigurator, IRegistrationContext context)
     {
         // Delivery failures are redelivered by the consumer on the durable schedule; this retry is for anything else.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500));
+        // The database being away (the delivery log cannot be read) is waited out, as on every endpoint.
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(DatabaseOutage.Is);
+            r.Intervals(DatabaseOutage.RetryIntervals);
+        });
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<Exception>(DatabaseOutage.Is);
+            r.Intervals(100, 500);
+        });
     }
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
