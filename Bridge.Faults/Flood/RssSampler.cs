@@ -14,6 +14,7 @@ public sealed class RssSampler : IAsyncDisposable
     private readonly Func<double> _progress;
     private long _peakKb;
     private long _earlyPeakKb;
+    private int _disposed;
 
     /// <param name="pid">The process to watch (read anew each second: a restarted host has another pid).</param>
     /// <param name="progress">How far the run is, 0 to 1.</param>
@@ -61,8 +62,10 @@ public sealed class RssSampler : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops sampling; the figures stay readable. Safe to call twice (the scenario stops it before it reports).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();

@@ -37,11 +37,16 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
         await host.StartAsync(cancellationToken);
 
         var values = new ConcurrentQueue<ObservedValue>();
-        await using var counter = await CanonicalCounter.StartAsync(space.RabbitMq, Exchange, cancellationToken, body => values.Enqueue(Read(body)));
+        var unreadable = 0;
+        await using var counter = await CanonicalCounter.StartAsync(space.RabbitMq, Exchange, cancellationToken, body =>
+        {
+            if (Read(body) is { } value) values.Enqueue(value);
+            else Interlocked.Increment(ref unreadable);
+        });
         if (!await WaitAsync(() => values.Count >= 20, TimeSpan.FromSeconds(60), cancellationToken))
         {
             return new FaultRow(Id, "1 OPC UA counter (100 ms)", "–", values.Count, values.Count, 0, 0, "–", null,
-                $"values did not flow before the fault ({values.Count} in 60 s); host log {host.LogFile}");
+                $"values did not flow before the fault ({values.Count} read, {unreadable} unreadable, {counter.Count} on the queue in 60 s); host log {host.LogFile}");
         }
 
         var recoveries = new List<TimeSpan>();
@@ -69,6 +74,7 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
         }
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         if (!host.IsRunning) notes.Add("the host exited");
+        if (unreadable > 0) notes.Add($"{unreadable} messages on the queue had no quantity and occurredAt");
 
         var all = values.ToList();
         var duplicated = all.GroupBy(v => v.SourceTimestamp).Sum(g => g.Count() - 1L);
@@ -94,12 +100,27 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
         return missing;
     }
 
-    private static ObservedValue Read(ReadOnlyMemory<byte> body)
+    /// <summary>The value and source timestamp of a canonical message as published (MassTransit's envelope: <c>message</c>); null when unreadable.</summary>
+    private static ObservedValue? Read(ReadOnlyMemory<byte> body)
     {
-        using var envelope = JsonDocument.Parse(body);
-        var message = envelope.RootElement.GetProperty("message");
-        return new ObservedValue(message.GetProperty("quantity").GetDecimal(), message.GetProperty("occurredAt").GetDateTimeOffset(), Stopwatch.GetTimestamp());
+        try
+        {
+            using var envelope = JsonDocument.Parse(body);
+            var message = Property(envelope.RootElement, "message") ?? envelope.RootElement;
+            return Property(message, "quantity") is { } quantity && Property(message, "occurredAt") is { } occurredAt
+                ? new ObservedValue(quantity.GetDecimal(), occurredAt.GetDateTimeOffset(), Stopwatch.GetTimestamp())
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
     }
+
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.EnumerateObject().FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } found
+            ? found.Value
+            : null;
 
     private static void WriteDevice(string config, string url)
     {

@@ -70,6 +70,46 @@ public sealed class UnstorableTextTests : IAsyncLifetime
         kept.Metadata["node\\u0000id"].ShouldBe("ns=2;s=\\u0000");
     }
 
+    /// <summary>Found by the fault suite's R4: a reason quoting a value cut inside an emoji made the insert throw (a 500, no letter).</summary>
+    [Fact]
+    public async Task PostgresStore_KeepsALetterWithHalfASurrogatePairInEveryTextColumn()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        var store = _host.Services.GetRequiredService<IDeadLetterStore>();
+        var letter = new DeadLetter(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "sys\ud800", "type\udc00", "map\ud83d", "text/plain",
+            [0xED, 0xA0, 0x80], "value '📦\ud83d' refused", new Dictionary<string, string> { ["key\udfff"] = "v\ud800📦" });
+
+        await store.AddAsync(letter, CancellationToken.None);
+
+        var kept = (await store.FindAsync(letter.Id, CancellationToken.None)).ShouldNotBeNull();
+        kept.System.ShouldBe("sys\\uD800");
+        kept.MessageType.ShouldBe("type\\uDC00");
+        kept.Mapping.ShouldBe("map\\uD83D");
+        kept.Reason.ShouldBe("value '📦\\uD83D' refused");
+        kept.Metadata["key\\uDFFF"].ShouldBe("v\\uD800📦");
+    }
+
+    /// <summary>Found by R4: a JSON escape of half a surrogate pair in a mapped id; refused at the door like a NUL, never a 500.</summary>
+    [Fact]
+    public async Task HalfASurrogatePairInAMappedId_IsAnswered422WithTheDeadLetterKept()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        var payload = DemoPayloads.MaterialRequest("MR-SURROGATE-1", "000123", 10).Replace("MR-SURROGATE-1", "MR-\\ud800-1", StringComparison.Ordinal);
+
+        var letter = await RefusedAndKeptAsync(payload);
+
+        letter.Reason.ShouldContain("half of a UTF-16 surrogate pair");
+        letter.Body.ShouldBe(Encoding.UTF8.GetBytes(payload));
+    }
+
     [Fact]
     public async Task NulInAMappedId_IsAnswered422WithTheDeadLetterKept()
     {

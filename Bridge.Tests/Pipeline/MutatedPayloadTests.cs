@@ -25,7 +25,7 @@ namespace Bridge.Tests.Pipeline;
 public sealed class MutatedPayloadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>BRIDGE_TEST_MUTATIONS raises it for a longer search; ./faults.sh R4 drives 100,000 per mapping.</summary>
-    private static readonly int PerMapping = int.TryParse(Environment.GetEnvironmentVariable("BRIDGE_TEST_MUTATIONS"), out var n) ? n : 400;
+    private static readonly int PerMapping = int.TryParse(Environment.GetEnvironmentVariable("BRIDGE_TEST_MUTATIONS"), out var n) ? n : 150;
     private const int RunSeed = 20261201;
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(10);
 

@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage;
 
 namespace Bridge.Host.Pipeline.Inbound;
 
 /// <summary>
-/// What a mapped message may carry before Bridge takes it: no U+0000 anywhere (PostgreSQL cannot store it), and
+/// What a mapped message may carry before Bridge takes it: no U+0000 and no half surrogate pair anywhere (PostgreSQL
+/// cannot store them, UTF-8 cannot encode the latter), and
 /// identifiers and codes (every string but free-text <c>Reason</c>) without control characters and at most
 /// <see cref="MaxValueLength"/> characters — a value no receiver could take in a header, path or log is refused
 /// at the door instead of failing later at every send. Any other Unicode (umlauts, Chinese) is welcome.
@@ -54,6 +56,12 @@ public static class MappedValueRules
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             problems.Add($"field '{path}' contains a NUL character, which cannot be stored or sent");
+            return;
+        }
+
+        if (PostgresText.HasUnpairedSurrogate(text))
+        {
+            problems.Add($"field '{path}' contains half of a UTF-16 surrogate pair (a broken character, e.g. the escape \\ud800), which cannot be stored or sent");
             return;
         }
 
