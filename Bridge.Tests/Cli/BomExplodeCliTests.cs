@@ -39,6 +39,35 @@ public sealed class BomExplodeCliTests : IDisposable
         lines.ContainsKey("WHEEL-SET").ShouldBeFalse();
     }
 
+    /// <summary>
+    /// docs/samples/bom-pump.csv, written for issue 10's check: two phantoms (one with its own scrap and validity),
+    /// scrap on every level, rows valid until the day before / from the day / only next year, and units converted per
+    /// material (box ↔ pcs of A-100, roll ↔ m of B-300) and per dimension (ml ↔ l).
+    /// </summary>
+    [Fact]
+    public async Task Json_OfAHandWrittenPumpBom_EqualsADecimalReferenceToTheLastDigit()
+    {
+        var file = Path.Combine(RepoPaths.Root, "docs", "samples", "bom-pump.csv");
+
+        var (exit, output, error) = await Run("bom", "explode", "--bom", file, "--material", "PUMP-7", "--quantity", "12", "--at", "2026-12-01", "--json", "--config", RepoPaths.Config);
+
+        exit.ShouldBe(0, error);
+        var lines = JsonNode.Parse(output)!["lines"]!.AsArray().ToDictionary(l => l!["material"]!.GetValue<string>(), l => (l!["quantity"]!.GetValue<decimal>(), l["unit"]!.GetValue<string>()));
+        const decimal pumps = 12m;
+        var sealKits = pumps * 1m;                      // phantom, no scrap: its rows hang off the pump
+        var housings = pumps * 1m;
+        var subAssemblies = housings * 2m * 1.02m;      // phantom with 2 % scrap, valid through 2026
+        const decimal pcsPerBox = 50m, mPerRoll = 100m, mlPerL = 1000m;
+        lines["A-100"].ShouldBe((pumps * 0.1m * 1.02m + sealKits * 6m / pcsPerBox + housings * 4m * 1.01m / pcsPerBox, "box"));
+        lines["A-200"].ShouldBe((subAssemblies * 18m * 1.05m, "g"));
+        lines["B-300"].ShouldBe((pumps * 1.75m * 1.03m + housings * 0.02m * mPerRoll, "m"));
+        lines["GLUE"].ShouldBe((sealKits * 12.5m * 1.10m + subAssemblies * 0.004m * mlPerL, "ml"));
+        lines["CASTING-7"].ShouldBe((housings * 1.005m, "pcs"));
+        lines["O-RING-40"].ShouldBe((sealKits * 3m * 1.04m, "pcs"));
+        lines["IMPELLER-NEW"].ShouldBe((pumps * 1.015m, "pcs"));
+        lines.Keys.ShouldBe(["A-100", "A-200", "B-300", "CASTING-7", "GLUE", "IMPELLER-NEW", "O-RING-40"], ignoreOrder: true);
+    }
+
     [Fact]
     public async Task Table_IsTheDefault_AndAtPicksTheValidRows()
     {

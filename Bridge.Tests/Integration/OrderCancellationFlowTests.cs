@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 using Bridge.Tests.Infrastructure;
-using Npgsql;
 using static Bridge.Tests.Integration.InboundCalls;
 
 namespace Bridge.Tests.Integration;
@@ -54,15 +53,15 @@ public sealed class OrderCancellationFlowTests : IAsyncLifetime
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 500, "PCE")));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("200-A", "B-02-01", "L2610-02", 20, "KGM")));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("300-B", "C-07-11", "", 400, "MTR")));
-        await UntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             using var kit = await host.Client.GetAsync("/api/kit/1005101?quantity=20");
             return kit.IsSuccessStatusCode && JsonNode.Parse(await kit.Content.ReadAsStringAsync())!["complete"]!.GetValue<bool>();
-        });
+        }, Wait);
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-C1", "1005101", 20)));
         var pickList = await _receivers.NextAsync("wms-a", Wait);
         var pickOrderId = pickList.Path["/api/v2/pick-lists/".Length..];
-        (await ReservationsAsync()).ShouldBe(1);
+        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(1);
 
         const string cancel = """{ "orderNo": "000001005101", "cancelledOn": "2026-11-22T08:00:00+01:00", "reasonCode": "CUST" }""";
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
@@ -76,33 +75,12 @@ public sealed class OrderCancellationFlowTests : IAsyncLifetime
         ((string)status["reason"]!).ShouldBe("production order 1005101 was cancelled by erp: customer order withdrawn");
         var view = JsonNode.Parse(await host.Client.GetStringAsync("/api/material-requests/MR-IT-C1"))!;
         ((string)view["state"]!).ShouldBe("Cancelled");
-        (await ReservationsAsync()).ShouldBe(0);
+        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
 
         // The same cancellation again is a duplicate at the door; a new one (another time) reaches a request that has ended.
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel.Replace("08:00", "09:00", StringComparison.Ordinal)));
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(3)));
-        (await ReservationsAsync()).ShouldBe(0);
-    }
-
-    private async Task<long> ReservationsAsync()
-    {
-        await using var db = NpgsqlDataSource.Create(_postgres);
-        await using var command = db.CreateCommand("select count(distinct reservation_id) from stock_reservations");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the condition did not hold within {Wait}");
-            }
-
-            await Task.Delay(50);
-        }
+        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
     }
 }

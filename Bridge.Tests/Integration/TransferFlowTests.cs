@@ -105,7 +105,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var transferOrderId = (string)JsonNode.Parse((await _receivers.NextAsync("tms", Wait)).Body)!["shipmentRef"]!;
         var now = DateTimeOffset.UtcNow;
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-1", transferOrderId, "MR-IT-T2", "DEPARTED", now), key: "it-tms-key"));
-        await UntilAsync(async () => await StoredTransferStateAsync(transferOrderId) == "InTransit");
+        await Eventually.HoldsAsync(async () => await StoredTransferStateAsync(transferOrderId) == "InTransit", Wait);
 
         const string cancel = """{ "orderNo": "000001005101", "cancelledOn": "2026-11-22T08:00:00+01:00", "reasonCode": "CUST" }""";
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
@@ -116,14 +116,14 @@ public sealed class TransferFlowTests : IAsyncLifetime
         ((string)body["customerRef"]!, (string)body["reason"]!).ShouldBe(("MR-IT-T2", "production order 1005101 was cancelled by erp: customer order withdrawn"));
         var told = JsonNode.Parse((await _receivers.NextAsync("mes", Wait)).Body)!;
         ((string)told["status"]!).ShouldBe("CANCELLED");
-        await UntilAsync(async () => await StoredTransferStateAsync(transferOrderId) == "Cancelled");
+        await Eventually.HoldsAsync(async () => await StoredTransferStateAsync(transferOrderId) == "Cancelled", Wait);
         (await StoredStateAsync("saga_material_request_state", "MR-IT-T2")).ShouldBe("Cancelled");
-        (await ReservationsAsync()).ShouldBe(0);
+        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
 
         // The truck arrives anyway, and the TMS confirms its own cancellation: neither changes the cancelled transfer.
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-2", transferOrderId, "MR-IT-T2", "DELIVERED", now.AddSeconds(1)), key: "it-tms-key"));
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-3", transferOrderId, "MR-IT-T2", "CANCELLED", now.AddSeconds(2)), key: "it-tms-key"));
-        await UntilAsync(async () => await TransferStepsAsync(transferOrderId, "late-status") == 2);
+        await Eventually.HoldsAsync(async () => await TransferStepsAsync(transferOrderId, "late-status") == 2, Wait);
         (await StoredTransferStateAsync(transferOrderId)).ShouldBe("Cancelled");
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
@@ -145,27 +145,6 @@ public sealed class TransferFlowTests : IAsyncLifetime
         await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("A-200", "L2611-31", "K-02-05", 5, "KG"), "text/csv", "it-wms-b-key"));
         await Accepted(host.PostAsync("wms-b", "inventory-export", DemoPayloads.SiteBStock("B-300", "L2611-32", "K-07-02", 100, "M"), "text/csv", "it-wms-b-key"));
         await PlantSeed.WaitForKitAsync(host, "1005101", 10);
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the condition did not hold within {Wait}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<long> ReservationsAsync()
-    {
-        await using var db = NpgsqlDataSource.Create(_postgres);
-        await using var command = db.CreateCommand("select count(distinct reservation_id) from stock_reservations");
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> TransferStepsAsync(string transferOrderId, string step)

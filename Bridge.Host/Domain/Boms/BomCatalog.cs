@@ -16,6 +16,9 @@ public sealed class BomCatalog
     private readonly BomComponent[][] _rows;
     private readonly int[][] _children;
 
+    /// <summary>The material numbers in ordinal name order: an explosion lists its leaves in this order without sorting them.</summary>
+    private readonly int[] _byName;
+
     private BomCatalog(Dictionary<string, int> index, string[] names, string?[] baseUnits, BomComponent[][] rows, int[][] children)
     {
         _index = index;
@@ -23,6 +26,8 @@ public sealed class BomCatalog
         _baseUnits = baseUnits;
         _rows = rows;
         _children = children;
+        _byName = Enumerable.Range(0, names.Length).ToArray();
+        Array.Sort(_byName, (a, b) => string.CompareOrdinal(names[a], names[b]));
     }
 
     public int RowCount => _rows.Sum(r => r.Length);
@@ -132,7 +137,7 @@ public sealed class BomCatalog
         }
 
         var result = new List<MaterialLine>();
-        for (var i = 0; i < leaf.Length; i++)
+        foreach (var i in _byName)
         {
             if (leaf[i] != 0m)
             {
@@ -140,7 +145,6 @@ public sealed class BomCatalog
             }
         }
 
-        result.Sort((a, b) => string.CompareOrdinal(a.Material, b.Material));
         return result;
     }
 

@@ -1,0 +1,11 @@
+using Bridge.Benchmarks.Material;
+
+// Material logic figures for issue 10, in one run so their ratios compare: BOM explosion, one order's kit check, the
+// schedule kit check. Usage: dotnet run -c Release --project Bridge.Benchmarks.Material [-- --rounds 30]
+var rounds = args.Length == 2 && args[0] == "--rounds" && int.TryParse(args[1], out var r) && r > 0 ? r : 30;
+Console.WriteLine($"Bridge material logic benchmark ({Environment.ProcessorCount} cores, load average {LoadAverage.Read()}), median of {rounds} rounds");
+Console.WriteLine();
+Console.WriteLine(ExplosionBenchmark.Run(rounds));
+Console.WriteLine(KitCheckBenchmark.RunOneOrder(rounds));
+Console.WriteLine(KitCheckBenchmark.RunSchedule(Math.Max(3, rounds / 10)));
+return 0;
