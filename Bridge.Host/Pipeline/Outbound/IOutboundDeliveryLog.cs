@@ -8,8 +8,20 @@ public interface IOutboundDeliveryLog
 {
     Task<bool> WasDeliveredAsync(Guid messageId, string system, CancellationToken ct);
 
+    /// <summary>
+    /// Takes the (message, system) pair for one call until <paramref name="until"/>, so a second host that got the same
+    /// message (redelivered while the first host's call was still under way) does not call the system too.
+    /// </summary>
+    /// <returns>False while another claim on the pair is live (its <c>until</c> is after <paramref name="now"/>).</returns>
+    Task<bool> TryClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>Gives a claim up after a call that failed, so the next attempt (any host's) may call at once.</summary>
+    Task ReleaseClaimAsync(Guid messageId, string system, CancellationToken ct);
+
+    /// <summary>Records the delivery and ends the pair's claim.</summary>
     Task MarkDeliveredAsync(Guid messageId, string system, DateTimeOffset at, CancellationToken ct);
 
-    /// <returns>The number of rows removed.</returns>
+    /// <summary>Forgets deliveries recorded, and claims that ended, before <paramref name="cutoff"/>.</summary>
+    /// <returns>The number of delivery rows removed.</returns>
     Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct);
 }

@@ -6,13 +6,40 @@ namespace Bridge.Host.Pipeline.Outbound;
 public sealed class InMemoryOutboundDeliveryLog : IOutboundDeliveryLog
 {
     private readonly ConcurrentDictionary<(Guid, string), DateTimeOffset> _delivered = new();
+    private readonly ConcurrentDictionary<(Guid, string), DateTimeOffset> _claims = new();
 
     public Task<bool> WasDeliveredAsync(Guid messageId, string system, CancellationToken ct) =>
         Task.FromResult(_delivered.ContainsKey((messageId, system)));
 
+    public Task<bool> TryClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    {
+        var key = (messageId, system);
+        while (true)
+        {
+            if (_claims.TryGetValue(key, out var held))
+            {
+                if (held > now)
+                    return Task.FromResult(false);
+                if (_claims.TryUpdate(key, until, held))
+                    return Task.FromResult(true);
+            }
+            else if (_claims.TryAdd(key, until))
+            {
+                return Task.FromResult(true);
+            }
+        }
+    }
+
+    public Task ReleaseClaimAsync(Guid messageId, string system, CancellationToken ct)
+    {
+        _claims.TryRemove((messageId, system), out _);
+        return Task.CompletedTask;
+    }
+
     public Task MarkDeliveredAsync(Guid messageId, string system, DateTimeOffset at, CancellationToken ct)
     {
         _delivered.TryAdd((messageId, system), at);
+        _claims.TryRemove((messageId, system), out _);
         return Task.CompletedTask;
     }
 
@@ -23,6 +50,12 @@ public sealed class InMemoryOutboundDeliveryLog : IOutboundDeliveryLog
         {
             if (at < cutoff && _delivered.TryRemove(key, out _))
                 removed++;
+        }
+
+        foreach (var (key, until) in _claims)
+        {
+            if (until < cutoff)
+                _claims.TryRemove(key, out _);
         }
 
         return Task.FromResult(removed);

@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} reached {System} but recording the delivery failed (try {Attempt}, tried again in {Delay}): {Reason}")]
     public static partial void DeliveryNotRecorded(ILogger logger, string messageType, string correlationId, string system, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} to {System}: another host is sending it (a redelivery while its call is under way); not sent twice, looked at again by the retry schedule")]
+    public static partial void DeliveryClaimedElsewhere(ILogger logger, string messageType, string correlationId, string system);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "{MessageType} {CorrelationId} to {System}: the call failed and its claim could not be given up (it runs out by itself): {Reason}")]
+    public static partial void ClaimNotReleased(ILogger logger, string messageType, string correlationId, string system, string reason);
 }

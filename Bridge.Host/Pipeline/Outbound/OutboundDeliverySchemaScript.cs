@@ -15,5 +15,10 @@ public sealed class OutboundDeliverySchemaScript : IDatabaseSchemaScript
             delivered_at timestamptz not null,
             primary key (message_id, system));
         create index if not exists outbound_deliveries_at on outbound_deliveries (delivered_at);
+        create table if not exists outbound_delivery_claims (
+            message_id uuid not null,
+            system text not null,
+            claimed_until timestamptz not null,
+            primary key (message_id, system));
         """;
 }

@@ -24,6 +24,13 @@ public sealed class OutboundDispatcher(
 {
     private const int RecordAttempts = 15;
 
+    /// <summary>
+    /// How long one host's call to a system holds the (message, system) pair: longer than an adapter's attempts with
+    /// their retries take, shorter than the second step of the durable retry schedule. A host killed mid-call leaves its
+    /// claim to run out; the next scheduled attempt then calls again with the same idempotency key.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(3);
+
     /// <param name="attempt">0 for the first delivery, n for the n-th re-attempt.</param>
     /// <param name="only">When set, only this system is attempted (an operator replaying its dead letter).</param>
     /// <returns>The systems that did not take the message; empty when every receiver has it.</returns>
@@ -44,6 +51,17 @@ public sealed class OutboundDispatcher(
                 continue;
             if (await deliveries.WasDeliveredAsync(message.MessageId, system.Id, ct))
                 continue;
+            var now = time.GetUtcNow();
+            if (!await deliveries.TryClaimAsync(message.MessageId, system.Id, now, now + ClaimLease, ct))
+            {
+                // Redelivered to this host while another host's call is still under way (a broker node lost, a channel cut):
+                // calling too would send the system a second copy. The retry schedule looks again later.
+                Log.DeliveryClaimedElsewhere(logger, type, LogText.Escape(message.CorrelationId), system.Id);
+                failures.Add(new OutboundFailure(system, null, null, new OutboundDeliveryException(
+                    $"another host is sending {type} {message.MessageId} to '{system.Id}' (its claim runs until {now + ClaimLease:O} at the latest)")));
+                continue;
+            }
+
             OutboundEnvelope? envelope = null;
             OutboundAudit? record = null;
             try
@@ -60,6 +78,7 @@ public sealed class OutboundDispatcher(
                 Log.DeliveryFailed(logger, type, LogText.Escape(message.CorrelationId), system.Id, attempt, LogText.Escape(e.Message));
                 if (record is not null)
                     await record.FailedAsync(e);
+                await ReleaseClaimAsync(message, system.Id);
                 continue;
             }
 
@@ -92,6 +111,19 @@ public sealed class OutboundDispatcher(
                 Log.DeliveryNotRecorded(logger, message.GetType().Name, LogText.Escape(message.CorrelationId), system, attempt, delay, LogText.Escape(e.Message));
                 await Task.Delay(delay, time, ct);
             }
+        }
+    }
+
+    /// <summary>A claim that cannot be given up (database away) runs out by itself: only the next attempt waits longer.</summary>
+    private async Task ReleaseClaimAsync(CanonicalMessage message, string system)
+    {
+        try
+        {
+            await deliveries.ReleaseClaimAsync(message.MessageId, system, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            Log.ClaimNotReleased(logger, message.GetType().Name, LogText.Escape(message.CorrelationId), system, LogText.Escape(e.Message));
         }
     }
 

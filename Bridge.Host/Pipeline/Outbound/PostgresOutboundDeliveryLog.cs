@@ -16,10 +16,35 @@ public sealed class PostgresOutboundDeliveryLog(NpgsqlDataSource dataSource) : I
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    public async Task<bool> TryClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            insert into outbound_delivery_claims (message_id, system, claimed_until) values (@id, @system, @until)
+            on conflict (message_id, system) do update set claimed_until = excluded.claimed_until
+            where outbound_delivery_claims.claimed_until <= @now
+            returning 1
+            """);
+        command.Parameters.AddWithValue("id", messageId);
+        command.Parameters.AddWithValue("system", system);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("until", until);
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
+    public async Task ReleaseClaimAsync(Guid messageId, string system, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("delete from outbound_delivery_claims where message_id = @id and system = @system");
+        command.Parameters.AddWithValue("id", messageId);
+        command.Parameters.AddWithValue("system", system);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task MarkDeliveredAsync(Guid messageId, string system, DateTimeOffset at, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "insert into outbound_deliveries (message_id, system, delivered_at) values (@id, @system, @at) on conflict do nothing");
+        await using var command = dataSource.CreateCommand("""
+            with ended as (delete from outbound_delivery_claims where message_id = @id and system = @system)
+            insert into outbound_deliveries (message_id, system, delivered_at) values (@id, @system, @at) on conflict do nothing
+            """);
         command.Parameters.AddWithValue("id", messageId);
         command.Parameters.AddWithValue("system", system);
         command.Parameters.AddWithValue("at", at);
@@ -28,7 +53,10 @@ public sealed class PostgresOutboundDeliveryLog(NpgsqlDataSource dataSource) : I
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("delete from outbound_deliveries where delivered_at < @cutoff");
+        await using var command = dataSource.CreateCommand("""
+            with ended as (delete from outbound_delivery_claims where claimed_until < @cutoff)
+            delete from outbound_deliveries where delivered_at < @cutoff
+            """);
         command.Parameters.AddWithValue("cutoff", cutoff);
         return await command.ExecuteNonQueryAsync(ct);
     }
