@@ -123,7 +123,7 @@ start_postgres() {
   say "starting PostgreSQL on 127.0.0.1:$pg_port"
   su postgres -c "$pg_bin/initdb -D $dir -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$home/pgpass -E UTF8 --locale=C.UTF-8 --no-sync" \
     >"$run_dir/initdb.log" 2>&1 || fail "initdb failed (see $run_dir/initdb.log): $(tail -3 "$run_dir/initdb.log")"
-  su postgres -c "$pg_bin/pg_ctl -D $dir -w -l $home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $home -c fsync=off -c synchronous_commit=off -c max_connections=300' start" \
+  su postgres -c "$pg_bin/pg_ctl -D $dir -w -l $home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $home -c fsync=off -c synchronous_commit=off -c max_connections=1000' start" \
     >/dev/null 2>&1 || fail "PostgreSQL did not start: $(tail -3 "$home/postgres.log")"
   su postgres -c "psql -h $home -p $pg_port -U postgres -qc \"create role bridge login password 'bridge' superuser\"" >/dev/null \
     && su postgres -c "psql -h $home -p $pg_port -U postgres -qc 'create database bridge owner bridge'" >/dev/null \
