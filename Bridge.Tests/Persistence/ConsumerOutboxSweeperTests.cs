@@ -24,6 +24,10 @@ public sealed class ConsumerOutboxSweeperTests
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
+    // On a loaded machine a database call of the failing receive can itself time out; that counts as the database being
+    // away, which an endpoint waits out for about two minutes (DatabaseOutage) before the input reaches _error.
+    static readonly TimeSpan ErrorWait = TimeSpan.FromSeconds(150);
+
     [Fact]
     public async Task DeliveryFailingAfterTheConsumeCommitted_InputInError_TheSweeperSendsTheStoredMessageOnce()
     {
@@ -34,7 +38,7 @@ public sealed class ConsumerOutboxSweeperTests
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
 
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait))
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait))
             .ShouldBeTrue("every delivery pass failed, so the input went to the saga endpoint's _error queue");
         (await SagaWait.Until(host, id, s => s.CurrentState == "Done", Wait)).Count.ShouldBe(0, "the consume itself committed");
         received.Of<CounterCompleted>().ShouldNotContain(m => m.CorrelationId == id, "its delivery never happened");
@@ -62,7 +66,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var _ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
         // The cause is fixed and an operator moves the input back (the same message, the same MessageId) before any sweep.
         host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeConsumerDelivery = null;
         await host.Services.GetRequiredService<IBus>().Publish(new CompleteCounter(id), c => c.MessageId = complete);
@@ -95,7 +99,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var _ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
         // The state between a delivery pass that sent both rows (and committed) and the pass that removes them.
@@ -122,7 +126,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var __ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), Wait)).ShouldBeTrue();
+        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
 
