@@ -1,13 +1,9 @@
-using Bridge.Adapters.Envelopes;
 using Bridge.Contracts.Messages;
 using Bridge.Contracts.Model;
-using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Pipeline.Outbound;
 using Bridge.Tests.Infrastructure;
-using Bridge.Tests.Integration;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -87,21 +83,7 @@ public sealed class OutboundDeliveryClaimTests : IAsyncDisposable
 
     private async Task<(OutboundDispatcher First, OutboundDispatcher Second)> StartTwoHostsAsync(IOutboundDeliveryLog log)
     {
-        OutboundTestHost.PrepareConfig(_config);
-        _app = BridgeApplication.Build([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Bridge:ConfigDir"] = _config,
-                ["Bridge:Mode"] = "Embedded",
-                ["Bridge:Mqtt:EmbeddedBroker:Enabled"] = "false",
-                ["Serilog:MinimumLevel:Default"] = "Error",
-            }));
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "mes"), _mes);
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "wms"), _wms);
-        });
-        await _app.StartAsync();
+        _app = await OutboundTestHost.StartEmbeddedAsync(_config, _mes, _wms);
         // Two dispatchers on one delivery log: what two hosts on one database are.
         return (ActivatorUtilities.CreateInstance<OutboundDispatcher>(_app.Services, log),
             ActivatorUtilities.CreateInstance<OutboundDispatcher>(_app.Services, log));

@@ -1,13 +1,9 @@
-using Bridge.Adapters.Envelopes;
 using Bridge.Contracts.Messages;
 using Bridge.Contracts.Model;
-using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Audit;
 using Bridge.Host.Pipeline.Outbound;
 using Bridge.Tests.Infrastructure;
-using Bridge.Tests.Integration;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bridge.Tests.Pipeline;
@@ -72,21 +68,7 @@ public sealed class OutboundDeliveryRecordTests : IAsyncDisposable
 
     private async Task<OutboundDispatcher> StartAsync()
     {
-        OutboundTestHost.PrepareConfig(_config);
-        _app = BridgeApplication.Build([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Bridge:ConfigDir"] = _config,
-                ["Bridge:Mode"] = "Embedded",
-                ["Bridge:Mqtt:EmbeddedBroker:Enabled"] = "false",
-                ["Serilog:MinimumLevel:Default"] = "Error",
-            }));
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "mes"), _mes);
-            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "wms"), _wms);
-        });
-        await _app.StartAsync();
+        _app = await OutboundTestHost.StartEmbeddedAsync(_config, _mes, _wms);
         // The host's own dispatcher, with the probes as its delivery log and audit trail.
         return ActivatorUtilities.CreateInstance<OutboundDispatcher>(_app.Services, (IOutboundDeliveryLog)_deliveries, (IAuditTrail)_audit);
     }

@@ -47,6 +47,27 @@ internal static class OutboundTestHost
         return app;
     }
 
+    /// <summary>An embedded host (in-memory bus and stores) with the same routing to the probe senders.</summary>
+    public static async Task<WebApplication> StartEmbeddedAsync(string config, OutboundProbeSender mes, OutboundProbeSender wms)
+    {
+        PrepareConfig(config);
+        var app = BridgeApplication.Build([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(TestCredentials.With(new Dictionary<string, string?>
+            {
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Bridge:ConfigDir"] = config,
+                ["Bridge:Mode"] = "Embedded",
+                ["Bridge:Mqtt:EmbeddedBroker:Enabled"] = "false",
+                ["Serilog:MinimumLevel:Default"] = "Error",
+            }));
+            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "mes"), mes);
+            b.Services.AddKeyedSingleton<IEnvelopeSender>(AdapterKey.For("probe", "wms"), wms);
+        });
+        await app.StartAsync();
+        return app;
+    }
+
     /// <summary>Routes mes and wms-a to the probe senders; wms-a also receives MaterialDelivered (two receivers of one message).</summary>
     internal static void PrepareConfig(string config)
     {
