@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using Bridge.Contracts.Model;
 using Bridge.Host.Domain.Kitting;
 
@@ -11,109 +11,165 @@ namespace Bridge.Host.Domain.Sourcing;
 /// is split. Within a warehouse lots go FEFO then FIFO. Blocked, quality-inspection and expired stock never counts;
 /// another owner's stock only when the plant may use it. Late stock is not taken: it is listed as a possible source.
 /// An order already past its needed-by time is kitted as soon as possible: stock that is there now counts, transfers
-/// are late.
+/// are late. One instance serves one check at a time (it remembers how each plant reaches each warehouse); the reasons
+/// are written out only when read.
 /// </summary>
 public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? units = null)
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
+    private readonly Dictionary<string, PlantReach> _plants = new(StringComparer.Ordinal);
 
     public SourcingDecision Source(StockPool pool, MaterialLine line, string plantId, DateTimeOffset now, DateTimeOffset neededBy)
     {
-        var plant = catalog.Plants.GetValueOrDefault(plantId) ?? new Plant(plantId, "", [], []);
+        var reach = ReachOf(plantId);
         var deadline = neededBy < now ? now : neededBy;
-        var neededOn = DateOnly.FromDateTime(deadline.UtcDateTime);
-        var candidates = new List<Candidate>();
-        var possible = new List<PossibleSource>();
-        foreach (var (warehouseId, slots) in pool.Of(line.Material))
+        var neededOn = DateOnly.FromDateTime(deadline.UtcDateTime).DayNumber;
+        var stock = pool.Of(line.Material, out var remainingOf);
+        List<PossibleSource>? possible = null;
+        var candidates = ArrayPool<Candidate>.Shared.Rent(stock?.Warehouses.Length ?? 0);
+        try
         {
-            var warehouse = catalog.Warehouses.GetValueOrDefault(warehouseId);
-            var (tier, route) = Tier(warehouse, warehouseId, plant);
-            if (tier < 0)
+            var count = 0;
+            for (var g = 0; stock is not null && g < stock.Warehouses.Length; g++)
             {
-                continue;
-            }
-
-            var usable = new List<StockPool.Slot>();
-            var free = 0m;
-            foreach (var slot in slots)
-            {
-                if (slot.Remaining > 0m && SourcingRules.Counts(slot.Lot with { Quantity = slot.Remaining }, warehouse, plant, neededOn)
-                    && InRequiredUnit(slot, line) is { } quantity)
+                var group = stock.Warehouses[g];
+                var way = reach.Of(group.Warehouse);
+                if (way.Tier < 0)
                 {
-                    usable.Add(slot);
-                    free += quantity;
+                    continue;
                 }
+
+                var free = 0m;
+                for (var i = group.Start; i < group.End; i++)
+                {
+                    if (Usable(stock, remainingOf, i, line, reach, way, neededOn) is { } quantity)
+                    {
+                        free += quantity;
+                    }
+                }
+
+                if (free <= 0m)
+                {
+                    continue;
+                }
+
+                var arrives = now + (way.Route?.LeadTime ?? TimeSpan.Zero);
+                if (arrives > deadline)
+                {
+                    (possible ??= []).Add(new PossibleSource(group.Warehouse, UnitMath.Normalize(free), line.Unit, arrives,
+                        $"{group.Warehouse}: {SourcingReasons.Format(free)} {line.Unit}, lead time {SourcingReasons.Hours(way.Route!.LeadTime)} > needed-by "
+                        + (neededBy < now ? "already passed" : SourcingReasons.Hours(neededBy - now))));
+                    continue;
+                }
+
+                Insert(candidates, ref count, new Candidate(g, way, arrives, free), stock);
             }
 
-            if (free <= 0m)
+            var remaining = line.Quantity;
+            var sourced = new List<SourcedQuantity>();
+            var steps = new List<SourcingReasons.Step>(1);
+            while (remaining > 0m)
             {
-                continue;
+                var pick = NextCandidate(candidates, count, remaining);
+                if (pick < 0)
+                {
+                    break;
+                }
+
+                candidates[pick].Used = true;
+                var candidate = candidates[pick];
+                var before = remaining;
+                remaining = Take(stock!, remainingOf, candidate, line, reach, neededOn, remaining, sourced);
+                steps.Add(new SourcingReasons.Step(stock!.Warehouses[candidate.Group].Warehouse, before, remaining, candidate.Way.Tier, candidate.Way.Route));
             }
 
-            var arrives = now + (route?.LeadTime ?? TimeSpan.Zero);
-            if (arrives > deadline)
-            {
-                possible.Add(new PossibleSource(warehouseId, UnitMath.Normalize(free), line.Unit, arrives,
-                    $"{warehouseId}: {Format(free)} {line.Unit}, lead time {Hours(route!.LeadTime)} > needed-by "
-                    + (neededBy < now ? "already passed" : Hours(neededBy - now))));
-                continue;
-            }
-
-            candidates.Add(new Candidate(warehouseId, tier, route, arrives, usable, free));
+            IReadOnlyList<PossibleSource> could = possible ?? (IReadOnlyList<PossibleSource>)[];
+            return new SourcingDecision(line.Material, line.Quantity, line.Unit, sourced,
+                new SourcingReasons(reach.Plant, line, now, deadline, steps, remaining, could), UnitMath.Normalize(remaining), could);
         }
-
-        candidates.Sort((a, b) => a.Tier != b.Tier ? a.Tier.CompareTo(b.Tier)
-            : (a.Route?.Cost ?? 0m) != (b.Route?.Cost ?? 0m) ? (a.Route?.Cost ?? 0m).CompareTo(b.Route?.Cost ?? 0m)
-            : a.ArrivesAt != b.ArrivesAt ? a.ArrivesAt.CompareTo(b.ArrivesAt)
-            : string.CompareOrdinal(a.Warehouse, b.Warehouse));
-
-        var remaining = line.Quantity;
-        var sourced = new List<SourcedQuantity>();
-        var reasons = new List<string>();
-        var shortAt = new List<string>();
-        var used = new bool[candidates.Count];
-        while (remaining > 0m)
+        finally
         {
-            var pick = NextCandidate(candidates, used, remaining);
-            if (pick < 0)
-            {
-                break;
-            }
-
-            used[pick] = true;
-            var candidate = candidates[pick];
-            var before = remaining;
-            remaining = Take(candidate, line, remaining, sourced);
-            var reason = $"{candidate.Warehouse}: {Format(before - remaining)} of {Format(line.Quantity)} {line.Unit}";
-            if (shortAt.Count > 0)
-            {
-                reason += $", {string.Join(", ", shortAt)} short by {Format(before)}";
-            }
-
-            reasons.Add(reason + Why(candidate, plant, now, deadline));
-            shortAt.Add(candidate.Warehouse);
+            ArrayPool<Candidate>.Shared.Return(candidates, clearArray: true);
         }
+    }
 
-        if (remaining > 0m)
+    private PlantReach ReachOf(string plantId)
+    {
+        if (!_plants.TryGetValue(plantId, out var reach))
         {
-            reasons.Add($"short by {Format(remaining)} {line.Unit}" + (possible.Count > 0 ? "; could come from " + string.Join("; ", possible.Select(p => p.Reason)) : ""));
+            var known = catalog.Plants.TryGetValue(plantId, out var plant);
+            _plants[plantId] = reach = new PlantReach(catalog, plant ?? new Plant(plantId, "", [], []), known);
         }
 
-        return new SourcingDecision(line.Material, line.Quantity, line.Unit, sourced, reasons, UnitMath.Normalize(remaining), possible);
+        return reach;
+    }
+
+    /// <summary>What lot <paramref name="i"/> still gives in the line's unit, when it counts for the plant on the day; else null.</summary>
+    private decimal? Usable(MaterialStock stock, decimal[] remainingOf, int i, MaterialLine line, PlantReach reach, PlantReach.Way way, int neededOn)
+    {
+        var remaining = remainingOf[i];
+        if (remaining <= 0m || stock.ExpiryDays[i] < neededOn)
+        {
+            return null;
+        }
+
+        var lot = stock.Lots[i];
+        if (lot.Owner is null ? !way.MayUseDefaultOwner : !reach.MayUse(lot.Owner))
+        {
+            return null;
+        }
+
+        if (string.Equals(lot.Unit, line.Unit, StringComparison.OrdinalIgnoreCase))
+        {
+            return remaining;
+        }
+
+        return UnitMath.TryConvert(_units, line.Material, remaining, lot.Unit, line.Unit, out var converted) ? converted : null;
+    }
+
+    /// <summary>Keeps candidates[0..count) sorted: tier, then cost, then arrival, then warehouse id.</summary>
+    private static void Insert(Candidate[] candidates, ref int count, Candidate candidate, MaterialStock stock)
+    {
+        var at = count;
+        while (at > 0 && Compare(candidates[at - 1], candidate, stock) > 0)
+        {
+            candidates[at] = candidates[at - 1];
+            at--;
+        }
+
+        candidates[at] = candidate;
+        count++;
+    }
+
+    private static int Compare(in Candidate a, in Candidate b, MaterialStock stock)
+    {
+        if (a.Way.Tier != b.Way.Tier)
+        {
+            return a.Way.Tier.CompareTo(b.Way.Tier);
+        }
+
+        var byCost = (a.Way.Route?.Cost ?? 0m).CompareTo(b.Way.Route?.Cost ?? 0m);
+        if (byCost != 0)
+        {
+            return byCost;
+        }
+
+        return a.ArrivesAt != b.ArrivesAt ? a.ArrivesAt.CompareTo(b.ArrivesAt)
+            : string.CompareOrdinal(stock.Warehouses[a.Group].Warehouse, stock.Warehouses[b.Group].Warehouse);
     }
 
     /// <summary>The first unused candidate of the best tier left that covers what remains, else the first unused one.</summary>
-    private static int NextCandidate(List<Candidate> candidates, bool[] used, decimal remaining)
+    private static int NextCandidate(Candidate[] candidates, int count, decimal remaining)
     {
         var first = -1;
-        for (var i = 0; i < candidates.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (used[i])
+            if (candidates[i].Used)
             {
                 continue;
             }
 
-            if (first >= 0 && candidates[i].Tier != candidates[first].Tier)
+            if (first >= 0 && candidates[i].Way.Tier != candidates[first].Way.Tier)
             {
                 break;
             }
@@ -132,85 +188,51 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
         return first;
     }
 
-    private decimal Take(Candidate candidate, MaterialLine line, decimal remaining, List<SourcedQuantity> sourced)
+    private decimal Take(MaterialStock stock, decimal[] remainingOf, in Candidate candidate, MaterialLine line, PlantReach reach, int neededOn,
+        decimal remaining, List<SourcedQuantity> sourced)
     {
-        foreach (var slot in candidate.Slots)
+        var group = stock.Warehouses[candidate.Group];
+        for (var i = group.Start; i < group.End && remaining > 0m; i++)
         {
-            if (remaining <= 0m)
+            if (Usable(stock, remainingOf, i, line, reach, candidate.Way, neededOn) is not { } free)
             {
-                break;
+                continue;
             }
 
-            var free = InRequiredUnit(slot, line)!.Value;
+            var lot = stock.Lots[i];
             var take = Math.Min(free, remaining);
             decimal stockTaken;
             if (take == free)
             {
-                stockTaken = slot.Remaining;
+                stockTaken = remainingOf[i];
             }
             else
             {
-                UnitMath.TryConvert(_units, line.Material, take, line.Unit, slot.Lot.Unit, out var inStockUnit);
-                stockTaken = Math.Min(slot.Remaining, UnitMath.PickQuantity(inStockUnit, slot.Lot.Unit));
+                UnitMath.TryConvert(_units, line.Material, take, line.Unit, lot.Unit, out var inStockUnit);
+                stockTaken = Math.Min(remainingOf[i], UnitMath.PickQuantity(inStockUnit, lot.Unit));
             }
 
-            slot.Remaining -= stockTaken;
+            remainingOf[i] -= stockTaken;
             remaining -= take;
             if (remaining <= UnitMath.Tolerance)
             {
                 remaining = 0m;
             }
 
-            sourced.Add(new SourcedQuantity(candidate.Warehouse, slot.Lot.Lot, slot.Lot.Location, UnitMath.Normalize(take), UnitMath.Normalize(stockTaken),
-                slot.Lot.Unit, candidate.ArrivesAt, candidate.Tier >= 2));
+            sourced.Add(new SourcedQuantity(group.Warehouse, lot.Lot, lot.Location, UnitMath.Normalize(take), UnitMath.Normalize(stockTaken),
+                lot.Unit, candidate.ArrivesAt, candidate.Way.Tier >= 2));
         }
 
         return remaining;
     }
 
-    private decimal? InRequiredUnit(StockPool.Slot slot, MaterialLine line)
+    /// <summary>A warehouse that can serve the line in time: its group of lots, how the plant reaches it, what it has free.</summary>
+    private struct Candidate(int group, PlantReach.Way way, DateTimeOffset arrivesAt, decimal free)
     {
-        if (string.Equals(slot.Lot.Unit, line.Unit, StringComparison.OrdinalIgnoreCase))
-        {
-            return slot.Remaining;
-        }
-
-        return UnitMath.TryConvert(_units, line.Material, slot.Remaining, slot.Lot.Unit, line.Unit, out var converted) ? converted : null;
+        public readonly int Group = group;
+        public readonly PlantReach.Way Way = way;
+        public readonly DateTimeOffset ArrivesAt = arrivesAt;
+        public readonly decimal Free = free;
+        public bool Used;
     }
-
-    /// <summary>0 the plant's own warehouse, 1 another warehouse of its site, 2 another site with a route, -1 unreachable.</summary>
-    private (int Tier, TransferRoute? Route) Tier(Warehouse? warehouse, string warehouseId, Plant plant)
-    {
-        if (!catalog.Plants.ContainsKey(plant.Id))
-        {
-            // Without master data for the plant every warehouse counts as its own (Bridge before warehouses.yaml).
-            return (0, null);
-        }
-
-        if (warehouse is null)
-        {
-            return (-1, null);
-        }
-
-        if (warehouse.Plants.Contains(plant.Id, StringComparer.Ordinal))
-        {
-            return (0, null);
-        }
-
-        var route = catalog.Route(warehouse.Site, plant.Site);
-        return route is null ? (-1, null) : (warehouse.Site == plant.Site ? 1 : 2, route);
-    }
-
-    private static string Why(Candidate candidate, Plant plant, DateTimeOffset now, DateTimeOffset neededBy) => candidate.Tier switch
-    {
-        0 => $", own warehouse of {plant.Id}",
-        1 => $", same site {plant.Site}",
-        _ => $", lead time {Hours(candidate.Route!.LeadTime)} ≤ needed-by {Hours(neededBy - now)}, cost {Format(candidate.Route.Cost)}",
-    };
-
-    private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
-
-    private static string Format(decimal value) => UnitMath.Normalize(value).ToString(CultureInfo.InvariantCulture);
-
-    private sealed record Candidate(string Warehouse, int Tier, TransferRoute? Route, DateTimeOffset ArrivesAt, List<StockPool.Slot> Slots, decimal Free);
 }
