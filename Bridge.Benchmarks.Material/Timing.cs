@@ -3,10 +3,13 @@ using System.Globalization;
 
 namespace Bridge.Benchmarks.Material;
 
-/// <summary>Runs an action a few times to warm up, then <c>rounds</c> times, and reports the median and the fastest round.</summary>
+/// <summary>
+/// Runs an action a few times to warm up, then <c>rounds</c> times, and reports the median and the fastest round and
+/// the process CPU time per round (what a round costs, less sensitive than wall time to other load on the machine).
+/// </summary>
 internal static class Timing
 {
-    public static (double MedianMs, double MinMs) Measure(int rounds, Action action)
+    public static (double MedianMs, double MinMs, double CpuMs) Measure(int rounds, Action action)
     {
         for (var i = 0; i < Math.Min(3, rounds); i++)
         {
@@ -14,6 +17,7 @@ internal static class Timing
         }
 
         var times = new double[rounds];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < rounds; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -21,10 +25,12 @@ internal static class Timing
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / rounds;
         Array.Sort(times);
-        return (times[rounds / 2], times[0]);
+        return (times[rounds / 2], times[0], cpu);
     }
 
-    public static string Line(string what, (double MedianMs, double MinMs) time, string target) =>
-        string.Create(CultureInfo.InvariantCulture, $"{what,-58} median {time.MedianMs,9:0.000} ms  min {time.MinMs,9:0.000} ms  {target}");
+    public static string Line(string what, (double MedianMs, double MinMs, double CpuMs) time, string target) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{what,-72} median {time.MedianMs,9:0.000} ms  min {time.MinMs,9:0.000} ms  cpu {time.CpuMs,9:0.000} ms  {target}");
 }

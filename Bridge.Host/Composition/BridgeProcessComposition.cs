@@ -31,6 +31,7 @@ public static class BridgeProcessComposition
         services.AddRecurringJob<ReservationReconciler>(ReservationReconciler.JobId,
             provider => provider.GetRequiredService<IOptions<MaterialRequestSettings>>().Value.ReconciliationCron);
         services.AddScoped<ScheduleKitCheckService>();
+        services.AddSingleton<KitCheckStockCache>();
         services.AddProduction();
         services.AddTransfers();
         return services;

@@ -26,7 +26,7 @@ public static class BridgeStorageComposition
             services.AddScoped<PostgresSession>();
         }
 
-        services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped);
+        services.AddStore<IStockView, InMemoryStockView, PostgresStockView, StockSchemaScript>(mode, ServiceLifetime.Scoped).AddStockVersion();
         services.AddStore<IProductionOrderStore, InMemoryProductionOrderStore, PostgresProductionOrderStore, OrdersSchemaScript>(mode);
         services.AddStore<IOrderRequestIndex, InMemoryOrderRequestIndex, PostgresOrderRequestIndex, OrderRequestsSchemaScript>(mode, ServiceLifetime.Scoped);
         services.AddStore<IKitWaitRegistry, InMemoryKitWaitRegistry, PostgresKitWaitRegistry, KitWaitsSchemaScript>(mode, ServiceLifetime.Scoped);

@@ -13,7 +13,7 @@ namespace Bridge.Host.Processes.KitChecks;
 /// counted twice: what <c>POST /api/kit-checks</c>, <c>KitCheckRequested</c> on the bus and the <c>kit-check</c> verb share.
 /// </summary>
 public sealed class ScheduleKitCheckService(IProductionOrderStore orders, IBomStore boms, IStockView stock, IUnitConverter units,
-    WarehouseCatalog warehouses, TimeProvider time)
+    WarehouseCatalog warehouses, KitCheckStockCache stockIndex, TimeProvider time)
 {
     /// <summary>The longest "open schedule" one check reads (from → to).</summary>
     public static readonly TimeSpan LongestRange = TimeSpan.FromDays(366);
@@ -66,7 +66,7 @@ public sealed class ScheduleKitCheckService(IProductionOrderStore orders, IBomSt
         }
 
         var materials = scheduled.SelectMany(o => o.Lines).Select(l => l.Material).Distinct(StringComparer.Ordinal).ToList();
-        var pool = StockPool.FromAvailable(await stock.GetAvailableAsync(materials, ct));
+        var pool = new StockPool(await stockIndex.GetAsync(stock, materials, ct));
         try
         {
             return KitCheckResult.Checked(ScheduleKitCheck.Run(scheduled, pool, new SourcingService(warehouses, units), now, ordering, units));
