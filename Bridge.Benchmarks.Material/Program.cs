@@ -1,7 +1,16 @@
 using Bridge.Benchmarks.Material;
+using Bridge.Benchmarks.Material.EndToEnd;
 
 // Material logic figures for issue 10, in one run so their ratios compare: BOM explosion, one order's kit check, the
 // schedule kit check. Usage: dotnet run -c Release --project Bridge.Benchmarks.Material [-- --rounds 30]
+// End to end on RabbitMQ + PostgreSQL (bench/material.sh starts the servers):
+//   dotnet run -c Release --project Bridge.Benchmarks.Material -- e2e AMQP-URI POSTGRES-CONNECTION-STRING [REQUESTS]
+if (args.Length >= 3 && args[0] == "e2e")
+{
+    var requests = args.Length > 3 && int.TryParse(args[3], out var n) && n > 0 ? n : 1000;
+    return await EndToEndBenchmark.RunAsync(new Uri(args[1]), args[2], requests);
+}
+
 var rounds = args.Length == 2 && args[0] == "--rounds" && int.TryParse(args[1], out var r) && r > 0 ? r : 30;
 Console.WriteLine($"Bridge material logic benchmark ({Environment.ProcessorCount} cores, load average {LoadAverage.Read()}), median of {rounds} rounds");
 Console.WriteLine();

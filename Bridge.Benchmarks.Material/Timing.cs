@@ -4,14 +4,16 @@ using System.Globalization;
 namespace Bridge.Benchmarks.Material;
 
 /// <summary>
-/// Runs an action a few times to warm up, then <c>rounds</c> times, and reports the median and the fastest round and
+/// Runs an action to warm up (2 s at least), then <c>rounds</c> times, and reports the median and the fastest round and
 /// the process CPU time per round (what a round costs, less sensitive than wall time to other load on the machine).
 /// </summary>
 internal static class Timing
 {
     public static (double MedianMs, double MinMs, double CpuMs) Measure(int rounds, Action action)
     {
-        for (var i = 0; i < Math.Min(3, rounds); i++)
+        // Warm up until the JIT has settled on optimized code: at least 3 rounds and 2 s (at most 1,000 rounds).
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < 1000 && (i < 3 || warming.Elapsed < TimeSpan.FromSeconds(2)); i++)
         {
             action();
         }

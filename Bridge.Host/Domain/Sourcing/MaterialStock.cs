@@ -65,13 +65,13 @@ public sealed class MaterialStock
                 end++;
             }
 
-            warehouses.Add(new WarehouseLots(counting[start].Warehouse, start, end));
+            warehouses.Add(new WarehouseLots(counting[start].Warehouse, WarehouseOrdinals.Of(counting[start].Warehouse), start, end));
             start = end;
         }
 
         return new MaterialStock(material, counting.ToArray(), warehouses.ToArray());
     }
 
-    /// <summary>The lots <c>[Start, End)</c> of one warehouse.</summary>
-    internal readonly record struct WarehouseLots(string Warehouse, int Start, int End);
+    /// <summary>The lots <c>[Start, End)</c> of one warehouse (<see cref="WarehouseOrdinals"/> gives its ordinal).</summary>
+    internal readonly record struct WarehouseLots(string Warehouse, int Ordinal, int Start, int End);
 }

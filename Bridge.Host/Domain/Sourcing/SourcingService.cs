@@ -23,64 +23,71 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
     {
         var reach = ReachOf(plantId);
         var deadline = neededBy < now ? now : neededBy;
+        var slack = deadline - now;
         var neededOn = DateOnly.FromDateTime(deadline.UtcDateTime).DayNumber;
         var stock = pool.Of(line.Material, out var remainingOf);
         List<PossibleSource>? possible = null;
         var candidates = ArrayPool<Candidate>.Shared.Rent(stock?.Warehouses.Length ?? 0);
         try
         {
+            // Warehouses that serve in time, by rank; late ones only listed. What a warehouse has free is worked out
+            // when its tier's turn comes: a line its own warehouse covers never looks at the others' lots.
             var count = 0;
             for (var g = 0; stock is not null && g < stock.Warehouses.Length; g++)
             {
-                var group = stock.Warehouses[g];
-                var way = reach.Of(group.Warehouse);
+                var way = reach.Of(stock.Warehouses[g]);
                 if (way.Tier < 0)
                 {
                     continue;
                 }
 
-                var free = 0m;
-                for (var i = group.Start; i < group.End; i++)
+                if (way.LeadTime > slack)
                 {
-                    if (Usable(stock, remainingOf, i, line, reach, way, neededOn) is { } quantity)
+                    var free = Free(stock, remainingOf, g, line, reach, way, neededOn);
+                    if (free > 0m)
                     {
-                        free += quantity;
+                        var warehouse = stock.Warehouses[g].Warehouse;
+                        (possible ??= []).Add(new PossibleSource(warehouse, UnitMath.Normalize(free), line.Unit, now + way.LeadTime,
+                            $"{warehouse}: {SourcingReasons.Format(free)} {line.Unit}, lead time {SourcingReasons.Hours(way.LeadTime)} > needed-by "
+                            + (neededBy < now ? "already passed" : SourcingReasons.Hours(neededBy - now))));
                     }
-                }
 
-                if (free <= 0m)
-                {
                     continue;
                 }
 
-                var arrives = now + (way.Route?.LeadTime ?? TimeSpan.Zero);
-                if (arrives > deadline)
+                var at = count++;
+                var rank = reach.Known ? way.Rank : g;
+                while (at > 0 && candidates[at - 1].Rank > rank)
                 {
-                    (possible ??= []).Add(new PossibleSource(group.Warehouse, UnitMath.Normalize(free), line.Unit, arrives,
-                        $"{group.Warehouse}: {SourcingReasons.Format(free)} {line.Unit}, lead time {SourcingReasons.Hours(way.Route!.LeadTime)} > needed-by "
-                        + (neededBy < now ? "already passed" : SourcingReasons.Hours(neededBy - now))));
-                    continue;
+                    candidates[at] = candidates[at - 1];
+                    at--;
                 }
 
-                Insert(candidates, ref count, new Candidate(g, way, arrives, free), stock);
+                candidates[at] = new Candidate(g, way, rank);
             }
 
             var remaining = line.Quantity;
             var sourced = new List<SourcedQuantity>();
             var steps = new List<SourcingReasons.Step>(1);
-            while (remaining > 0m)
+            for (var first = 0; first < count && remaining > 0m;)
             {
-                var pick = NextCandidate(candidates, count, remaining);
-                if (pick < 0)
+                var end = first;
+                while (end < count && candidates[end].Way.Tier == candidates[first].Way.Tier)
                 {
-                    break;
+                    candidates[end].Free = Free(stock!, remainingOf, candidates[end].Group, line, reach, candidates[end].Way, neededOn);
+                    end++;
                 }
 
-                candidates[pick].Used = true;
-                var candidate = candidates[pick];
-                var before = remaining;
-                remaining = Take(stock!, remainingOf, candidate, line, reach, neededOn, remaining, sourced);
-                steps.Add(new SourcingReasons.Step(stock!.Warehouses[candidate.Group].Warehouse, before, remaining, candidate.Way.Tier, candidate.Way.Route));
+                while (remaining > 0m && NextCandidate(candidates, first, end, remaining) is var pick and >= 0)
+                {
+                    candidates[pick].Used = true;
+                    var candidate = candidates[pick];
+                    var before = remaining;
+                    remaining = Take(stock!, remainingOf, candidate, line, reach, now, neededOn, remaining, sourced);
+                    steps.Add(new SourcingReasons.Step(stock!.Warehouses[candidate.Group].Warehouse, before, remaining, candidate.Way.Tier, candidate.Way.Route));
+                }
+
+                first = end;
             }
 
             IReadOnlyList<PossibleSource> could = possible ?? (IReadOnlyList<PossibleSource>)[];
@@ -91,6 +98,22 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
         {
             ArrayPool<Candidate>.Shared.Return(candidates, clearArray: true);
         }
+    }
+
+    /// <summary>What the warehouse's lots that count still give, in the line's unit.</summary>
+    private decimal Free(MaterialStock stock, decimal[] remainingOf, int group, MaterialLine line, PlantReach reach, PlantReach.Way way, int neededOn)
+    {
+        var lots = stock.Warehouses[group];
+        var free = 0m;
+        for (var i = lots.Start; i < lots.End; i++)
+        {
+            if (Usable(stock, remainingOf, i, line, reach, way, neededOn) is { } quantity)
+            {
+                free += quantity;
+            }
+        }
+
+        return free;
     }
 
     private PlantReach ReachOf(string plantId)
@@ -127,51 +150,15 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
         return UnitMath.TryConvert(_units, line.Material, remaining, lot.Unit, line.Unit, out var converted) ? converted : null;
     }
 
-    /// <summary>Keeps candidates[0..count) sorted: tier, then cost, then arrival, then warehouse id.</summary>
-    private static void Insert(Candidate[] candidates, ref int count, Candidate candidate, MaterialStock stock)
-    {
-        var at = count;
-        while (at > 0 && Compare(candidates[at - 1], candidate, stock) > 0)
-        {
-            candidates[at] = candidates[at - 1];
-            at--;
-        }
-
-        candidates[at] = candidate;
-        count++;
-    }
-
-    private static int Compare(in Candidate a, in Candidate b, MaterialStock stock)
-    {
-        if (a.Way.Tier != b.Way.Tier)
-        {
-            return a.Way.Tier.CompareTo(b.Way.Tier);
-        }
-
-        var byCost = (a.Way.Route?.Cost ?? 0m).CompareTo(b.Way.Route?.Cost ?? 0m);
-        if (byCost != 0)
-        {
-            return byCost;
-        }
-
-        return a.ArrivesAt != b.ArrivesAt ? a.ArrivesAt.CompareTo(b.ArrivesAt)
-            : string.CompareOrdinal(stock.Warehouses[a.Group].Warehouse, stock.Warehouses[b.Group].Warehouse);
-    }
-
-    /// <summary>The first unused candidate of the best tier left that covers what remains, else the first unused one.</summary>
-    private static int NextCandidate(Candidate[] candidates, int count, decimal remaining)
+    /// <summary>Within one tier's candidates [from, to): the first unused one with stock that covers what remains, else the first unused one with stock.</summary>
+    private static int NextCandidate(Candidate[] candidates, int from, int to, decimal remaining)
     {
         var first = -1;
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < to; i++)
         {
-            if (candidates[i].Used)
+            if (candidates[i].Used || candidates[i].Free <= 0m)
             {
                 continue;
-            }
-
-            if (first >= 0 && candidates[i].Way.Tier != candidates[first].Way.Tier)
-            {
-                break;
             }
 
             if (first < 0)
@@ -188,7 +175,7 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
         return first;
     }
 
-    private decimal Take(MaterialStock stock, decimal[] remainingOf, in Candidate candidate, MaterialLine line, PlantReach reach, int neededOn,
+    private decimal Take(MaterialStock stock, decimal[] remainingOf, in Candidate candidate, MaterialLine line, PlantReach reach, DateTimeOffset now, int neededOn,
         decimal remaining, List<SourcedQuantity> sourced)
     {
         var group = stock.Warehouses[candidate.Group];
@@ -220,19 +207,19 @@ public sealed class SourcingService(WarehouseCatalog catalog, IUnitConverter? un
             }
 
             sourced.Add(new SourcedQuantity(group.Warehouse, lot.Lot, lot.Location, UnitMath.Normalize(take), UnitMath.Normalize(stockTaken),
-                lot.Unit, candidate.ArrivesAt, candidate.Way.Tier >= 2));
+                lot.Unit, now + candidate.Way.LeadTime, candidate.Way.Tier >= 2));
         }
 
         return remaining;
     }
 
-    /// <summary>A warehouse that can serve the line in time: its group of lots, how the plant reaches it, what it has free.</summary>
-    private struct Candidate(int group, PlantReach.Way way, DateTimeOffset arrivesAt, decimal free)
+    /// <summary>A warehouse that can serve the line in time: its group of lots, how the plant reaches it, its rank; what it has free once its tier's turn comes.</summary>
+    private struct Candidate(int group, PlantReach.Way way, int rank)
     {
         public readonly int Group = group;
         public readonly PlantReach.Way Way = way;
-        public readonly DateTimeOffset ArrivesAt = arrivesAt;
-        public readonly decimal Free = free;
+        public readonly int Rank = rank;
+        public decimal Free;
         public bool Used;
     }
 }
