@@ -81,10 +81,8 @@ internal static class EndToEndBenchmark
         }
 
         Console.WriteLine(Invariant($"  saga messages/s   {sagaPerSecond:0} (= requests/s × bus messages per request)"));
-        Console.WriteLine(Invariant($"  latency           {latencyRequests} requests paced at {perSecond / 2:0.0}/s (half the throughput): "
-            + $"p50 {latency.P50:0} ms, p99 {latency.P99:0} ms, max {latency.Max:0} ms (post → delivery at MES)"));
-        Console.WriteLine(Invariant($"  raw MassTransit   {raw:0} messages/s consumed ({rawCount} persistent {meanBytes:0}-byte messages, same broker, "
-            + $"prefetch {messaging.PrefetchCount}, concurrency {messaging.ConcurrentMessageLimit})"));
+        Console.WriteLine(Invariant($"  latency           {latencyRequests} requests paced at {perSecond / 2:0.0}/s (half the throughput): p50 {latency.P50:0} ms, p99 {latency.P99:0} ms, max {latency.Max:0} ms (post → delivery at MES)"));
+        Console.WriteLine(Invariant($"  raw MassTransit   {raw:0} messages/s consumed ({rawCount} persistent {meanBytes:0}-byte messages, same broker, prefetch {messaging.PrefetchCount}, concurrency {messaging.ConcurrentMessageLimit})"));
         var ratio = sagaPerSecond / raw;
         Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %)"));
         Console.WriteLine(Invariant($"  lost              {throughput.Missing + latency.Missing} requests without a delivery; {plant.ConfirmFailures} confirmations refused"));
