@@ -105,6 +105,8 @@ internal sealed class SubscriptionBenchmark(BenchmarkOptions options)
             await Task.Delay(TimeSpan.FromSeconds(3));
             var produced0 = await ReadChangesAsync(control);
             var first = subscribers.Select(s => s.Read()).ToList();
+            // A mark for attaching a profiler to the steady part of the phase (perf record -p, dotnet-trace -p).
+            Console.Error.WriteLine($"  measuring {options.Seconds} s (process {Environment.ProcessId})");
             await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
             var last = subscribers.Select(s => s.Read()).ToList();
             var produced1 = await ReadChangesAsync(control);

@@ -161,7 +161,10 @@ public sealed partial class OpcUaClient : IAsyncDisposable
     public Task<OpcUaSubscription> CreateSubscriptionAsync(SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent = null, CancellationToken ct = default) =>
         CreateSubscriptionAsync(settings, onValue, onEvent, null, ct);
 
-    /// <summary>As above, with <paramref name="onOccurrence"/> receiving the events of items made by <see cref="MonitoredItemRequest.ForEvents"/>.</summary>
+    /// <summary>
+    /// As above, with <paramref name="onOccurrence"/> receiving the events of items made by <see cref="MonitoredItemRequest.ForEvents"/>.
+    /// The callbacks run on the connection's receive loop, one notification message at a time: they must not block.
+    /// </summary>
     public async Task<OpcUaSubscription> CreateSubscriptionAsync(SubscriptionSettings settings, Action<ValueChange> onValue, Action<SubscriptionEvent>? onEvent, Action<EventOccurrence>? onOccurrence, CancellationToken ct = default)
     {
         var subscription = new OpcUaSubscription(this, settings, onValue, onEvent, onOccurrence);

@@ -7,12 +7,17 @@ namespace Bridge.Adapters.OpcUa.Stack.SecureChannel;
 internal sealed class MessageAssembly(uint maxMessageSize, uint maxChunkCount)
 {
     private readonly List<ReadOnlyMemory<byte>> parts = [];
+    private readonly List<byte[]?> rented = [];
     private long length;
 
-    /// <summary>Adds a chunk body; throws when the message grows past the negotiated limits.</summary>
-    public void Add(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// Adds a chunk body (lying in <paramref name="pooled"/>, an array of the shared pool, when given); throws when the
+    /// message grows past the negotiated limits.
+    /// </summary>
+    public void Add(ReadOnlyMemory<byte> body, byte[]? pooled = null)
     {
         parts.Add(body);
+        rented.Add(pooled);
         length += body.Length;
         if (maxChunkCount != 0 && parts.Count > maxChunkCount)
         {
@@ -24,12 +29,12 @@ internal sealed class MessageAssembly(uint maxMessageSize, uint maxChunkCount)
         }
     }
 
-    /// <summary>The message: the one chunk's body as it is, or the chunks joined in a rented buffer.</summary>
+    /// <summary>The message: the one chunk's body as it is, or the chunks joined in a rented buffer (the chunks' own pooled arrays go back at once).</summary>
     public ResponseBody Complete()
     {
         if (parts.Count == 1)
         {
-            return new ResponseBody(parts[0], null);
+            return new ResponseBody(parts[0], rented[0]);
         }
         var whole = ArrayPool<byte>.Shared.Rent((int)length);
         var at = 0;
@@ -38,6 +43,20 @@ internal sealed class MessageAssembly(uint maxMessageSize, uint maxChunkCount)
             part.CopyTo(whole.AsMemory(at));
             at += part.Length;
         }
+        Discard();
         return new ResponseBody(whole.AsMemory(0, at), whole);
+    }
+
+    /// <summary>Gives the chunks' pooled arrays back (the message was joined or aborted).</summary>
+    public void Discard()
+    {
+        foreach (var array in rented)
+        {
+            if (array is not null)
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+        }
+        rented.Clear();
     }
 }

@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Bridge.Adapters.OpcUa.Stack.Codec;
 using Bridge.Adapters.OpcUa.Stack.Security;
 using Bridge.Adapters.OpcUa.Stack.Transport;
@@ -49,6 +51,13 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadSecureChannelTokenUnknown), $"Chunk uses unknown token {header.TokenId}");
         }
         var plain = security.Unprotect(chunk.Bytes, header.SecuredFrom, keys, asymmetric);
+        // Without security the body lies in the chunk's pooled array; a decrypted one lies in a new array and the
+        // chunk's goes back to the pool at once.
+        var pooled = chunk.Rented is { } rented && MemoryMarshal.TryGetArray(plain, out var segment) && segment.Array == rented ? rented : null;
+        if (chunk.Rented is not null && pooled is null)
+        {
+            ArrayPool<byte>.Shared.Return(chunk.Rented);
+        }
         if (plain.Length < 8)
         {
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTypeInvalid), $"{chunk.MessageTypeName} chunk of {chunk.Bytes.Length} bytes has no sequence header");
@@ -65,12 +74,12 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
         switch (chunk.ChunkType)
         {
             case MessageTypes.Intermediate:
-                AssemblyFor(requestId).Add(body);
+                AssemblyFor(requestId).Add(body, pooled);
                 break;
             case MessageTypes.Final:
                 var assembly = AssemblyFor(requestId);
                 assemblies.Remove(requestId);
-                assembly.Add(body);
+                assembly.Add(body, pooled);
                 var message = assembly.Complete();
                 if (!pending.TryRemove(requestId, out var waiter) || !waiter.TrySetResult(message))
                 {
@@ -78,8 +87,15 @@ internal sealed class ResponseRouter(IChannelSecurityPolicy security, Func<Negot
                 }
                 break;
             case MessageTypes.Abort:
-                assemblies.Remove(requestId);
+                if (assemblies.Remove(requestId, out var aborting))
+                {
+                    aborting.Discard();
+                }
                 var abort = ErrorMessage.Decode(body);
+                if (pooled is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(pooled);
+                }
                 if (pending.TryRemove(requestId, out var aborted))
                 {
                     aborted.TrySetException(new OpcUaException(abort.Error, $"Server aborted the response: {abort.Reason}"));

@@ -114,12 +114,13 @@ public sealed class UaSession
         Log.SessionActivated(logger, SessionId.ToString(), Endpoint.EndpointUrl ?? "", options.Identity.ToString() ?? "");
     }
 
-    public Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken ct, TimeSpan? timeout = null)
+    /// <summary>Calls a service on this session; <paramref name="continueOnReceiveLoop"/>: see <see cref="UaSecureChannel.SendAsync{TRequest, TResponse}"/>.</summary>
+    public Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken ct, TimeSpan? timeout = null, bool continueOnReceiveLoop = false)
         where TRequest : IEncodeable<TRequest>, IServiceRequest
         where TResponse : IEncodeable<TResponse>, IServiceResponse
     {
         request.RequestHeader.AuthenticationToken = AuthenticationToken;
-        return Channel.SendAsync<TRequest, TResponse>(request, ct, timeout);
+        return Channel.SendAsync<TRequest, TResponse>(request, ct, timeout, continueOnReceiveLoop);
     }
 
     public async Task CloseAsync(bool deleteSubscriptions, CancellationToken ct)

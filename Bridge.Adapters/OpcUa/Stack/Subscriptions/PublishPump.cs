@@ -14,6 +14,8 @@ namespace Bridge.Adapters.OpcUa.Stack.Subscriptions;
 /// <see cref="MaxDepth"/>), so a burst of changes is drained in one publishing interval instead of being
 /// overwritten in the server's queues. Each response is delivered before the next request is sent, so that
 /// request carries the response's acknowledgement and the server frees its retransmission queue at once.
+/// Responses are decoded and delivered on the secure channel's receive loop, without a hop to another thread:
+/// value callbacks run there and must not block.
 /// </summary>
 internal sealed class PublishPump(OpcUaClient client, int depth)
 {
@@ -83,5 +85,5 @@ internal sealed class PublishPump(OpcUaClient client, int depth)
 
     private Task<PublishResponse> SendAsync(UaSession session, CancellationToken ct) =>
         session.CallAsync<PublishRequest, PublishResponse>(
-            new PublishRequest { SubscriptionAcknowledgements = client.TakeAcknowledgements() }, ct, client.PublishTimeout);
+            new PublishRequest { SubscriptionAcknowledgements = client.TakeAcknowledgements() }, ct, client.PublishTimeout, continueOnReceiveLoop: true);
 }

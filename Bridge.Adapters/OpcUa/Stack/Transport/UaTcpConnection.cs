@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using Bridge.Adapters.OpcUa.Stack.Codec;
@@ -96,10 +97,10 @@ public sealed class UaTcpConnection : IAsyncDisposable
         {
             throw new OpcUaConnectionException(new StatusCode(StatusCodes.BadTcpMessageTooLarge), $"Chunk of {size} bytes is outside 8..{Limits.ReceiveChunkSize}");
         }
-        var bytes = new byte[size];
+        var bytes = ArrayPool<byte>.Shared.Rent((int)size);
         header.CopyTo(bytes, 0);
-        await ReadExactlyAsync(bytes.AsMemory(MessageTypes.HeaderSize), $"a {MessageTypes.Name(type)} chunk of {size} bytes", ct).ConfigureAwait(false);
-        return new MessageChunk(type, chunkType, bytes);
+        await ReadExactlyAsync(bytes.AsMemory(MessageTypes.HeaderSize, (int)size - MessageTypes.HeaderSize), $"a {MessageTypes.Name(type)} chunk of {size} bytes", ct).ConfigureAwait(false);
+        return new MessageChunk(type, chunkType, bytes.AsMemory(0, (int)size), bytes);
     }
 
     public async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
