@@ -41,7 +41,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             if (change.Kind != LevelChangeKind.Applied)
                 return change;
             await using var update = new NpgsqlCommand(
-                "update line_side_levels set level = @level, updated_at = now() where location = @location", connection, tx);
+                "update line_side_levels set level = @level, version = version + 1, updated_at = now() where location = @location", connection, tx);
             update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
             update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
@@ -96,7 +96,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             if (changed.Count > 0)
             {
                 await using var update = new NpgsqlCommand("""
-                    update line_side_levels as l set level = u.level, updated_at = now()
+                    update line_side_levels as l set level = u.level, version = l.version + 1, updated_at = now()
                     from unnest(@locations, @levels) as u(location, level) where l.location = u.location
                     """, connection, tx);
                 update.Parameters.AddWithValue("locations", changed.Keys.Select(PostgresText.Storable).ToArray());
