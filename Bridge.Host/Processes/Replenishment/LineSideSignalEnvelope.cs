@@ -94,7 +94,7 @@ public static class LineSideSignalEnvelope
             else if (Is(ref reader, "unit"u8, "Unit"u8))
                 unit = Next(ref reader).GetString();
             else if (consumption ? Is(ref reader, "quantity"u8, "Quantity"u8) : Is(ref reader, "value"u8, "Value"u8))
-                quantity = Next(ref reader).GetDecimal();
+                quantity = Decimal(ref Next(ref reader));
             else
             {
                 reader.Read();
@@ -120,6 +120,12 @@ public static class LineSideSignalEnvelope
             };
         return (message, null);
     }
+
+    /// <summary>MassTransit's serializer writes decimals as strings (no precision lost); a number is read too.</summary>
+    private static decimal Decimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? decimal.Parse(reader.GetString()!, System.Globalization.NumberStyles.Number | System.Globalization.NumberStyles.AllowExponent, System.Globalization.CultureInfo.InvariantCulture)
+            : reader.GetDecimal();
 
     private static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> camel, ReadOnlySpan<byte> pascal) =>
         reader.ValueTextEquals(camel) || reader.ValueTextEquals(pascal);

@@ -1,5 +1,6 @@
 using Bridge.Contracts.Messages;
 using MassTransit;
+using RabbitMQ.Client;
 
 namespace Bridge.Host.Processes.Replenishment;
 
@@ -24,6 +25,20 @@ public static class LineSideSignalQueue
         EntityNameOf<LineSideConsumptionReported>(),
         EntityNameOf<BinLevelReported>(),
     ];
+
+    /// <summary>Declares the queue (one active consumer; quorum when the endpoints are) and binds it to both exchanges.</summary>
+    public static async Task DeclareAsync(IChannel channel, bool quorum, CancellationToken ct)
+    {
+        var arguments = new Dictionary<string, object?> { ["x-single-active-consumer"] = true };
+        if (quorum)
+            arguments["x-queue-type"] = "quorum";
+        await channel.QueueDeclareAsync(Name, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: ct);
+        foreach (var exchange in Exchanges)
+        {
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+            await channel.QueueBindAsync(Name, exchange, "", cancellationToken: ct);
+        }
+    }
 
     private static string EntityNameOf<T>() =>
         ((EntityNameAttribute)Attribute.GetCustomAttribute(typeof(T), typeof(EntityNameAttribute))!).EntityName;

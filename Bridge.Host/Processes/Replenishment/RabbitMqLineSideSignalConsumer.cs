@@ -66,8 +66,9 @@ public sealed class RabbitMqLineSideSignalConsumer(
                     return;
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
+                // Stopping: whatever the cancelled connection threw, the unacknowledged deliveries go back to the queue.
                 return;
             }
         }
@@ -83,16 +84,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct)
             : await factory.CreateConnectionAsync(ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        var arguments = new Dictionary<string, object?> { ["x-single-active-consumer"] = true };
-        if (settings.RabbitMq.QuorumQueues)
-            arguments["x-queue-type"] = "quorum";
-        await channel.QueueDeclareAsync(LineSideSignalQueue.Name, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: ct);
-        foreach (var exchange in LineSideSignalQueue.Exchanges)
-        {
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
-            await channel.QueueBindAsync(LineSideSignalQueue.Name, exchange, "", cancellationToken: ct);
-        }
-
+        await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
         await channel.BasicQosAsync(0, LineSideSignalQueue.Prefetch, false, ct);
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var consumer = new AsyncEventingBasicConsumer(channel);
