@@ -30,6 +30,26 @@ public sealed class RabbitMqLineSideSignalConsumer(
 {
     private sealed record Delivery(ulong Tag, ReadOnlyMemory<byte> Body);
 
+    /// <summary>
+    /// Declares the queue and its bindings before the host reports started: a signal published once the host runs must
+    /// find the queue (an exchange without a bound queue drops it). A broker not reachable yet: the consume loop declares it.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await ConnectAsync(options.Value, cancellationToken);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await LineSideSignalQueue.DeclareAsync(channel, options.Value.RabbitMq.QuorumQueues, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.SignalConsumerFailed(logger, e);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Notices go out on the bus: start consuming once the host (and the bus) has started.
@@ -77,12 +97,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
     private async Task ConsumeAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        var uri = new Uri(settings.RabbitMqUri!);
-        var factory = new ConnectionFactory { Uri = uri, AutomaticRecoveryEnabled = false, ClientProvidedName = "bridge-line-side-signals" };
-        var nodes = settings.RabbitMq.ClusterNodes.Select(ClusterNode.TryParse).OfType<ClusterNode>().ToList();
-        await using var connection = nodes.Count > 0
-            ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct)
-            : await factory.CreateConnectionAsync(ct);
+        await using var connection = await ConnectAsync(settings, ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
         await channel.BasicQosAsync(0, LineSideSignalQueue.Prefetch, false, ct);
@@ -117,6 +132,19 @@ public sealed class RabbitMqLineSideSignalConsumer(
             Report(result);
             await PublishAsync(result.Notices, ct);
         }
+    }
+
+    private static async Task<IConnection> ConnectAsync(BridgeMessagingOptions settings, CancellationToken ct)
+    {
+        var uri = new Uri(settings.RabbitMqUri!);
+        var factory = new ConnectionFactory
+        {
+            Uri = uri, AutomaticRecoveryEnabled = false, ClientProvidedName = "bridge-line-side-signals", RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+        };
+        var nodes = settings.RabbitMq.ClusterNodes.Select(ClusterNode.TryParse).OfType<ClusterNode>().ToList();
+        return nodes.Count > 0
+            ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct)
+            : await factory.CreateConnectionAsync(ct);
     }
 
     /// <summary>Waits for one delivery, then takes whatever else arrives within the window, up to the limit.</summary>
