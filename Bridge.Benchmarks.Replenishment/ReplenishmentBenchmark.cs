@@ -134,8 +134,8 @@ internal static class ReplenishmentBenchmark
         var brokerUs = brokerCpu.TotalMilliseconds * 1000 / per;
         Console.WriteLine($"cpu             {bridgeUs:0} µs per signal in this process ({(options.Prefill ? "Bridge alone" : "Bridge + publisher")}; {netUs:0} µs without the idle host's "
             + $"{idlePerSecond.TotalMilliseconds:0} ms/s), {postgresUs:0} µs in PostgreSQL, " + (options.BrokerPid is null ? "broker not measured (--broker-pid)" : $"{brokerUs:0} µs in RabbitMQ"));
-        if (publisherUs is { } publisher)
-            Console.WriteLine($"publisher       {publisher:0} µs CPU per signal (RabbitMQ.Client, persistent, confirms; measured while prefilling, not in the figures above)");
+        if (publisherUs is { } publisherPerSignal)
+            Console.WriteLine($"publisher       {publisherPerSignal:0} µs CPU per signal (RabbitMQ.Client, persistent, confirms; measured while prefilling, not in the figures above)");
         Console.WriteLine($"ceiling         ≈ {2_000_000 / Math.Max(netUs + postgresUs + brokerUs, 1):0} signals/s on two free cores at that cost (this process alone: ≈ {2_000_000 / Math.Max(netUs, 1):0})");
         Console.WriteLine($"requests        {arrivals.Count} at the WMS for {expectedRequests} crossings (one per location expected)");
         var all = saga + stages.TotalMilliseconds;
