@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Bridge.Contracts.Messages;
+using Bridge.Host.Processes.Replenishment;
 using MassTransit;
 using RabbitMQ.Client;
 
@@ -34,6 +35,8 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
 
     /// <summary>Deletes a queue (signals an earlier, aborted run left would count in this one); returns how many it held.</summary>
     public async Task<uint> DeleteQueueAsync(string queue) => await _channel.QueueDeleteAsync(queue);
+
+    public Task DeclareSignalQueueAsync() => LineSideSignalQueue.DeclareAsync(_channel, quorum: false, CancellationToken.None);
 
     public ValueTask PublishAsync(LineSideConsumptionReported message)
     {

@@ -36,12 +36,20 @@ internal static class ReplenishmentBenchmark
         long sent = 0;
         var sendSeconds = 0.0;
         var prefilledCrossings = 0;
+        double? publisherUs = null;
         // Signals an earlier, aborted run left would count in this one. Then start once so the topology exists and stop;
         // when prefilled, queue every signal now, so the drain is measured alone.
         await using (var cleaner = await RawSignalPublisher.ConnectAsync(options.RabbitMq))
         {
-            if (await cleaner.DeleteQueueAsync(LineSideSignalBatchConsumerDefinition.QueueName) is > 0 and var left)
-                Console.WriteLine($"deleted         {LineSideSignalBatchConsumerDefinition.QueueName} with {left} signals an earlier run left");
+            // The queue of the MassTransit batch consumer (before session 7) too: bound to the same exchange, it would collect copies.
+            foreach (var queue in new[] { LineSideSignalQueue.Name, LineSideSignalBatchConsumerDefinition.QueueName })
+            {
+                if (await cleaner.DeleteQueueAsync(queue) is > 0 and var left)
+                    Console.WriteLine($"deleted         {queue} with {left} signals an earlier run left");
+            }
+
+            // Declared now: Bridge's consumer declares it only once the host runs, and prefilled signals must not miss it.
+            await cleaner.DeclareSignalQueueAsync();
         }
 
         await using (var first = Build(options, database, config, wms))
@@ -55,8 +63,10 @@ internal static class ReplenishmentBenchmark
         {
             await using var prefiller = await RawSignalPublisher.ConnectAsync(options.RabbitMq);
             var publishing = Stopwatch.GetTimestamp();
+            var publisherCpu = Process.GetCurrentProcess().TotalProcessorTime;
             sent = await SendAsync(prefiller, options, crossings, publishing, paced: false);
             sendSeconds = Stopwatch.GetElapsedTime(publishing).TotalSeconds;
+            publisherUs = (Process.GetCurrentProcess().TotalProcessorTime - publisherCpu).TotalMilliseconds * 1000 / Math.Max(sent, 1);
             // Sent before Bridge ran: the crossings' send times say nothing about latency.
             prefilledCrossings = crossings.Count;
             crossings.Clear();
@@ -124,6 +134,8 @@ internal static class ReplenishmentBenchmark
         var brokerUs = brokerCpu.TotalMilliseconds * 1000 / per;
         Console.WriteLine($"cpu             {bridgeUs:0} µs per signal in this process ({(options.Prefill ? "Bridge alone" : "Bridge + publisher")}; {netUs:0} µs without the idle host's "
             + $"{idlePerSecond.TotalMilliseconds:0} ms/s), {postgresUs:0} µs in PostgreSQL, " + (options.BrokerPid is null ? "broker not measured (--broker-pid)" : $"{brokerUs:0} µs in RabbitMQ"));
+        if (publisherUs is { } publisherPerSignal)
+            Console.WriteLine($"publisher       {publisherPerSignal:0} µs CPU per signal (RabbitMQ.Client, persistent, confirms; measured while prefilling, not in the figures above)");
         Console.WriteLine($"ceiling         ≈ {2_000_000 / Math.Max(netUs + postgresUs + brokerUs, 1):0} signals/s on two free cores at that cost (this process alone: ≈ {2_000_000 / Math.Max(netUs, 1):0})");
         Console.WriteLine($"requests        {arrivals.Count} at the WMS for {expectedRequests} crossings (one per location expected)");
         var all = saga + stages.TotalMilliseconds;

@@ -19,11 +19,12 @@ public static class BridgeBusComposition
     public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems)
     {
         services.AddOutboundDelivery();
-        return services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems)));
+        var mode = BridgeModeSetting.Read(configuration);
+        return services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems), mode));
     }
 
     /// <summary>The sagas, the projections and one outbound dispatcher per message type some system receives.</summary>
-    public static void AddBridgeConsumers(this IBusRegistrationConfigurator bus, IEnumerable<Type> outboundTypes)
+    public static void AddBridgeConsumers(this IBusRegistrationConfigurator bus, IEnumerable<Type> outboundTypes, BridgeMode mode = BridgeMode.Embedded)
     {
         // A plant network must see no outbound call it did not configure: MassTransit's usage report is off.
         bus.DisableUsageTelemetry();
@@ -36,7 +37,7 @@ public static class BridgeBusComposition
         bus.AddConsumer<ProductionPerformanceConsumer>();
         bus.AddConsumer<BomPublishedConsumer>();
         bus.AddConsumer<KitCheckRequestedConsumer>();
-        bus.AddReplenishmentConsumers();
+        bus.AddReplenishmentConsumers(mode);
         foreach (var type in outboundTypes.Distinct())
         {
             bus.AddConsumer(

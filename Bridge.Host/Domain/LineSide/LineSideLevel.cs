@@ -17,4 +17,6 @@ public sealed record LineSideLevel
     public IReadOnlyList<LineSideSignal> LastSignals { get; init; } = [];
     /// <summary>Message ids applied lately: a redelivered signal changes nothing.</summary>
     public IReadOnlyList<Guid> RecentMessageIds { get; init; } = [];
+    /// <summary>Per source, the newest signal applied (<see cref="LineSideSignalMarks"/>): how the production projection applies a signal once.</summary>
+    public IReadOnlyDictionary<string, SourceMark> Marks { get; init; } = new Dictionary<string, SourceMark>(StringComparer.Ordinal);
 }

@@ -15,5 +15,7 @@ public sealed class LineSideSchemaScript : IDatabaseSchemaScript
             updated_at timestamptz not null default now());
         -- Every row is rewritten several times a second: room on its page lets PostgreSQL update it in place (HOT).
         alter table line_side_levels set (fillfactor = 50);
+        -- Bumped by every write: the signal consumer's cached row is written only if no one else changed it meanwhile.
+        alter table line_side_levels add column if not exists version bigint not null default 0;
         """;
 }

@@ -41,7 +41,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             if (change.Kind != LevelChangeKind.Applied)
                 return change;
             await using var update = new NpgsqlCommand(
-                "update line_side_levels set level = @level, updated_at = now() where location = @location", connection, tx);
+                "update line_side_levels set level = @level, version = version + 1, updated_at = now() where location = @location", connection, tx);
             update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
             update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
@@ -53,31 +53,9 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
         {
             var started = Stopwatch.GetTimestamp();
             var locations = signals.Select(s => s.Location).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
-            var ids = locations.Select(l => PostgresText.Storable(l.Id)).ToArray();
-            var current = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
-
-            // One round trip: create the rows not there yet, then lock every row of the batch in one order (so two
-            // batches that share locations cannot deadlock).
-            await using (var batch = new NpgsqlBatch(connection, tx))
-            {
-                var ensure = new NpgsqlBatchCommand(
-                    "insert into line_side_levels (location, level) select * from unnest(@locations, @levels) on conflict do nothing");
-                ensure.Parameters.AddWithValue("locations", ids);
-                ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-                {
-                    Value = locations.Select(l => JsonSerializer.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max }, Json)).ToArray(),
-                });
-                batch.BatchCommands.Add(ensure);
-                var select = new NpgsqlBatchCommand("select level from line_side_levels where location = any(@locations) order by location for update");
-                select.Parameters.AddWithValue("locations", ids);
-                batch.BatchCommands.Add(select);
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var level = JsonSerializer.Deserialize<LineSideLevel>(reader.GetString(0), Json)!;
-                    current[level.Location] = level;
-                }
-            }
+            // Rows created if missing, then every row of the batch locked in one order (two batches that share locations cannot deadlock).
+            var current = (await PostgresLineSideLevelRows.LoadAsync(connection, tx, locations, ct, lockRows: true))
+                .ToDictionary(r => r.Key, r => r.Value.Level, StringComparer.Ordinal);
 
             started = LineSideStageMetrics.Stage(LineSideStageMetrics.Lock, started);
             var changes = new LevelChange[signals.Count];
@@ -96,7 +74,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             if (changed.Count > 0)
             {
                 await using var update = new NpgsqlCommand("""
-                    update line_side_levels as l set level = u.level, updated_at = now()
+                    update line_side_levels as l set level = u.level, version = l.version + 1, updated_at = now()
                     from unnest(@locations, @levels) as u(location, level) where l.location = u.location
                     """, connection, tx);
                 update.Parameters.AddWithValue("locations", changed.Keys.Select(PostgresText.Storable).ToArray());

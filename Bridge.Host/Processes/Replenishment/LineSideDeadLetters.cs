@@ -23,4 +23,13 @@ public sealed class LineSideDeadLetters(IDeadLetterStore store, TimeProvider tim
         await store.AddAsync(letter, ct);
         Log.SignalDeadLettered(logger, signal.GetType().Name, signal.MessageId, letter.Id, LogText.Escape(reason));
     }
+
+    /// <summary>A delivery on the signal queue that is no readable signal at all: kept byte for byte with the reason.</summary>
+    public async Task AddUnreadableAsync(byte[] body, string reason, CancellationToken ct)
+    {
+        var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), "bus", "line-side signal", null, "application/vnd.masstransit+json", body, reason,
+            new Dictionary<string, string> { ["queue"] = LineSideSignalQueue.Name });
+        await store.AddAsync(letter, ct);
+        Log.UnreadableSignalDeadLettered(logger, letter.Id, LogText.Escape(reason));
+    }
 }

@@ -21,4 +21,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "Line-side notice relay pass failed; the notices stay and are tried again")]
     public static partial void NoticeRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "Unreadable line-side signal dead-lettered as {DeadLetterId}: {Reason}")]
+    public static partial void UnreadableSignalDeadLettered(ILogger logger, Guid deadLetterId, string reason);
+
+    [LoggerMessage(EventId = 5108, Level = LogLevel.Information, Message = "Line-side signals consumed from {Queue} on {Host}:{Port}")]
+    public static partial void SignalConsumerStarted(ILogger logger, string queue, string host, int port);
+
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Error, Message = "Line-side signal consumer stopped; unacknowledged signals go back to the queue and consuming starts again")]
+    public static partial void SignalConsumerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Publishing {Count} line-side notices failed; the relay publishes them")]
+    public static partial void NoticePublishFailed(ILogger logger, int count, Exception exception);
 }

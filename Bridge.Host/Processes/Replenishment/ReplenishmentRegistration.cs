@@ -25,13 +25,38 @@ public static class ReplenishmentRegistration
         return services;
     }
 
-    /// <summary>The saga and the projection that feeds it; without <see cref="AddReplenishment(IServiceCollection, string)"/> no location is configured.</summary>
-    public static IBusRegistrationConfigurator AddReplenishmentConsumers(this IBusRegistrationConfigurator bus)
+    /// <summary>
+    /// The saga and the projection that feeds it; without <see cref="AddReplenishment(IServiceCollection, string)"/> no
+    /// location is configured. Counter and sensor signals: in production straight from RabbitMQ
+    /// (<see cref="RabbitMqLineSideSignalConsumer"/>), embedded through MassTransit batches (<see cref="LineSideSignalBatchConsumer"/>).
+    /// </summary>
+    public static IBusRegistrationConfigurator AddReplenishmentConsumers(this IBusRegistrationConfigurator bus, BridgeMode mode = BridgeMode.Embedded)
     {
         bus.TryAddSingleton(LineSideCatalog.Empty);
         AddSteps(bus);
         bus.AddSagaStateMachine<ReplenishmentStateMachine, ReplenishmentState>();
-        bus.AddConsumer<LineSideSignalBatchConsumer, LineSideSignalBatchConsumerDefinition>();
+        if (mode == BridgeMode.Production)
+        {
+            bus.TryAddSingleton<LineSideSignalConsumerHooks>();
+            bus.TryAddSingleton(provider => new LineSideSignalProjection(
+                provider.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                new LineSideSignalReader(provider.GetRequiredService<LineSideCatalog>()),
+                new LineSideDeadLetters(provider.GetRequiredService<Pipeline.DeadLetters.IDeadLetterStore>(), provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILogger<LineSideDeadLetters>>()),
+                provider.GetRequiredService<TimeProvider>()));
+            bus.AddHostedService(provider => new RabbitMqLineSideSignalConsumer(
+                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BridgeMessagingOptions>>(),
+                provider.GetRequiredService<LineSideSignalProjection>(),
+                provider.GetRequiredService<IBus>(),
+                new LineSideNoticeOutbox(provider.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                    new PostgresSession(provider.GetRequiredService<Npgsql.NpgsqlDataSource>()), provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<LineSideSignalConsumerHooks>(),
+                provider.GetRequiredService<IHostApplicationLifetime>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<RabbitMqLineSideSignalConsumer>>()));
+        }
+        else
+            bus.AddConsumer<LineSideSignalBatchConsumer, LineSideSignalBatchConsumerDefinition>();
         bus.AddConsumer<LineSideReceiptConsumer>();
         bus.AddHostedService<LineSideNoticeRelay>();
         return bus;

@@ -1,0 +1,8 @@
+namespace Bridge.Host.Processes.Replenishment;
+
+/// <summary>Test seams of <see cref="RabbitMqLineSideSignalConsumer"/>; production leaves them empty.</summary>
+public sealed class LineSideSignalConsumerHooks
+{
+    /// <summary>Runs after a batch committed and before its deliveries are acknowledged (a test stops the host here).</summary>
+    public Func<CancellationToken, Task>? AfterCommit { get; set; }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Bridge.Contracts;
+using Bridge.Host.Domain.LineSide;
+using Bridge.Host.Infrastructure.Storage;
+using Npgsql;
+
+namespace Bridge.Host.Processes.Replenishment;
+
+/// <summary>
+/// Production's location-state projection for counter deltas and bin readings, fed raw deliveries by
+/// <see cref="RabbitMqLineSideSignalConsumer"/> (its only writer, so one location's signals apply in queue order). The
+/// levels live in memory, loaded from <c>line_side_levels</c> when a location is first met; a batch applies every signal
+/// there (each once, by its source's <see cref="SourceMark"/>), then writes only the locations that changed with one
+/// statement, guarded by the row version, and stores the saga's notices — one transaction. A row someone else changed
+/// meanwhile (a receipt, another host) is read again and the batch applied again. Only after the commit does memory move on.
+/// </summary>
+public sealed class LineSideSignalProjection(NpgsqlDataSource dataSource, LineSideSignalReader reader, LineSideDeadLetters deadLetters, TimeProvider time)
+{
+    private const int Attempts = 5;
+    private readonly Dictionary<string, VersionedLevel> _levels = new(StringComparer.Ordinal);
+
+    /// <summary>Drops the levels held in memory: the next batch reads its rows again (after a failure, or losing the queue).</summary>
+    public void Forget() => _levels.Clear();
+
+    /// <summary>Reads, applies and commits one batch of delivery bodies; a body that is no usable signal is a dead letter.</summary>
+    public async Task<LineSideSignalBatchResult> ApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var signals = new List<LocatedSignal>(bodies.Count);
+        var rejected = new List<(ReadOnlyMemory<byte> Body, CanonicalMessage? Message, string Reason)>();
+        foreach (var body in bodies)
+        {
+            var (message, error) = LineSideSignalEnvelope.Read(body.Span);
+            var reading = message switch
+            {
+                Bridge.Contracts.Messages.LineSideConsumptionReported consumption => reader.Read(consumption),
+                Bridge.Contracts.Messages.BinLevelReported level => reader.Read(level),
+                _ => new SignalReading.Rejected(error ?? "not a line-side signal"),
+            };
+            if (reading is SignalReading.Signal signal)
+                signals.Add(new LocatedSignal(signal.Location, signal.Value));
+            else if (reading is SignalReading.Rejected no)
+                rejected.Add((body, message, no.Reason));
+        }
+
+        LineSideStageMetrics.Stage(LineSideStageMetrics.Read, started);
+        var result = signals.Count == 0 ? new LineSideSignalBatchResult([], [], 0) : await CommitAsync(signals, ct);
+        // After the commit and before the acknowledgement: a crash in between files a poison signal again on redelivery.
+        foreach (var (body, message, reason) in rejected)
+        {
+            if (message is not null)
+                await deadLetters.AddAsync(message, message is Bridge.Contracts.Messages.LineSideConsumptionReported c ? c.Location
+                    : ((Bridge.Contracts.Messages.BinLevelReported)message).Location, reason, ct);
+            else
+                await deadLetters.AddUnreadableAsync(body.ToArray(), reason, ct);
+        }
+
+        LineSideStageMetrics.Batch(bodies.Count);
+        return result with { DeadLettered = rejected.Count };
+    }
+
+    private async Task<LineSideSignalBatchResult> CommitAsync(List<LocatedSignal> signals, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+            var session = new PostgresSession(dataSource, unitOfWork);
+            var tx = await unitOfWork.BeginAsync(ct);
+            var connection = tx.Connection!;
+            var started = Stopwatch.GetTimestamp();
+            var missing = signals.Select(s => s.Location).Where(l => !_levels.ContainsKey(l.Id)).DistinctBy(l => l.Id).ToList();
+            var loaded = missing.Count == 0 ? [] : await PostgresLineSideLevelRows.LoadAsync(connection, tx, missing, ct);
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Lock, started);
+
+            var staged = new Dictionary<string, VersionedLevel>(StringComparer.Ordinal);
+            var changes = new List<(LocatedSignal, LevelChange)>(signals.Count);
+            var notices = new List<LineSideNotice>();
+            foreach (var located in signals)
+            {
+                var id = located.Location.Id;
+                var current = staged.GetValueOrDefault(id) ?? _levels.GetValueOrDefault(id) ?? loaded[id];
+                var change = LineSideSignalMarks.ApplyOnce(current.Level, located.Location, located.Signal);
+                changes.Add((located, change));
+                if (change.Kind != LevelChangeKind.Applied)
+                    continue;
+                staged[id] = current with { Level = change.Level };
+                if (LineSideNotice.For(located, change, null) is { } notice)
+                    notices.Add(notice);
+            }
+
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Apply, started);
+            var written = await PostgresLineSideLevelRows.WriteAsync(connection, tx, staged.Values, ct);
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Write, started);
+            if (written.Count < staged.Count)
+            {
+                // Changed by someone else since it was read: read those rows again and apply the batch to them.
+                await unitOfWork.RollbackAsync();
+                foreach (var id in staged.Keys.Where(id => !written.Contains(id)))
+                    _levels.Remove(id);
+                if (attempt == Attempts)
+                    throw new InvalidOperationException($"line-side levels kept changing under the signal batch ({staged.Count - written.Count} rows after {Attempts} attempts)");
+                continue;
+            }
+
+            await new LineSideNoticeOutbox(dataSource, session, time).AddAsync(notices, ct);
+            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Notices, started);
+            await unitOfWork.CommitAsync(ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Commit, started);
+            foreach (var (id, row) in loaded)
+                _levels[id] = row;
+            foreach (var (id, row) in staged)
+                _levels[id] = new VersionedLevel(row.Level, row.Version + 1);
+            return new LineSideSignalBatchResult(changes, notices, 0);
+        }
+    }
+}

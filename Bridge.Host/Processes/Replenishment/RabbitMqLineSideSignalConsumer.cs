@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Bridge.Host.Domain.LineSide;
+using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Logging;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Bridge.Host.Processes.Replenishment;
+
+/// <summary>
+/// Production: consumes <see cref="LineSideSignalQueue"/> with RabbitMQ.Client instead of MassTransit's receive
+/// pipeline. Deliveries are gathered into batches, a batch goes through <see cref="LineSideSignalProjection"/> (one
+/// transaction), and only then are its deliveries acknowledged, with one <c>multiple</c> ack: a crash before that
+/// redelivers them and the sources' marks apply nothing twice. The notices are published after the ack (they are in
+/// <c>line_side_notices</c> since the commit; <see cref="LineSideNoticeRelay"/> publishes any a crash left). Any failure
+/// closes the connection — every unacknowledged delivery goes back to the queue — and consuming starts again.
+/// </summary>
+public sealed class RabbitMqLineSideSignalConsumer(
+    IOptions<BridgeMessagingOptions> options,
+    LineSideSignalProjection projection,
+    IBus bus,
+    LineSideNoticeOutbox outbox,
+    LineSideSignalConsumerHooks hooks,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<RabbitMqLineSideSignalConsumer> logger) : BackgroundService
+{
+    private sealed record Delivery(ulong Tag, ReadOnlyMemory<byte> Body);
+
+    /// <summary>
+    /// Declares the queue and its bindings before the host reports started: a signal published once the host runs must
+    /// find the queue (an exchange without a bound queue drops it). A broker not reachable yet: the consume loop declares it.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await ConnectAsync(options.Value, cancellationToken);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await LineSideSignalQueue.DeclareAsync(channel, options.Value.RabbitMq.QuorumQueues, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.SignalConsumerFailed(logger, e);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Notices go out on the bus: start consuming once the host (and the bus) has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.SignalConsumerFailed(logger, e);
+                projection.Forget();
+                try
+                {
+                    await Task.Delay(LineSideSignalQueue.RetryDelay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (Exception)
+            {
+                // Stopping: whatever the cancelled connection threw, the unacknowledged deliveries go back to the queue.
+                return;
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        await using var connection = await ConnectAsync(settings, ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
+        await channel.BasicQosAsync(0, LineSideSignalQueue.Prefetch, false, ct);
+        var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, e) =>
+        {
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, e.Body.ToArray()));
+            return Task.CompletedTask;
+        };
+        consumer.ShutdownAsync += (_, e) =>
+        {
+            deliveries.Writer.TryComplete(new InvalidOperationException($"the signal channel closed: {e.ReplyText}"));
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
+        Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
+        // A fresh consumer may follow another host's: what memory holds may be old (the row versions would catch it).
+        projection.Forget();
+
+        var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
+        while (true)
+        {
+            batch.Clear();
+            await GatherAsync(deliveries.Reader, batch, ct);
+            var result = await projection.ApplyAsync(batch.Select(d => d.Body).ToList(), ct);
+            if (hooks.AfterCommit is { } afterCommit)
+                await afterCommit(ct);
+            var acking = Stopwatch.GetTimestamp();
+            await channel.BasicAckAsync(batch[^1].Tag, multiple: true, ct);
+            LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
+            Report(result);
+            await PublishAsync(result.Notices, ct);
+        }
+    }
+
+    private static async Task<IConnection> ConnectAsync(BridgeMessagingOptions settings, CancellationToken ct)
+    {
+        var uri = new Uri(settings.RabbitMqUri!);
+        var factory = new ConnectionFactory
+        {
+            Uri = uri, AutomaticRecoveryEnabled = false, ClientProvidedName = "bridge-line-side-signals", RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+        };
+        var nodes = settings.RabbitMq.ClusterNodes.Select(ClusterNode.TryParse).OfType<ClusterNode>().ToList();
+        return nodes.Count > 0
+            ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct)
+            : await factory.CreateConnectionAsync(ct);
+    }
+
+    /// <summary>Waits for one delivery, then takes whatever else arrives within the window, up to the limit.</summary>
+    private async Task GatherAsync(ChannelReader<Delivery> reader, List<Delivery> batch, CancellationToken ct)
+    {
+        batch.Add(await reader.ReadAsync(ct));
+        var deadline = time.GetTimestamp() + (long)(LineSideSignalQueue.BatchWindow.TotalSeconds * time.TimestampFrequency);
+        while (batch.Count < LineSideSignalQueue.BatchLimit)
+        {
+            while (batch.Count < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
+                batch.Add(next);
+            var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
+            if (batch.Count >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
+                return;
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            window.CancelAfter(left);
+            try
+            {
+                if (!await reader.WaitToReadAsync(window.Token))
+                    return;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<LineSideNotice> notices, CancellationToken ct)
+    {
+        if (notices.Count == 0)
+            return;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            // Each publish waits for the broker's confirm: locations at once, one location's notices in their order.
+            await Task.WhenAll(notices.GroupBy(n => n.Location, StringComparer.Ordinal).Select(async location =>
+            {
+                foreach (var notice in location)
+                    await notice.PublishAsync(bus, ct);
+            }));
+            await outbox.RemoveAsync(notices.Select(n => n.MessageId).ToArray(), ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Committed with the batch: the relay publishes what is left.
+            Log.NoticePublishFailed(logger, notices.Count, e);
+        }
+
+        LineSideStageMetrics.Stage(LineSideStageMetrics.Publish, started);
+    }
+
+    private void Report(LineSideSignalBatchResult result)
+    {
+        foreach (var ((location, signal), change) in result.Changes)
+        {
+            if (change.Kind != LevelChangeKind.Applied)
+                Log.SignalIgnored(logger, signal.Kind.ToString(), signal.MessageId, LogText.Escape(location.Id), change.Kind.ToString());
+            else if (change.BecameLow)
+                Log.LevelLow(logger, LogText.Escape(location.Id), change.Level.Quantity, signal.Kind.ToString(), signal.MessageId, LogText.Escape(signal.Source));
+        }
+    }
+}
