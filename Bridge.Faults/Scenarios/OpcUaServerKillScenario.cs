@@ -115,7 +115,7 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
             using var envelope = JsonDocument.Parse(body);
             var message = Property(envelope.RootElement, "message") ?? envelope.RootElement;
             if (Property(message, "quantity") is { } quantity && Property(message, "occurredAt") is { } occurredAt)
-                return new ObservedValue(quantity.GetDecimal(), occurredAt.GetDateTimeOffset(), Stopwatch.GetTimestamp());
+                return new ObservedValue(Decimal(quantity), occurredAt.GetDateTimeOffset(), Stopwatch.GetTimestamp());
             why = "no quantity or occurredAt in " + string.Join(",", message.ValueKind == JsonValueKind.Object ? message.EnumerateObject().Select(p => p.Name) : []);
             return null;
         }
@@ -125,6 +125,10 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
             return null;
         }
     }
+
+    /// <summary>MassTransit's serializer writes a decimal as a string ("287") to keep its precision; a number is read too.</summary>
+    private static decimal Decimal(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) : value.GetDecimal();
 
     private static JsonElement? Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.EnumerateObject().FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } found
