@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Bridge.Faults.Flood;
 using Bridge.Faults.Harness;
@@ -38,15 +39,20 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
 
         var values = new ConcurrentQueue<ObservedValue>();
         var unreadable = 0;
+        string? firstUnreadable = null;
         await using var counter = await CanonicalCounter.StartAsync(space.RabbitMq, Exchange, cancellationToken, body =>
         {
-            if (Read(body) is { } value) values.Enqueue(value);
-            else Interlocked.Increment(ref unreadable);
+            if (Read(body, out var why) is { } value) values.Enqueue(value);
+            else if (Interlocked.Increment(ref unreadable) == 1)
+            {
+                File.WriteAllBytes(Path.Combine(space.Directory, "unreadable.json"), body.ToArray());
+                firstUnreadable = why;
+            }
         });
         if (!await WaitAsync(() => values.Count >= 20, TimeSpan.FromSeconds(60), cancellationToken))
         {
             return new FaultRow(Id, "1 OPC UA counter (100 ms)", "–", values.Count, values.Count, 0, 0, "–", null,
-                $"values did not flow before the fault ({values.Count} read, {unreadable} unreadable, {counter.Count} on the queue in 60 s); host log {host.LogFile}");
+                $"values did not flow before the fault ({values.Count} read, {unreadable} unreadable, {counter.Count} on the queue in 60 s; the first unreadable: {firstUnreadable}); host log {host.LogFile}");
         }
 
         var recoveries = new List<TimeSpan>();
@@ -74,7 +80,7 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
         }
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         if (!host.IsRunning) notes.Add("the host exited");
-        if (unreadable > 0) notes.Add($"{unreadable} messages on the queue had no quantity and occurredAt");
+        if (unreadable > 0) notes.Add($"{unreadable} messages on the queue had no quantity and occurredAt, the first: {firstUnreadable}");
 
         var all = values.ToList();
         var duplicated = all.GroupBy(v => v.SourceTimestamp).Sum(g => g.Count() - 1L);
@@ -101,21 +107,28 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
     }
 
     /// <summary>The value and source timestamp of a canonical message as published (MassTransit's envelope: <c>message</c>); null when unreadable.</summary>
-    private static ObservedValue? Read(ReadOnlyMemory<byte> body)
+    private static ObservedValue? Read(ReadOnlyMemory<byte> body, out string? why)
     {
+        why = null;
         try
         {
             using var envelope = JsonDocument.Parse(body);
             var message = Property(envelope.RootElement, "message") ?? envelope.RootElement;
-            return Property(message, "quantity") is { } quantity && Property(message, "occurredAt") is { } occurredAt
-                ? new ObservedValue(quantity.GetDecimal(), occurredAt.GetDateTimeOffset(), Stopwatch.GetTimestamp())
-                : null;
+            if (Property(message, "quantity") is { } quantity && Property(message, "occurredAt") is { } occurredAt)
+                return new ObservedValue(Decimal(quantity), occurredAt.GetDateTimeOffset(), Stopwatch.GetTimestamp());
+            why = "no quantity or occurredAt in " + string.Join(",", message.ValueKind == JsonValueKind.Object ? message.EnumerateObject().Select(p => p.Name) : []);
+            return null;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        catch (Exception ex)
         {
+            why = $"{ex.GetType().Name}: {ex.Message}";
             return null;
         }
     }
+
+    /// <summary>MassTransit's serializer writes a decimal as a string ("287") to keep its precision; a number is read too.</summary>
+    private static decimal Decimal(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) : value.GetDecimal();
 
     private static JsonElement? Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.EnumerateObject().FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } found

@@ -40,17 +40,20 @@ internal static class TargetConverter
     public static Func<object?, string, object?> For(Type target)
     {
         var t = Nullable.GetUnderlyingType(target) ?? target;
-        if (t == typeof(string)) return (value, path) => value is string s ? (s.Length == 0 ? null : s) : Convert(value, target, path);
-        if (t == typeof(decimal)) return (value, path) => value is decimal ? value : Convert(value, target, path);
-        if (t == typeof(bool)) return (value, path) => value is bool ? value : Convert(value, target, path);
-        return (value, path) => Convert(value, target, path);
+        if (t == typeof(string)) return (value, path) => value is string s ? (s.Length == 0 ? null : s) : ConvertTo(value, t, path);
+        if (t == typeof(decimal)) return (value, path) => value is decimal ? value : ConvertTo(value, t, path);
+        if (t == typeof(bool)) return (value, path) => value is bool ? value : ConvertTo(value, t, path);
+        return (value, path) => ConvertTo(value, t, path);
     }
 
     /// <summary>Converts; null and missing values give null (the member keeps its default).</summary>
-    public static object? Convert(object? value, Type target, string sourcePath)
+    public static object? Convert(object? value, Type target, string sourcePath) =>
+        ConvertTo(value, Nullable.GetUnderlyingType(target) ?? target, sourcePath);
+
+    /// <param name="t">The member type with Nullable taken off (reflecting on it for every value is not free).</param>
+    private static object? ConvertTo(object? value, Type t, string sourcePath)
     {
         if (value is null) return null;
-        var t = Nullable.GetUnderlyingType(target) ?? target;
         if (value.GetType() == t && t != typeof(string)) return value;
         if (Values.IsMissing(value)) return null;
         if (t == typeof(string)) return Values.ToText(value);
@@ -89,15 +92,9 @@ internal static class TargetConverter
         if (t.IsEnum)
         {
             var text = Values.ToText(value)!.Trim();
-            foreach (var name in Enum.GetNames(t))
-            {
-                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase) ||
-                    string.Equals(name, text.Replace("_", "").Replace("-", "").Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
-                {
-                    return Enum.Parse(t, name);
-                }
-            }
-            throw new MappingRuntimeException($"'{text}' is not a canonical {t.Name}; expected {string.Join(", ", Enum.GetNames(t))} (map the system's words with status())", sourcePath, text);
+            var names = EnumNames.For(t);
+            return names.Find(text)
+                ?? throw new MappingRuntimeException($"'{text}' is not a canonical {t.Name}; expected {string.Join(", ", names.Names)} (map the system's words with status())", sourcePath, text);
         }
         throw new MappingRuntimeException($"cannot convert to {t.Name}", sourcePath, Values.Display(value));
     }

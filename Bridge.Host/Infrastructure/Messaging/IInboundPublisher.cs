@@ -10,4 +10,16 @@ namespace Bridge.Host.Infrastructure.Messaging;
 public interface IInboundPublisher
 {
     Task<InboundPublishResult> PublishAsync(ICanonicalMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// The messages one document mapped to (a stock export's rows), in order. A publisher with a store takes them in
+    /// one transaction — all or none, and one round trip per batch rather than per row; by default one at a time.
+    /// </summary>
+    async Task<IReadOnlyList<InboundPublishResult>> PublishAllAsync(IReadOnlyList<ICanonicalMessage> messages, CancellationToken ct)
+    {
+        var results = new List<InboundPublishResult>(messages.Count);
+        foreach (var message in messages)
+            results.Add(await PublishAsync(message, ct).ConfigureAwait(false));
+        return results;
+    }
 }

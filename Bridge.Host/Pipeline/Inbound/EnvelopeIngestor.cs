@@ -83,10 +83,11 @@ public sealed class EnvelopeIngestor(
             return new IngestResult(attempt.Outcome, attempt.Mapping, [], attempt.Errors, id);
         }
 
-        var accepted = new List<AcceptedMessage>();
-        foreach (var message in attempt.Messages)
+        var accepted = new List<AcceptedMessage>(attempt.Messages.Count);
+        var outcomes = await publisher.PublishAllAsync(attempt.Messages, ct);
+        for (var i = 0; i < attempt.Messages.Count; i++)
         {
-            var outcome = await publisher.PublishAsync(message, ct);
+            var (message, outcome) = (attempt.Messages[i], outcomes[i]);
             var type = message.GetType().Name;
             accepted.Add(new AcceptedMessage(type, message.MessageId, message.CorrelationId, outcome.IsDuplicate));
             Log.Accepted(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), type, message.MessageId, outcome.IsDuplicate);
