@@ -9,14 +9,14 @@ public static class FaultTable
     public static string Render(IReadOnlyList<FaultRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | load | fault | in | out | lost | duplicated | sagas terminal | time to recover |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---|---:|");
+        text.AppendLine("| scenario | load | fault | in | out | lost | duplicated | same-key resends | sagas terminal | time to recover |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|---:|");
         foreach (var row in rows)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"| {Cell(row.Scenario)} | {Cell(row.Load)} | {Cell(row.Fault)} | {row.MessagesIn} | {row.MessagesOut} | ");
             text.Append(CultureInfo.InvariantCulture,
-                $"{row.Lost} | {row.Duplicated} | {Cell(row.SagasTerminal)} | {Recovery(row.TimeToRecover)} |");
+                $"{row.Lost} | {row.Duplicated} | {row.SameKeyResends} | {Cell(row.SagasTerminal)} | {Recovery(row.TimeToRecover)} |");
             text.AppendLine();
         }
         foreach (var row in rows.Where(r => !string.IsNullOrEmpty(r.Note)))

@@ -10,6 +10,9 @@ namespace Bridge.Faults.Harness;
 /// </summary>
 public sealed class FaultFlow : IAsyncDisposable
 {
+    /// <summary>The longest <see cref="WaitDeliveredAsync"/> waits, arrivals or not.</summary>
+    public static readonly TimeSpan WaitCap = TimeSpan.FromMinutes(20);
+
     private readonly List<BridgeHostProcess> _hosts = [];
 
     // Cancelled when the flow is disposed: a scenario that failed midway does not leave its load running.
@@ -123,26 +126,40 @@ public sealed class FaultFlow : IAsyncDisposable
         $"deliveries {Receivers.Tally(ReceivedKind.Delivery).Distinct}, replenishments {Receivers.Tally(ReceivedKind.ReplenishmentRequest).Distinct}, " +
         $"503s {Receivers.Refused}";
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) until every accepted request was delivered to MES and every location was replenished.</summary>
-    public async Task WaitDeliveredAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Waits until every accepted request was delivered to MES and every location was replenished, for as long as they
+    /// keep arriving: it gives up after <paramref name="stall"/> without a new one (a loaded machine delivers slowly, a
+    /// lost message never), and at the latest after <see cref="WaitCap"/>.
+    /// </summary>
+    public async Task WaitDeliveredAsync(TimeSpan stall, CancellationToken ct)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + timeout;
-        var next = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while (Missing().Requests > 0 || Missing().Locations > 0)
+        var started = TimeProvider.System.GetUtcNow();
+        var deadline = started + stall;
+        var next = started.AddSeconds(10);
+        var missing = Missing();
+        while (missing.Requests > 0 || missing.Locations > 0)
         {
-            if (TimeProvider.System.GetUtcNow() > deadline)
+            var now = TimeProvider.System.GetUtcNow();
+            if (now > deadline || now - started > WaitCap)
             {
-                Say($"gave up waiting after {timeout.TotalSeconds:0} s: {Missing().Requests} request(s) not delivered, {Missing().Locations} location(s) not replenished");
+                Say($"gave up waiting after {(now - started).TotalSeconds:0} s ({stall.TotalSeconds:0} s without a new arrival): " +
+                    $"{missing.Requests} request(s) not delivered, {missing.Locations} location(s) not replenished");
                 return;
             }
 
-            if (TimeProvider.System.GetUtcNow() > next)
+            if (now > next)
             {
                 Say("waiting for deliveries: " + Progress());
-                next = TimeProvider.System.GetUtcNow().AddSeconds(10);
+                next = now.AddSeconds(10);
             }
 
             await Task.Delay(500, ct);
+            var before = missing;
+            missing = Missing();
+            if (missing != before)
+            {
+                deadline = TimeProvider.System.GetUtcNow() + stall;
+            }
         }
     }
 
@@ -150,7 +167,7 @@ public sealed class FaultFlow : IAsyncDisposable
     {
         var deliveries = Receivers.Tally(ReceivedKind.Delivery);
         var requests = Requests.Accepted.Count(r => !deliveries.HasSubject(r));
-        var replenishments = Receivers.Tally(ReceivedKind.ReplenishmentRequest).Distinct;
+        var replenishments = Receivers.Tally(ReceivedKind.ReplenishmentRequest).Items;
         return (requests, Math.Max(0, Sensors.Locations - replenishments));
     }
 
@@ -164,8 +181,9 @@ public sealed class FaultFlow : IAsyncDisposable
         var replenishments = Receivers.Tally(ReceivedKind.ReplenishmentRequest);
         var delivered = Requests.Accepted.Count(deliveries.HasSubject);
         var messagesIn = Requests.Accepted.Count + Sensors.Locations;
-        var messagesOut = delivered + Math.Min(replenishments.Distinct, Sensors.Locations);
+        var messagesOut = delivered + Math.Min(replenishments.Items, Sensors.Locations);
         var duplicated = picks.Duplicates + replenishments.Duplicates + deliveries.Duplicates;
+        var resends = picks.SameKeyResends + replenishments.SameKeyResends + deliveries.SameKeyResends;
         var notes = new List<string>();
         if (note is not null)
         {
@@ -187,16 +205,24 @@ public sealed class FaultFlow : IAsyncDisposable
             notes.Add("not terminal: " + string.Join(", ", states.Where(s => !SagaStates.IsTerminal(s.Value)).Take(5).Select(s => $"{s.Key} {s.Value}")));
         }
 
-        if (replenishments.Distinct > Sensors.Locations)
+        if (replenishments.Items > Sensors.Locations)
         {
-            notes.Add($"{replenishments.Distinct} replenishment requests for {Sensors.Locations} locations");
+            notes.Add($"replenishment requests for {replenishments.Items} locations, {Sensors.Locations} configured");
+        }
+
+        var twice = picks.DuplicatedItems.Concat(replenishments.DuplicatedItems).Concat(deliveries.DuplicatedItems).Take(5).ToList();
+        if (twice.Count > 0)
+        {
+            notes.Add("under a second key: " + string.Join(", ", twice));
         }
 
         var completed = states.Values.Count(s => s == "Completed");
-        Say($"pick orders {picks.Distinct} (+{picks.Duplicates} repeated), deliveries {deliveries.Distinct} (+{deliveries.Duplicates}), " +
-            $"replenishments {replenishments.Distinct} (+{replenishments.Duplicates}), completed {completed}/{states.Count}");
+        Say($"pick orders {picks.Distinct} ({picks.Duplicates} duplicated, {picks.SameKeyResends} same-key resends), " +
+            $"deliveries {deliveries.Distinct} ({deliveries.Duplicates}, {deliveries.SameKeyResends}), " +
+            $"replenishments {replenishments.Distinct} for {replenishments.Items} locations ({replenishments.Duplicates}, {replenishments.SameKeyResends}), " +
+            $"completed {completed}/{states.Count}");
         return new FaultRow(Id, load, fault, messagesIn, messagesOut, messagesIn - messagesOut, duplicated,
-            $"{terminal}/{states.Count}", recovery, notes.Count == 0 ? null : string.Join("; ", notes));
+            $"{terminal}/{states.Count}", recovery, notes.Count == 0 ? null : string.Join("; ", notes), resends);
     }
 
     /// <summary>"N requests at R/s + M readings (L locations) over MQTT QoS 1".</summary>

@@ -11,7 +11,7 @@ namespace Bridge.Faults.Harness;
 
 /// <summary>
 /// Fake MES, WMS A and B, ERP and TMS on one loopback Kestrel (<c>/{system}/…</c>). Every call is counted by its
-/// <c>Idempotency-Key</c> per <see cref="ReceivedKind"/> and answered 200, or 503 while its system is
+/// <c>Idempotency-Key</c> and its business item (<see cref="BusinessItems"/>) per <see cref="ReceivedKind"/> and answered 200, or 503 while its system is
 /// <see cref="SetDown">down</see>. WMS A confirms each new pick list back to Bridge like a real WMS would (to any
 /// host in <see cref="ConfirmTo"/> that takes it, retrying while none does), so a material request completes.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class Receivers : IAsyncDisposable
         var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         var (kind, subject) = Classify(system, request.Method, segments);
         var key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : "no-key:" + Guid.NewGuid();
-        var isNew = Tally(kind).Add(key, subject);
+        var isNew = Tally(kind).Add(key, subject, BusinessItems.Of(kind, subject, body));
         if (isNew && kind == ReceivedKind.PickOrder)
         {
             await _pickLists.Writer.WriteAsync(body);

@@ -66,6 +66,36 @@ public sealed class OutboundDeliveryRecordTests : IAsyncDisposable
         (await _deliveries.WasDeliveredAsync(message.MessageId, "mes", CancellationToken.None)).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task ConsumerCancelledWhileTheCallIsUnderWay_TheCallFinishesAndIsRecorded_SoARedeliveryDoesNotCallAgain()
+    {
+        // R2: stopping the broker cancels the consumers; a call the system had taken was abandoned unrecorded with its
+        // claim held, so the redelivery found it "under way elsewhere" and the retry schedule sent it once more.
+        var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mes = new OutboundProbeSender { Barrier = barrier };
+        _app = await OutboundTestHost.StartEmbeddedAsync(_config, mes, _wms);
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboundDispatcher>(_app.Services, (IOutboundDeliveryLog)_deliveries, (IAuditTrail)_audit);
+        var message = Delivered();
+        using var consumer = new CancellationTokenSource();
+
+        var first = dispatcher.DispatchAsync(message, 0, consumer.Token);
+        await mes.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await consumer.CancelAsync();
+        barrier.SetResult();
+        try
+        {
+            await first.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (OperationCanceledException)
+        {
+            // What comes after the recorded call may give up with the consumer; the redelivery finishes it.
+        }
+
+        (await _deliveries.WasDeliveredAsync(message.MessageId, "mes", CancellationToken.None)).ShouldBeTrue("the call the system took was recorded");
+        (await dispatcher.DispatchAsync(message, 1, CancellationToken.None)).ShouldBeEmpty();
+        mes.Calls.Count.ShouldBe(1);
+    }
+
     private async Task<OutboundDispatcher> StartAsync()
     {
         _app = await OutboundTestHost.StartEmbeddedAsync(_config, _mes, _wms);

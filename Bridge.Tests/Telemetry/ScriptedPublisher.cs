@@ -16,9 +16,18 @@ internal sealed class ScriptedPublisher : ITelemetryPublisher
 
     public int Attempts;
 
+    /// <summary>Thrown by the next send (then cleared): a publisher failing in a way it does not promise.</summary>
+    public Exception? ThrowOnce { get; set; }
+
     public async Task<Task<int>> SendAsync(IReadOnlyList<TelemetryRecord> records, bool mayReconnect, CancellationToken ct)
     {
         Interlocked.Increment(ref Attempts);
+        if (ThrowOnce is { } fault)
+        {
+            ThrowOnce = null;
+            throw fault;
+        }
+
         if (Hold is { } hold)
             await hold.Task.WaitAsync(ct);
         if (!Up)

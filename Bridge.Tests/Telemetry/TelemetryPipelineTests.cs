@@ -116,6 +116,48 @@ public sealed class TelemetryPipelineTests : IAsyncDisposable
         await WaitUntilAsync(() => pipeline.Buffered == 0);
     }
 
+    [Fact]
+    public async Task ClockPassesTheRetryTimeBetweenTwoReads_TheLoopKeepsForwarding_AndDrainsWhenTheBusReturns()
+    {
+        // R2 (broker 60 s down): with the load over and only the buffer left, the loop stopped trying. It read the clock
+        // twice to compute its wait; a clock that moves on between the two reads (a busy machine) gave a negative wait
+        // (-1 ms: infinite; below: an exception that ended the loop), and nothing was forwarded again.
+        var bus = new ScriptedPublisher { Up = false };
+        await using var pipeline = new TelemetryPipeline(bus, new TelemetryOptions
+        {
+            BufferDirectory = _folder,
+            MaxBufferBytes = 1_000_000,
+            RetryDelay = TimeSpan.FromMilliseconds(6),
+        }, new SteppingClock(TimeSpan.FromMilliseconds(5)), NullLogger<TelemetryPipeline>.Instance);
+        pipeline.Start();
+        await pipeline.TakeAsync([TelemetryBufferTests.Record(1)], CancellationToken.None).WaitAsync(Timeout);
+
+        await WaitUntilAsync(() => bus.Attempts >= 20);
+        bus.Up = true;
+        await WaitUntilAsync(() => pipeline.Buffered == 0);
+        bus.Confirmed.Select(TelemetryBufferTests.Text).ShouldBe(["reading 1"]);
+    }
+
+    [Fact]
+    public async Task PublisherThrowsUnexpectedly_TheReadingIsRefused_AndTheLoopGoesOn()
+    {
+        var bus = new ScriptedPublisher { ThrowOnce = new InvalidOperationException("unexpected") };
+        await using var pipeline = Start(bus, 1_000_000);
+        await Should.ThrowAsync<InvalidOperationException>(() => pipeline.TakeAsync([TelemetryBufferTests.Record(1)], CancellationToken.None).WaitAsync(Timeout));
+
+        await pipeline.TakeAsync([TelemetryBufferTests.Record(2)], CancellationToken.None).WaitAsync(Timeout);
+        await WaitUntilAsync(() => pipeline.Buffered == 0 && bus.Confirmed.Count > 0);
+        bus.Confirmed.Select(TelemetryBufferTests.Text).ShouldBe(["reading 2"]);
+    }
+
+    /// <summary>System timers; a clock that moves on by <c>step</c> at every read, as on a machine too busy to read it twice in a row.</summary>
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long _reads;
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + step * Interlocked.Increment(ref _reads);
+    }
+
     private TelemetryPipeline Start(ITelemetryPublisher bus, long maxBytes, int batchSize = 50, int batchesInFlight = 4)
     {
         var pipeline = new TelemetryPipeline(bus, new TelemetryOptions

@@ -110,6 +110,7 @@ public static class BridgeMessagingServiceCollectionExtensions
             services.AddHostedService<InboundOutboxRelay>();
             services.AddHostedService(provider => provider.GetRequiredService<ConsumerOutboxSweeper>());
             services.AddHostedService<InboxCleanupService>();
+            services.AddHostedService<ReceiveEndpointWatchdog>();
         }
 
         services.TryAddSingleton(typeof(ISagaStateReader<>), typeof(SagaStateReader<>));

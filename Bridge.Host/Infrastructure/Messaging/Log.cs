@@ -40,4 +40,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "Consumer-outbox sweep skipped: the bus is unhealthy")]
     public static partial void SweepSkippedBusUnhealthy(ILogger logger);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Receive endpoint {Address} has been unhealthy for {Duration} while the broker is reachable ({Description}): MassTransit stopped retrying it; starting it again")]
+    public static partial void EndpointRestarting(ILogger logger, string address, TimeSpan duration, string description);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "Receive endpoint {Address} could not be started again; tried again at the next check")]
+    public static partial void EndpointRestartFailed(ILogger logger, string address, Exception exception);
 }

@@ -31,6 +31,9 @@ public sealed class OutboundDispatcher(
     /// </summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long a call under way may still take once its consumer is cancelled (the broker went away, the host stops).</summary>
+    public static readonly TimeSpan CallGrace = TimeSpan.FromSeconds(30);
+
     /// <param name="attempt">0 for the first delivery, n for the n-th re-attempt.</param>
     /// <param name="only">When set, only this system is attempted (an operator replaying its dead letter).</param>
     /// <returns>The systems that did not take the message; empty when every receiver has it.</returns>
@@ -70,9 +73,14 @@ public sealed class OutboundDispatcher(
                 var binding = system.Outbound!;
                 var sender = services.GetRequiredKeyedService<IEnvelopeSender>(binding.Key);
                 record = OutboundAudit.Start(envelope, message, binding.Key, audit, time, attempt, logger);
-                await sender.SendAsync(envelope, ct);
+                // Not cancelled with the consumer at once (the broker going away cancels it): a call the system may already
+                // have taken is given CallGrace to finish and be recorded, or a redelivery would find it neither done nor
+                // failed and send it again.
+                using var call = new CancellationTokenSource();
+                await using (ct.Register(() => call.CancelAfter(CallGrace)))
+                    await sender.SendAsync(envelope, call.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e)
             {
                 failures.Add(new OutboundFailure(system, envelope?.ContentType, envelope?.Body.ToArray(), e));
                 Log.DeliveryFailed(logger, type, LogText.Escape(message.CorrelationId), system.Id, attempt, LogText.Escape(e.Message));
@@ -83,7 +91,7 @@ public sealed class OutboundDispatcher(
             }
 
             // The system has it: record that first (the shorter this window, the fewer resends after a crash), then the audit row.
-            await RecordDeliveryAsync(message, system.Id, ct);
+            await RecordDeliveryAsync(message, system.Id, CancellationToken.None);
             Log.Delivered(logger, type, LogText.Escape(message.CorrelationId), system.Id, LogText.Escape(envelope.Address));
             await record.DeliveredAsync(ct);
         }

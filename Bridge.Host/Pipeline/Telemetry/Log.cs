@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1084, Level = LogLevel.Information, Message = "Telemetry: {Pending} messages buffered from before the start are forwarded first")]
     public static partial void Recovered(ILogger logger, long pending);
+
+    [LoggerMessage(EventId = 1085, Level = LogLevel.Error, Message = "Telemetry: the forwarding loop failed; the readings it held are refused (their senders repeat them) and it goes on")]
+    public static partial void LoopFailed(ILogger logger, Exception exception);
 }

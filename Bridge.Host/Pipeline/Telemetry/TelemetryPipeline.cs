@@ -22,6 +22,7 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Pending> _incoming;
     private readonly Queue<SentBatch> _sent = new();
+    private readonly HashSet<Pending> _open = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stop = new();
     private DateTimeOffset _nextBusAttempt;
     private bool _reportedFull;
@@ -61,35 +62,63 @@ public sealed class TelemetryPipeline : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken ct)
     {
-        try
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            try
             {
-                if (!_buffer.IsEmpty)
+                await RunUntilFailureAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The loop must not end while the host runs: adapters would wait for ever on readings nobody takes.
+                // What it held is refused (its adapter does not acknowledge it, the sender repeats it); the loop goes on.
+                Log.LoopFailed(_logger, ex);
+                _sent.Clear();
+                foreach (var pending in _open)
+                    pending.Done.TrySetException(ex);
+                _open.Clear();
+                _nextBusAttempt = _time.GetUtcNow() + _options.RetryDelay;
+                try
                 {
-                    await SettleAllAsync(ct).ConfigureAwait(false);
-                    await ForwardBufferedAsync(ct).ConfigureAwait(false);
+                    await Task.Delay(_options.RetryDelay, _time, ct).ConfigureAwait(false);
                 }
-
-                await SettleConfirmedAsync(ct).ConfigureAwait(false);
-                var batch = await NextBatchAsync(ct).ConfigureAwait(false);
-                if (batch.Count == 0)
-                    continue;
-                var records = batch.Count == 1 ? batch[0].Records : batch.SelectMany(p => p.Records).ToList();
-                if (_buffer.IsEmpty && _time.GetUtcNow() >= _nextBusAttempt)
+                catch (OperationCanceledException)
                 {
-                    _sent.Enqueue(new SentBatch(batch, records, await _publisher.SendAsync(records, mayReconnect: _sent.Count == 0, ct).ConfigureAwait(false)));
-                    continue;
+                    return;
                 }
-
-                // The bus is out: what was sent before this batch is settled first, so the buffer keeps the order.
-                await SettleAllAsync(ct).ConfigureAwait(false);
-                await AppendAsync(records, ct).ConfigureAwait(false);
-                Complete(batch);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    }
+
+    private async Task RunUntilFailureAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
+            if (!_buffer.IsEmpty)
+            {
+                await SettleAllAsync(ct).ConfigureAwait(false);
+                await ForwardBufferedAsync(ct).ConfigureAwait(false);
+            }
+
+            await SettleConfirmedAsync(ct).ConfigureAwait(false);
+            var batch = await NextBatchAsync(ct).ConfigureAwait(false);
+            if (batch.Count == 0)
+                continue;
+            var records = batch.Count == 1 ? batch[0].Records : batch.SelectMany(p => p.Records).ToList();
+            if (_buffer.IsEmpty && _time.GetUtcNow() >= _nextBusAttempt)
+            {
+                _sent.Enqueue(new SentBatch(batch, records, await _publisher.SendAsync(records, mayReconnect: _sent.Count == 0, ct).ConfigureAwait(false)));
+                continue;
+            }
+
+            // The bus is out: what was sent before this batch is settled first, so the buffer keeps the order.
+            await SettleAllAsync(ct).ConfigureAwait(false);
+            await AppendAsync(records, ct).ConfigureAwait(false);
+            Complete(batch);
         }
     }
 
@@ -159,10 +188,13 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         Progressed?.Invoke();
     }
 
-    private static void Complete(List<Pending> batch)
+    private void Complete(List<Pending> batch)
     {
         foreach (var pending in batch)
+        {
             pending.Done.TrySetResult();
+            _open.Remove(pending);
+        }
     }
 
     /// <summary>Forwards one batch from the buffer when the bus may be tried again; true when it went.</summary>
@@ -205,9 +237,10 @@ public sealed class TelemetryPipeline : IAsyncDisposable
             }
             else
             {
-                // Something is buffered: come back to forward it soon even when nothing new arrives.
-                var wait = _time.GetUtcNow() < _nextBusAttempt ? _nextBusAttempt - _time.GetUtcNow() : TimeSpan.Zero;
-                await Task.WhenAny(Readable(ct), Task.Delay(wait, _time, ct)).ConfigureAwait(false);
+                // Something is buffered: come back to forward it soon even when nothing new arrives. The clock is read
+                // once: read twice, the second read can pass the retry time, and a wait of -1 ms is an infinite one.
+                var wait = _nextBusAttempt - _time.GetUtcNow();
+                await Task.WhenAny(Readable(ct), Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, ct)).ConfigureAwait(false);
             }
 
             ct.ThrowIfCancellationRequested();
@@ -217,6 +250,7 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         while (count < _options.BatchSize && reader.TryRead(out var pending))
         {
             batch.Add(pending);
+            _open.Add(pending);
             count += pending.Records.Count;
         }
 
