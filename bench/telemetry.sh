@@ -2,6 +2,8 @@
 # Runs Bridge.Benchmarks.Telemetry against throwaway servers on 127.0.0.1 that it starts and stops itself:
 # RabbitMQ (its own node, with rabbitmq_mqtt enabled for Node-RED's mqtt-out) and Mosquitto.
 #   bench/telemetry.sh [messages]      (default 50000)
+#   BRIDGE_BENCH_PATHS=a|b|c|…  runs only those paths; BRIDGE_BENCH_PROFILE=file records an on-CPU
+#   profile (perf) of the benchmark process and prints its hottest functions.
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (56790; its MQTT plugin on BRIDGE_BENCH_RABBITMQ_MQTT_PORT, 18891),
 #        BRIDGE_BENCH_MQTT_PORT (18890, Mosquitto).
 set -uo pipefail
@@ -71,8 +73,10 @@ ENVF
 chown -R rabbitmq:rabbitmq "$dir" 2>/dev/null || true
 say "starting RabbitMQ on 127.0.0.1:$rabbit_port (MQTT plugin on $rabbit_mqtt_port)"
 ( set -a; . "$run_dir/rabbit.env"; exec rabbitmq-server >"$run_dir/rabbit.out" 2>&1 ) &
-wait_port RabbitMQ "$rabbit_port" 90
-( set -a; . "$run_dir/rabbit.env"; timeout 60 rabbitmqctl -n "$node_name" await_startup >/dev/null 2>&1 ) || fail "RabbitMQ did not start"
+wait_port RabbitMQ "$rabbit_port" 180
+# Generous: on a loaded machine the node takes minutes, not seconds.
+( set -a; . "$run_dir/rabbit.env"; timeout 180 rabbitmqctl -n "$node_name" await_startup >/dev/null 2>&1 ) \
+  || { tail -20 "$run_dir/rabbit.out"; fail "RabbitMQ did not start"; }
 wait_port "RabbitMQ MQTT" "$rabbit_mqtt_port" 30
 
 cat >"$run_dir/mosquitto.conf" <<CONF
@@ -87,5 +91,14 @@ mosquitto -c "$run_dir/mosquitto.conf" >"$run_dir/mosquitto.log" 2>&1 &
 echo $! >"$run_dir/mosquitto.pid"
 wait_port Mosquitto "$mqtt_port" 10
 
-dotnet run -c Release --project Bridge.Benchmarks.Telemetry -- "127.0.0.1:$mqtt_port" \
-  "amqp://guest:guest@127.0.0.1:$rabbit_port/" "$messages" "127.0.0.1:$rabbit_mqtt_port" "$root/config"
+bench_args=("127.0.0.1:$mqtt_port" "amqp://guest:guest@127.0.0.1:$rabbit_port/" "$messages" "127.0.0.1:$rabbit_mqtt_port" "$root/config")
+if [[ -n "${BRIDGE_BENCH_PROFILE:-}" ]]; then
+  # On-CPU profile of the benchmark process (perf, 499 Hz, JIT symbols through the runtime's perf map); then the
+  # 40 hottest functions by own CPU. BRIDGE_BENCH_PATHS=a profiles Bridge alone (with its sensor and consumer).
+  dotnet build -c Release -v q Bridge.Benchmarks.Telemetry >/dev/null || fail "build failed"
+  dll="$root/Bridge.Benchmarks.Telemetry/bin/Release/net10.0/Bridge.Benchmarks.Telemetry.dll"
+  DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 499 -g -o "$BRIDGE_BENCH_PROFILE" -- dotnet "$dll" "${bench_args[@]}"
+  perf report -i "$BRIDGE_BENCH_PROFILE" --no-children --sort symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
+else
+  dotnet run -c Release --project Bridge.Benchmarks.Telemetry -- "${bench_args[@]}"
+fi

@@ -5,8 +5,8 @@ namespace Bridge.Host.Pipeline.Telemetry;
 
 /// <summary>
 /// Publishes telemetry straight to RabbitMQ with RabbitMQ.Client (persistent, publisher confirms, one channel),
-/// in the MassTransit envelope the bus's consumers read. A batch is published back to back and its confirms awaited
-/// together, while the pipeline may already send the next one (confirm tracking keeps them apart). A lost connection
+/// in the MassTransit envelope the bus's consumers read. A batch is published back to back and its confirms are
+/// settled together by a <see cref="PublisherConfirmTracker"/>, while the pipeline may already send the next one. A lost connection
 /// is opened again on the next batch — with cluster nodes, to any node that answers.
 /// </summary>
 /// <param name="nodes">The cluster's nodes (<c>Bridge:RabbitMq:ClusterNodes</c>); none: the host of <paramref name="uri"/>.</param>
@@ -17,6 +17,7 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private IConnection? _connection;
     private IChannel? _channel;
+    private PublisherConfirmTracker? _confirms;
     private volatile bool _broken;
 
     public async Task<Task<int>> SendAsync(IReadOnlyList<TelemetryRecord> records, bool mayReconnect, CancellationToken ct)
@@ -42,10 +43,23 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             return NoneConfirmed;
         }
 
-        var confirms = new Task[records.Count];
-        var sent = 0;
-        foreach (var record in records)
+        var tracker = _confirms!;
+        ulong first;
+        try
         {
+            first = await channel.GetNextPublishSequenceNumberAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Log.BusUnreachable(logger, ex.Message);
+            _broken = true;
+            return NoneConfirmed;
+        }
+
+        var confirmed = tracker.Track(first, records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
             var properties = new BasicProperties
             {
                 Persistent = true,
@@ -54,42 +68,27 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             };
             try
             {
-                confirms[sent] = channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, ct).AsTask();
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                confirms[sent++] = Task.FromException(ex);
-                break;
-            }
-        }
-
-        return CountConfirmedAsync(confirms, sent, ct);
-    }
-
-    /// <summary>How many from the start were confirmed; a failure marks the channel for a fresh start before the next batch.</summary>
-    private async Task<int> CountConfirmedAsync(Task[] confirms, int sent, CancellationToken ct)
-    {
-        var confirmed = 0;
-        for (; confirmed < sent; confirmed++)
-        {
-            try
-            {
-                await confirms[confirmed].ConfigureAwait(false);
+                // Returns once the frames are written; the confirm comes through the tracker.
+                await channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 Log.BusUnreachable(logger, ex.Message);
+                tracker.Abandon(first, i);
                 break;
             }
         }
 
-        // Observe the rest so none goes unobserved; once one failed, those after it do not count as confirmed.
-        for (var i = confirmed; i < sent; i++)
-            _ = confirms[i].ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-        if (confirmed < confirms.Length)
+        return SettleAsync(confirmed, records.Count);
+    }
+
+    /// <summary>A batch not confirmed in full marks the channel for a fresh start before the next batch.</summary>
+    private async Task<int> SettleAsync(Task<int> confirmed, int count)
+    {
+        var result = await confirmed.ConfigureAwait(false);
+        if (result < count)
             _broken = true;
-        return confirmed;
+        return result;
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken ct)
@@ -107,7 +106,26 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
         _connection = nodes is { Count: > 0 }
             ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct).ConfigureAwait(false)
             : await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
-        _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
+        // Confirms on, the client's per-message tracking off: PublisherConfirmTracker settles whole batches.
+        var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false), ct).ConfigureAwait(false);
+        var tracker = new PublisherConfirmTracker();
+        channel.BasicAcksAsync += (_, e) =>
+        {
+            tracker.Acknowledge(e.DeliveryTag, e.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.BasicNacksAsync += (_, e) =>
+        {
+            tracker.Refuse(e.DeliveryTag, e.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            tracker.Fail();
+            return Task.CompletedTask;
+        };
+        _channel = channel;
+        _confirms = tracker;
         _broken = false;
         Log.BusConnected(logger, _connection.Endpoint.HostName, _connection.Endpoint.Port);
         return _channel;
@@ -116,6 +134,8 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
     private async Task ResetAsync()
     {
         _declared.Clear();
+        _confirms?.Fail();
+        _confirms = null;
         try
         {
             if (_channel is not null)
