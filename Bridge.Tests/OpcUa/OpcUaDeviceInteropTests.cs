@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bridge.Tests.OpcUa;
 
+// These classes all write the test server's one Writable.JobNumber node: they take turns.
+[Collection("opcua-writable-jobnumber")]
 [Trait("Category", "Integration")]
 public class OpcUaDeviceInteropTests
 {

@@ -9,6 +9,8 @@ using Bridge.Adapters.OpcUa.Stack.Subscriptions;
 namespace Bridge.Tests.OpcUa.Stack.Interop;
 
 /// <summary>Bridge's client against node-opcua's secured endpoints: every policy and mode, trust both ways.</summary>
+// These classes all write the test server's one Writable.JobNumber node: they take turns.
+[Collection("opcua-writable-jobnumber")]
 [Trait("Category", "Integration")]
 public class SecurityInteropTests
 {

@@ -5,6 +5,8 @@ using Bridge.Adapters.OpcUa.Stack.Session;
 
 namespace Bridge.Tests.OpcUa.Stack.Interop;
 
+// These classes all write the test server's one Writable.JobNumber node: they take turns.
+[Collection("opcua-writable-jobnumber")]
 [Trait("Category", "Integration")]
 public class SessionInteropTests
 {
