@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Tests.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,21 +35,23 @@ public sealed class ReceiveEndpointWatchdogTests
         clock.Now += TimeSpan.FromSeconds(1);
         (await watchdog.CheckOnceAsync(CancellationToken.None)).ShouldBe([dead.Key]);
 
-        await WaitUntilAsync(() => WatchedConsumer.Seen.Contains("while dead"));
+        await TelemetryPipelineTests.WaitUntilAsync(() => WatchedConsumer.Seen.Contains("while dead"), Timeout);
         await bus.Publish(new WatchedPing("after"));
-        await WaitUntilAsync(() => WatchedConsumer.Seen.Contains("after"));
+        await TelemetryPipelineTests.WaitUntilAsync(() => WatchedConsumer.Seen.Contains("after"), Timeout);
         await bus.StopAsync();
     }
 
     [Fact]
-    public async Task NoEndpointHealthy_TheBrokerIsAway_NothingIsRestarted()
+    public async Task NoDurableEndpointHealthy_TheBrokerIsAway_NothingIsRestarted()
     {
+        // The bus's temporary endpoint stays healthy through a broker outage: it is no sign the broker is back (R2 run 2:
+        // the first watchdog restarted every endpoint in the middle of the outage).
         var (provider, bus) = await StartBusAsync();
         await using var _ = provider;
         var clock = new SettableClock(DateTimeOffset.UnixEpoch);
         var watchdog = new ReceiveEndpointWatchdog(bus, clock, NullLogger<ReceiveEndpointWatchdog>.Instance);
-        foreach (var endpoint in bus.CheckHealth().Endpoints.Values)
-            await endpoint.ReceiveEndpoint.Stop();
+        foreach (var endpoint in bus.CheckHealth().Endpoints.Where(e => !e.Key.Contains("temporary=true", StringComparison.Ordinal)))
+            await endpoint.Value.ReceiveEndpoint.Stop();
 
         (await watchdog.CheckOnceAsync(CancellationToken.None)).ShouldBeEmpty();
         clock.Now += ReceiveEndpointWatchdog.Patience * 2;
@@ -68,19 +71,8 @@ public sealed class ReceiveEndpointWatchdogTests
         var provider = services.BuildServiceProvider();
         var bus = provider.GetRequiredService<IBusControl>();
         await bus.StartAsync();
-        await WaitUntilAsync(() => bus.CheckHealth().Endpoints.Values.Count(e => e.Status == BusHealthStatus.Healthy) >= 2);
+        await TelemetryPipelineTests.WaitUntilAsync(() => bus.CheckHealth().Endpoints.Values.Count(e => e.Status == BusHealthStatus.Healthy) >= 2, Timeout);
         return (provider, bus);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Timeout)
-                throw new TimeoutException("condition not met within " + Timeout);
-            await Task.Delay(20);
-        }
     }
 
     private sealed class SettableClock(DateTimeOffset now) : TimeProvider

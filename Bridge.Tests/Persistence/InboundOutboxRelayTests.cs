@@ -69,6 +69,40 @@ public sealed class InboundOutboxRelayTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task PublishThatNeverAnswers_EndsThePassUncounted_AndTheRowFlowsInTheNext()
+    {
+        // R2: a publish issued as RabbitMQ went down never returned, also after the broker was back; the relay waited on
+        // it for good with its transaction open, and 620 accepted requests were never published.
+        if (TestServers.Postgres is null || TestServers.RabbitMq is null)
+            return;
+        await using var dataSource = await TestDatabase.CreateAsync(await TestServers.CreateDatabaseAsync("relay-hang"));
+        var publisher = new PostgresInboundPublisher(dataSource, new InboundOutboxSignal(), TimeProvider.System);
+        var first = Level("LS-hang-1", 1);
+        var second = Level("LS-hang-2", 2);
+        await publisher.PublishAsync(first, CancellationToken.None);
+        await publisher.PublishAsync(second, CancellationToken.None);
+        var received = new ReceivedMessages();
+        using var host = await CounterSagaHost.StartProduction(received);
+        var hang = true;
+        var relay = new InboundOutboxRelay(dataSource, host.Services.GetRequiredService<IBus>(), new InboundOutboxSignal(),
+            Options.Create(new BridgeMessagingOptions()), TimeProvider.System, NullLogger<InboundOutboxRelay>.Instance)
+        {
+            PublishTimeout = TimeSpan.FromMilliseconds(500),
+            BeforePublish = (id, _) => hang && id == first.MessageId ? new TaskCompletionSource().Task : Task.CompletedTask,
+        };
+
+        (await relay.RelayOnceAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, "the pass ends at the publish that does not answer");
+        (await Row(dataSource, first.MessageId)).ShouldBe((false, false, 0, (string?)null), "no answer is not the row's failure");
+        (await Row(dataSource, second.MessageId)).Sent.ShouldBeFalse();
+
+        hang = false;
+        (await relay.RelayOnceAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2);
+        foreach (var sent in new[] { first, second })
+            await received.WaitFor<BinLevelReported>(m => m.MessageId == sent.MessageId, TimeSpan.FromSeconds(30));
+        await host.StopAsync();
+    }
+
     static BinLevelReported Level(string location, decimal value) => new()
     {
         MessageId = Guid.NewGuid(), CorrelationId = location, Source = "mqtt", OccurredAt = DateTimeOffset.UnixEpoch,

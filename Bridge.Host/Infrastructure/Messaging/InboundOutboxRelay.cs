@@ -30,8 +30,14 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
         WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
-    /// <summary>Test hook: runs before each row is published (throw to simulate a failure on that row).</summary>
+    /// <summary>Test hook: runs before each row is published, inside its <see cref="PublishTimeout"/> (throw to simulate a failure on that row, never finish to simulate a publish that hangs).</summary>
     internal Func<Guid, object, Task>? BeforePublish { get; set; }
+
+    /// <summary>
+    /// How long one publish may take. R2 (RabbitMQ stopped under load) met a publish issued as the broker went down that
+    /// never returned, also after the broker was back, and held the relay (and every later request) for good.
+    /// </summary>
+    internal TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <returns>How many rows were published in this pass (a non-zero count means: look again at once).</returns>
     public async Task<int> RelayOnceAsync(CancellationToken ct)
@@ -60,11 +66,20 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
                 continue;
             }
 
+            using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            publishing.CancelAfter(PublishTimeout);
             try
             {
                 if (BeforePublish is { } hook)
-                    await hook(id, message).ConfigureAwait(false);
-                await bus.PublishCanonical(message, type!, id, ct).ConfigureAwait(false);
+                    await hook(id, message).WaitAsync(publishing.Token).ConfigureAwait(false);
+                await bus.PublishCanonical(message, type!, id, publishing.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (publishing.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // No answer: the broker is away or the publish waits on a channel that is gone. Not this row's fault, so
+                // not counted; the pass ends (the rows after it would wait just the same) and the next one tries again.
+                Log.RelayPublishTimedOut(logger, id, PublishTimeout);
+                break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

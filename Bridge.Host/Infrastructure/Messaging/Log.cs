@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "Receive endpoint {Address} could not be started again; tried again at the next check")]
     public static partial void EndpointRestartFailed(ILogger logger, string address, Exception exception);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Inbound outbox relay: publishing {MessageId} got no answer within {Timeout}; the pass ends, the row is tried again in the next")]
+    public static partial void RelayPublishTimedOut(ILogger logger, Guid messageId, TimeSpan timeout);
 }

@@ -7,8 +7,8 @@ namespace Bridge.Host.Infrastructure.Messaging;
 /// Starts again a receive endpoint MassTransit gave up on. Its transport retries a lost broker, but ends for good on an
 /// <see cref="OperationCanceledException"/> while reconnecting (MassTransit issue 5942; the fault suite's R2 met it:
 /// RabbitMQ back after two minutes, one outbound queue without a consumer for the rest of the run, nothing logged above
-/// Debug). An endpoint that stays unhealthy for <see cref="Patience"/> while other endpoints are healthy (so the broker is
-/// there and reconnecting is over) is stopped and started, which gives it a new transport.
+/// Debug). An endpoint that stays unhealthy for <see cref="Patience"/> while other (durable) endpoints are healthy (so the
+/// broker is there and reconnecting is over) is stopped and started, which gives it a new transport.
 /// </summary>
 public sealed class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
 {
@@ -22,7 +22,8 @@ public sealed class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, 
     /// <returns>The endpoints started again.</returns>
     public async Task<IReadOnlyList<string>> CheckOnceAsync(CancellationToken ct)
     {
-        var endpoints = bus.CheckHealth().Endpoints;
+        // The bus's own temporary endpoint is left out: it reports healthy all through a broker outage (R2).
+        var endpoints = bus.CheckHealth().Endpoints.Where(e => !IsTemporary(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var now = time.GetUtcNow();
         foreach (var gone in _unhealthySince.Keys.Where(k => !endpoints.ContainsKey(k)).ToList())
             _unhealthySince.Remove(gone);
@@ -58,6 +59,8 @@ public sealed class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, 
 
         return restarted;
     }
+
+    private static bool IsTemporary(string address) => address.Contains("temporary=true", StringComparison.OrdinalIgnoreCase);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
