@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace Bridge.Host.Pipeline.Telemetry;
 
 /// <summary>
@@ -12,6 +14,28 @@ public sealed class PublisherConfirmTracker
     private readonly object _gate = new();
     private readonly List<TrackedBatch> _open = new();
     private bool _failed;
+
+    /// <summary>A tracker fed by <paramref name="channel"/>'s acks, nacks and shutdown (a channel with confirms on and the client's tracking off).</summary>
+    public static PublisherConfirmTracker For(IChannel channel)
+    {
+        var tracker = new PublisherConfirmTracker();
+        channel.BasicAcksAsync += (_, e) =>
+        {
+            tracker.Acknowledge(e.DeliveryTag, e.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.BasicNacksAsync += (_, e) =>
+        {
+            tracker.Refuse(e.DeliveryTag, e.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            tracker.Fail();
+            return Task.CompletedTask;
+        };
+        return tracker;
+    }
 
     /// <summary>Registers messages <paramref name="first"/> … first + count − 1; completes with how many from the start were acknowledged.</summary>
     public Task<int> Track(ulong first, int count)

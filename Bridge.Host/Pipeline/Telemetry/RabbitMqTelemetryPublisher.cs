@@ -108,22 +108,7 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             : await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
         // Confirms on, the client's per-message tracking off: PublisherConfirmTracker settles whole batches.
         var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false), ct).ConfigureAwait(false);
-        var tracker = new PublisherConfirmTracker();
-        channel.BasicAcksAsync += (_, e) =>
-        {
-            tracker.Acknowledge(e.DeliveryTag, e.Multiple);
-            return Task.CompletedTask;
-        };
-        channel.BasicNacksAsync += (_, e) =>
-        {
-            tracker.Refuse(e.DeliveryTag, e.Multiple);
-            return Task.CompletedTask;
-        };
-        channel.ChannelShutdownAsync += (_, _) =>
-        {
-            tracker.Fail();
-            return Task.CompletedTask;
-        };
+        var tracker = PublisherConfirmTracker.For(channel);
         _channel = channel;
         _confirms = tracker;
         _broken = false;

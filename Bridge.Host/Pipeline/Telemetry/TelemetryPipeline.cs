@@ -27,6 +27,8 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     private DateTimeOffset _nextBusAttempt;
     private bool _reportedFull;
     private Task<bool>? _readable;
+    private int _queued;
+    private TaskCompletionSource? _full;
     private Task? _loop;
 
     public TelemetryPipeline(ITelemetryPublisher publisher, TelemetryOptions options, TimeProvider time, ILogger<TelemetryPipeline> logger)
@@ -57,6 +59,8 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         var pending = new Pending(records, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stop.Token);
         await _incoming.Writer.WriteAsync(pending, linked.Token).ConfigureAwait(false);
+        if (Interlocked.Add(ref _queued, records.Count) >= _options.BatchSize)
+            Volatile.Read(ref _full)?.TrySetResult();
         await pending.Done.Task.WaitAsync(linked.Token).ConfigureAwait(false);
     }
 
@@ -224,14 +228,17 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     {
         var batch = new List<Pending>();
         var reader = _incoming.Reader;
-        if (!reader.TryPeek(out _))
+        if (_sent.TryPeek(out var oldest))
         {
-            if (_sent.TryPeek(out var oldest))
-            {
-                // Come back for the oldest batch's confirms even when nothing new arrives.
-                await Task.WhenAny(Readable(ct), oldest.Confirmed).ConfigureAwait(false);
-            }
-            else if (_buffer.IsEmpty)
+            // Batches are in flight: wait for a full batch or the oldest's confirms rather than send a few readings
+            // now — fewer, fuller batches and one wake-up per confirm instead of one per reading; a reading waits for
+            // one confirm at most. (Nothing in flight: whatever came goes at once.)
+            if (!oldest.Confirmed.IsCompleted && Volatile.Read(ref _queued) < _options.BatchSize)
+                await WaitForFullBatchAsync(oldest.Confirmed, ct).ConfigureAwait(false);
+        }
+        else if (!reader.TryPeek(out _))
+        {
+            if (_buffer.IsEmpty)
             {
                 await Readable(ct).ConfigureAwait(false);
             }
@@ -254,7 +261,25 @@ public sealed class TelemetryPipeline : IAsyncDisposable
             count += pending.Records.Count;
         }
 
+        Interlocked.Add(ref _queued, -count);
         return batch;
+    }
+
+    /// <summary>Returns once <see cref="TelemetryOptions.BatchSize"/> records are queued or <paramref name="oldestConfirmed"/> completed.</summary>
+    private async Task WaitForFullBatchAsync(Task<int> oldestConfirmed, CancellationToken ct)
+    {
+        var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A full fence between publishing the signal and reading the count: TakeAsync adds, then reads the signal.
+        Interlocked.Exchange(ref _full, full);
+        try
+        {
+            if (Volatile.Read(ref _queued) < _options.BatchSize)
+                await Task.WhenAny(full.Task, oldestConfirmed).WaitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _full, null);
+        }
     }
 
     /// <summary>One outstanding wait for new records at a time, kept across loop turns that woke for something else.</summary>
