@@ -43,22 +43,24 @@ internal static class EndToEndBenchmark
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(counted);
         var messaging = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BridgeMessagingOptions>>().Value;
 
+        const int warmUp = 20;
         var latencyRequests = Math.Max(100, requests / 2);
-        Console.WriteLine($"setting up {requests + latencyRequests} released orders and WMS A's stock ...");
-        await SetUpAsync(erp, wms, admin, plant, requests + latencyRequests);
+        var orders = warmUp + requests + latencyRequests;
+        Console.WriteLine($"setting up {orders} released orders and WMS A's stock ...");
+        await SetUpAsync(erp, wms, admin, plant, orders);
         plant.Run(wms, confirmers: 16);
 
         // Warm-up: a few requests through the whole flow, not counted.
-        await SendAsync(mes, plant, "W", 0, 20, perSecond: null);
+        await SendAsync(mes, plant, "W", 0, warmUp, perSecond: null);
 
         var before = counted.Snapshot();
-        var throughput = await SendAsync(mes, plant, "T", 20, requests, perSecond: null);
+        var throughput = await SendAsync(mes, plant, "T", warmUp, requests, perSecond: null);
         var after = counted.Snapshot();
         var perSecond = requests / throughput.Seconds;
         var perRequest = (after.Total - before.Total) / (double)requests;
         var meanBytes = (after.Bytes - before.Bytes) / (double)Math.Max(1, after.Total - before.Total);
 
-        var latency = await SendAsync(mes, plant, "L", 20 + requests, latencyRequests, perSecond / 2);
+        var latency = await SendAsync(mes, plant, "L", warmUp + requests, latencyRequests, perSecond / 2);
         await app.StopAsync();
         await app.DisposeAsync();
 
