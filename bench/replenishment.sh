@@ -81,8 +81,7 @@ say "starting RabbitMQ on 127.0.0.1:$rabbit_port"
 ( set -a; . "$run_dir/rabbit.env"; exec rabbitmq-server >"$run_dir/rabbit.out" 2>&1 ) &
 wait_port RabbitMQ "$rabbit_port" 90
 ( set -a; . "$run_dir/rabbit.env"; timeout 60 rabbitmqctl -n "$node_name" await_startup >/dev/null 2>&1 ) || fail "RabbitMQ did not start"
-beam_pid=$(pgrep -f "beam.smp.*-sname $node_name" | head -1)
-[[ -n "$beam_pid" ]] || beam_pid=$(pgrep -f "beam.smp.*bridge-bench-$rabbit_port" | head -1)
+beam_pid=$( set -a; . "$run_dir/rabbit.env"; timeout 30 rabbitmqctl -n "$node_name" eval 'os:getpid().' 2>/dev/null | tr -dc '0-9' )
 [[ -n "$beam_pid" ]] || fail "cannot find the broker's process"
 
 say "starting PostgreSQL on 127.0.0.1:$pg_port"
@@ -95,7 +94,7 @@ su postgres -c "$pg_bin/initdb -D $run_dir/pg -U postgres --auth-local=trust --a
 durable=${BRIDGE_BENCH_PG_DURABLE:-0}
 sync_opts="-c fsync=off -c synchronous_commit=off"
 [[ "$durable" == 1 ]] && sync_opts=""
-su postgres -c "$pg_bin/pg_ctl -D $run_dir/pg -w -l $run_dir/pg.log -o \"-p $pg_port -c listen_addresses=127.0.0.1 -k $run_dir/pg $sync_opts\" start" >/dev/null \
+su postgres -c "$pg_bin/pg_ctl -D $run_dir/pg -w -l $run_dir/pg/pg.log -o \"-p $pg_port -c listen_addresses=127.0.0.1 -k $run_dir/pg -c max_connections=300 $sync_opts\" start" >/dev/null \
   || fail "PostgreSQL did not start"
 
 rabbit="amqp://guest:guest@127.0.0.1:$rabbit_port/"
