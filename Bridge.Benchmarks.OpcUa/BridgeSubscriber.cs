@@ -37,7 +37,7 @@ internal sealed class BridgeSubscriber : ISubscriber
             change =>
             {
                 Interlocked.Increment(ref subscriber.values);
-                if (change.Value.Value.Value is double tick)
+                if (change.Value.TryGetDouble(out var tick))
                 {
                     subscriber.gaps.Observe((int)(change.Item.ClientHandle - subscriber.firstHandle), tick);
                 }

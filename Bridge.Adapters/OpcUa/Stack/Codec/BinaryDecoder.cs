@@ -40,6 +40,14 @@ public sealed class BinaryDecoder
 
     public byte ReadByte() => Take(1)[0];
 
+    /// <summary>The next byte, not consumed; there must be one.</summary>
+    internal byte PeekByte()
+    {
+        var next = Take(1)[0];
+        position--;
+        return next;
+    }
+
     public short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(Take(2));
 
     public ushort ReadUInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));

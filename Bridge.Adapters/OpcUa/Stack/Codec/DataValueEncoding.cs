@@ -61,21 +61,30 @@ internal static class DataValueEncoding
         decoder.Enter();
         try
         {
-            var value = (mask & HasValue) != 0 ? decoder.ReadVariant() : Variant.Null;
+            Variant? variant = null;
+            var scalarType = BuiltInType.Null;
+            ulong scalarBits = 0;
+            if ((mask & HasValue) != 0)
+            {
+                // A fixed-size scalar (no array flags: the byte is the type itself) is kept as bits, not as a Variant.
+                if (decoder.Remaining > 0 && ScalarBits.IsFixedSize((BuiltInType)decoder.PeekByte()))
+                {
+                    scalarType = (BuiltInType)decoder.ReadByte();
+                    decoder.Enter();
+                    scalarBits = ScalarBits.Read(decoder, scalarType);
+                    decoder.Leave();
+                }
+                else
+                {
+                    variant = decoder.ReadVariant();
+                }
+            }
             var status = (mask & HasStatus) != 0 ? decoder.ReadStatusCode() : default;
             DateTime? sourceTimestamp = (mask & HasSourceTimestamp) != 0 ? decoder.ReadDateTime() : null;
             ushort? sourcePico = (mask & HasSourcePicoseconds) != 0 ? decoder.ReadUInt16() : null;
             DateTime? serverTimestamp = (mask & HasServerTimestamp) != 0 ? decoder.ReadDateTime() : null;
             ushort? serverPico = (mask & HasServerPicoseconds) != 0 ? decoder.ReadUInt16() : null;
-            return new DataValue
-            {
-                Value = value,
-                StatusCode = status,
-                SourceTimestamp = sourceTimestamp,
-                SourcePicoseconds = sourcePico,
-                ServerTimestamp = serverTimestamp,
-                ServerPicoseconds = serverPico,
-            };
+            return new DataValue(variant, scalarType, scalarBits, status, sourceTimestamp, sourcePico, serverTimestamp, serverPico);
         }
         finally
         {

@@ -19,7 +19,23 @@ public sealed class DataChangeNotification : IEncodeable<DataChangeNotification>
 
     public static DataChangeNotification Decode(BinaryDecoder decoder) => new()
     {
-        MonitoredItems = decoder.ReadEncodeableArray<MonitoredItemNotification>(),
+        MonitoredItems = ReadMonitoredItems(decoder),
         DiagnosticInfos = decoder.ReadArray(static d => d.ReadDiagnosticInfo()) ?? [],
     };
+
+    // The array of every value change, read in one loop rather than through a delegate per element.
+    private static MonitoredItemNotification[] ReadMonitoredItems(BinaryDecoder decoder)
+    {
+        var length = decoder.ReadLength("Array", decoder.Limits.MaxArrayLength);
+        if (length <= 0)
+        {
+            return [];
+        }
+        var items = new MonitoredItemNotification[length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = new MonitoredItemNotification(decoder.ReadUInt32(), decoder.ReadDataValue());
+        }
+        return items;
+    }
 }

@@ -20,7 +20,7 @@ internal sealed class DuplicateFilter
         var key = Seen.Of(value);
         for (var i = 0; i < count; i++)
         {
-            if (recent[i].SameAs(key, value.Value))
+            if (recent[i].SameAs(key))
             {
                 return false;
             }
@@ -34,37 +34,18 @@ internal sealed class DuplicateFilter
     /// <summary>One remembered value: its bits for a fixed-size scalar, else the variant itself.</summary>
     private readonly record struct Seen(DateTime Source, uint Status, BuiltInType Type, ulong Bits, Variant? Other)
     {
+        // A decoded number is compared by the bits its DataValue holds, without creating its Variant.
         public static Seen Of(DataValue value)
         {
-            var variant = value.Value;
             var source = value.SourceTimestamp ?? DateTime.MinValue;
             var status = value.StatusCode.Code;
-            return ScalarBits(variant) is { } bits
-                ? new Seen(source, status, variant.Type, bits, null)
-                : new Seen(source, status, variant.Type, 0, variant);
+            return value.TryGetScalarBits(out var type, out var bits)
+                ? new Seen(source, status, type, bits, null)
+                : new Seen(source, status, value.Value.Type, 0, value.Value);
         }
 
-        public bool SameAs(Seen other, Variant variant) =>
+        public bool SameAs(Seen other) =>
             Source == other.Source && Status == other.Status && Type == other.Type
-            && (Other is null ? other.Other is null && Bits == other.Bits : other.Other is not null && Other.Equals(variant));
-
-        private static ulong? ScalarBits(Variant variant) => variant.Value switch
-        {
-            null => variant.IsNull ? 0UL : null,
-            double d => BitConverter.DoubleToUInt64Bits(d),
-            float f => BitConverter.SingleToUInt32Bits(f),
-            int i => unchecked((uint)i),
-            uint u => u,
-            long l => unchecked((ulong)l),
-            ulong u => u,
-            short s => unchecked((ushort)s),
-            ushort u => u,
-            sbyte s => unchecked((byte)s),
-            byte b => b,
-            bool b => b ? 1UL : 0UL,
-            DateTime t => unchecked((ulong)t.Ticks),
-            StatusCode c => c.Code,
-            _ => null,
-        };
+            && (Other is null ? other.Other is null && Bits == other.Bits : other.Other is not null && Other.Equals(other.Other));
     }
 }
