@@ -40,6 +40,18 @@ public sealed class BinaryDecoder
 
     public byte ReadByte() => Take(1)[0];
 
+    /// <summary>The next <paramref name="count"/> bytes, consumed, when there are that many; else nothing is consumed.</summary>
+    internal bool TryTake(int count, out ReadOnlySpan<byte> bytes)
+    {
+        if ((uint)count > (uint)Remaining)
+        {
+            bytes = default;
+            return false;
+        }
+        bytes = Take(count);
+        return true;
+    }
+
     /// <summary>The next byte, not consumed; there must be one.</summary>
     internal byte PeekByte()
     {
@@ -249,6 +261,15 @@ public sealed class BinaryDecoder
     }
 
     internal void Leave() => depth--;
+
+    /// <summary>Fails as <see cref="Enter"/> would if <paramref name="levels"/> more levels were entered here.</summary>
+    internal void EnsureDepth(int levels)
+    {
+        if (depth + levels > Limits.MaxDepth)
+        {
+            throw new OpcUaDecodingException($"Nesting deeper than {Limits.MaxDepth} at byte {position}.", StatusCodes.BadEncodingLimitsExceeded);
+        }
+    }
 
     private ReadOnlySpan<byte> Take(int count)
     {

@@ -40,6 +40,23 @@ public sealed record DataValue
         present = Set(serverPico, ref serverPicoseconds, HasServerPicoseconds);
     }
 
+    /// <summary>
+    /// A decoded fixed-size scalar with the fields the DataValue encoding mask <paramref name="wireMask"/> says are
+    /// present (Part 6, 5.2.2.17: 0x04 source, 0x08 server timestamp, 0x10 source, 0x20 server picoseconds).
+    /// </summary>
+    internal DataValue(BuiltInType scalarType, ulong scalarBits, StatusCode status, byte wireMask, DateTime source, ushort sourcePico, DateTime server, ushort serverPico)
+    {
+        this.scalarType = scalarType;
+        this.scalarBits = scalarBits;
+        StatusCode = status;
+        present = (byte)(((wireMask >> 2) & HasSourceTimestamp) | ((wireMask >> 3) & HasSourcePicoseconds) | ((wireMask >> 1) & HasServerTimestamp) | ((wireMask >> 2) & HasServerPicoseconds));
+        // An absent field keeps its default, so two equal values have equal fields.
+        sourceTimestamp = (present & HasSourceTimestamp) != 0 ? source : default;
+        sourcePicoseconds = (present & HasSourcePicoseconds) != 0 ? sourcePico : default;
+        serverTimestamp = (present & HasServerTimestamp) != 0 ? server : default;
+        serverPicoseconds = (present & HasServerPicoseconds) != 0 ? serverPico : default;
+    }
+
     /// <summary>No value, status Good, no timestamps (immutable, so shared).</summary>
     public static DataValue Empty { get; } = new();
 

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Bridge.Adapters.OpcUa.Stack.Codec;
 
 /// <summary>DataValue: an encoding mask then the present fields in the order of Part 6, 5.2.2.17.</summary>
@@ -58,6 +60,15 @@ internal static class DataValueEncoding
         {
             throw new OpcUaDecodingException($"DataValue mask 0x{mask:X2} has unknown bits.");
         }
+        // A value change of a number: type byte, value and the present fields are read from one span, checked once.
+        // Anything else, or too few bytes (so the error names the field that is cut off), takes the field-by-field path.
+        if ((mask & HasValue) != 0 && decoder.Remaining > 0 && ScalarBits.Size((BuiltInType)decoder.PeekByte()) is var size and > 0
+            && decoder.TryTake(1 + size + FieldsSize(mask), out var bytes))
+        {
+            // As deep as the field-by-field path goes: the DataValue, then its Variant.
+            decoder.EnsureDepth(2);
+            return ReadFixedSize(mask, bytes, size);
+        }
         decoder.Enter();
         try
         {
@@ -90,5 +101,45 @@ internal static class DataValueEncoding
         {
             decoder.Leave();
         }
+    }
+
+    /// <summary>Bytes of the fields after the value that <paramref name="mask"/> says are present.</summary>
+    private static int FieldsSize(byte mask) =>
+        ((mask & HasStatus) != 0 ? 4 : 0) + ((mask & HasSourceTimestamp) != 0 ? 8 : 0) + ((mask & HasSourcePicoseconds) != 0 ? 2 : 0)
+        + ((mask & HasServerTimestamp) != 0 ? 8 : 0) + ((mask & HasServerPicoseconds) != 0 ? 2 : 0);
+
+    private static DataValue ReadFixedSize(byte mask, ReadOnlySpan<byte> bytes, int size)
+    {
+        var type = (BuiltInType)bytes[0];
+        var bits = ScalarBits.FromBytes(type, bytes.Slice(1, size));
+        var at = 1 + size;
+        var status = default(StatusCode);
+        DateTime source = default, server = default;
+        ushort sourcePico = 0, serverPico = 0;
+        if ((mask & HasStatus) != 0)
+        {
+            status = new StatusCode(BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]));
+            at += 4;
+        }
+        if ((mask & HasSourceTimestamp) != 0)
+        {
+            source = UaDateTime.FromTicks(BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]));
+            at += 8;
+        }
+        if ((mask & HasSourcePicoseconds) != 0)
+        {
+            sourcePico = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
+            at += 2;
+        }
+        if ((mask & HasServerTimestamp) != 0)
+        {
+            server = UaDateTime.FromTicks(BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]));
+            at += 8;
+        }
+        if ((mask & HasServerPicoseconds) != 0)
+        {
+            serverPico = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
+        }
+        return new DataValue(type, bits, status, mask, source, sourcePico, server, serverPico);
     }
 }

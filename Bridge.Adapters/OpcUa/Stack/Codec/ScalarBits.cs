@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Bridge.Adapters.OpcUa.Stack.Codec;
 
 /// <summary>
@@ -7,25 +9,38 @@ namespace Bridge.Adapters.OpcUa.Stack.Codec;
 /// </summary>
 internal static class ScalarBits
 {
-    public static bool IsFixedSize(BuiltInType type) =>
-        type is >= BuiltInType.Boolean and <= BuiltInType.Double or BuiltInType.DateTime or BuiltInType.StatusCode;
+    public static bool IsFixedSize(BuiltInType type) => Size(type) != 0;
+
+    /// <summary>Bytes on the wire of a fixed-size scalar of <paramref name="type"/>; 0 for any other type.</summary>
+    public static int Size(BuiltInType type) => type switch
+    {
+        BuiltInType.Boolean or BuiltInType.SByte or BuiltInType.Byte => 1,
+        BuiltInType.Int16 or BuiltInType.UInt16 => 2,
+        BuiltInType.Int32 or BuiltInType.UInt32 or BuiltInType.Float or BuiltInType.StatusCode => 4,
+        BuiltInType.Int64 or BuiltInType.UInt64 or BuiltInType.Double or BuiltInType.DateTime => 8,
+        _ => 0,
+    };
 
     /// <summary>Reads a scalar of a fixed-size <paramref name="type"/> as <see cref="VariantEncoding"/> would, as bits.</summary>
-    public static ulong Read(BinaryDecoder d, BuiltInType type) => type switch
+    public static ulong Read(BinaryDecoder d, BuiltInType type)
     {
-        BuiltInType.Boolean => d.ReadBoolean() ? 1UL : 0UL,
-        BuiltInType.SByte => unchecked((byte)d.ReadSByte()),
-        BuiltInType.Byte => d.ReadByte(),
-        BuiltInType.Int16 => unchecked((ushort)d.ReadInt16()),
-        BuiltInType.UInt16 => d.ReadUInt16(),
-        BuiltInType.Int32 => unchecked((uint)d.ReadInt32()),
-        BuiltInType.UInt32 => d.ReadUInt32(),
-        BuiltInType.Int64 => unchecked((ulong)d.ReadInt64()),
-        BuiltInType.UInt64 => d.ReadUInt64(),
-        BuiltInType.Float => BitConverter.SingleToUInt32Bits(d.ReadFloat()),
-        BuiltInType.Double => BitConverter.DoubleToUInt64Bits(d.ReadDouble()),
-        BuiltInType.DateTime => unchecked((ulong)d.ReadDateTime().ToBinary()),
-        BuiltInType.StatusCode => d.ReadUInt32(),
+        var size = Size(type);
+        return size == 0
+            ? throw new OpcUaDecodingException($"Built-in type {type} is not a fixed-size scalar.")
+            : FromBytes(type, d.ReadRawBytes(size));
+    }
+
+    /// <summary>The bits of a fixed-size scalar from its <see cref="Size"/> bytes, little-endian as on the wire.</summary>
+    public static ulong FromBytes(BuiltInType type, ReadOnlySpan<byte> bytes) => type switch
+    {
+        BuiltInType.Boolean => bytes[0] != 0 ? 1UL : 0UL,
+        BuiltInType.SByte or BuiltInType.Byte => bytes[0],
+        BuiltInType.Int16 or BuiltInType.UInt16 => BinaryPrimitives.ReadUInt16LittleEndian(bytes),
+        BuiltInType.Int32 or BuiltInType.UInt32 or BuiltInType.StatusCode => BinaryPrimitives.ReadUInt32LittleEndian(bytes),
+        BuiltInType.Float => BitConverter.SingleToUInt32Bits(BinaryPrimitives.ReadSingleLittleEndian(bytes)),
+        BuiltInType.Int64 or BuiltInType.UInt64 => BinaryPrimitives.ReadUInt64LittleEndian(bytes),
+        BuiltInType.Double => BitConverter.DoubleToUInt64Bits(BinaryPrimitives.ReadDoubleLittleEndian(bytes)),
+        BuiltInType.DateTime => unchecked((ulong)UaDateTime.FromTicks(BinaryPrimitives.ReadInt64LittleEndian(bytes)).ToBinary()),
         _ => throw new OpcUaDecodingException($"Built-in type {type} is not a fixed-size scalar."),
     };
 

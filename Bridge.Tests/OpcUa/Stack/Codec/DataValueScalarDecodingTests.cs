@@ -79,6 +79,29 @@ public class DataValueScalarDecodingTests
     }
 
     [Fact]
+    public void NestingLimit_CountsTheDataValueAndItsVariant_AsTheVariantPathDoes()
+    {
+        var number = SpecByteSequenceTests.Encode(e => e.WriteDataValue(new DataValue(Variant.From(1.5)) { SourceTimestamp = At }));
+        var text = SpecByteSequenceTests.Encode(e => e.WriteDataValue(new DataValue(Variant.From("x")) { SourceTimestamp = At }));
+        foreach (var bytes in new[] { number, text })
+        {
+            Should.Throw<OpcUaDecodingException>(() => new BinaryDecoder(bytes, new DecodingLimits { MaxDepth = 1 }).ReadDataValue()).Message.ShouldContain("Nesting");
+            new BinaryDecoder(bytes, new DecodingLimits { MaxDepth = 2 }).ReadDataValue().SourceTimestamp.ShouldBe(At);
+        }
+    }
+
+    [Fact]
+    public void TruncatedNumber_NamesWhereItEnds_LikeTheFieldByFieldPath()
+    {
+        var bytes = SpecByteSequenceTests.Encode(e => e.WriteDataValue(new DataValue(Variant.From(1.5)) { SourceTimestamp = At, ServerTimestamp = At }));
+        for (var cut = 1; cut < bytes.Length; cut++)
+        {
+            var ex = Should.Throw<OpcUaDecodingException>(() => new BinaryDecoder(bytes.AsMemory(0, cut)).ReadDataValue());
+            ex.Message.ShouldContain("Unexpected end of data");
+        }
+    }
+
+    [Fact]
     public void DoubleEquality_FollowsTheVariants_NaNEqualsNaN_AndZeroEqualsMinusZero()
     {
         static DataValue Decode(double d) => new BinaryDecoder(SpecByteSequenceTests.Encode(e => e.WriteDataValue(new DataValue(Variant.From(d))))).ReadDataValue();
