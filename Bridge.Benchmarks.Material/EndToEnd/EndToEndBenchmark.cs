@@ -44,7 +44,8 @@ internal static class EndToEndBenchmark
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(plant.Clock);
         var messaging = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BridgeMessagingOptions>>().Value;
 
-        const int warmUp = 20;
+        // Long enough for the JIT to reach its optimised tiers, as the raw phase (20,000 messages) does.
+        const int warmUp = 100;
         var latencyRequests = Math.Max(100, requests / 2);
         var orders = warmUp + requests + latencyRequests;
         Console.WriteLine($"setting up {orders} released orders and WMS A's stock ...");
