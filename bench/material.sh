@@ -89,6 +89,8 @@ su postgres -c "psql -h $home -p $pg_port -U postgres -qc \"create role bridge l
   && su postgres -c "psql -h $home -p $pg_port -U postgres -qc 'create database bridge owner bridge'" >/dev/null \
   || fail "could not create the bridge role and database"
 
+# CPU of each server's process tree, read by the benchmark (ProcessCpu).
+export BRIDGE_BENCH_SERVER_PIDS="postgres=$(head -1 "$home/data/postmaster.pid") rabbitmq=$(cat "$run_dir/rabbit.pid")"
 bench=Bridge.Benchmarks.Material/bin/Release/net10.0/Bridge.Benchmarks.Material.dll
 if [[ $logic == 1 ]]; then dotnet "$bench" || fail "the material logic benchmark failed"; echo; fi
 dotnet "$bench" e2e "amqp://guest:guest@127.0.0.1:$rabbit_port/" \

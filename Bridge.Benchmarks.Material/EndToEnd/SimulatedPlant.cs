@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using Bridge.Host.Demo;
 
 namespace Bridge.Benchmarks.Material.EndToEnd;
@@ -20,6 +21,9 @@ internal sealed class SimulatedPlant : IAsyncDisposable
     private long _confirmFailures;
 
     private SimulatedPlant(SimulatedSystems systems) => _systems = systems;
+
+    /// <summary>Stamps the WMS's and MES's stages of each request.</summary>
+    public StageClock Clock { get; } = new();
 
     public Uri BaseUrl => _systems.BaseUrl;
 
@@ -59,17 +63,21 @@ internal sealed class SimulatedPlant : IAsyncDisposable
                 return;
             }
 
+            var pickOrderId = (string?)JsonNode.Parse(pickList.Body)?["pickListRef"] ?? "";
+            Clock.MarkPick(pickOrderId, StageClock.Stage.PickListAtWms);
             string confirmation;
             lock (_wmsGate)
             {
                 confirmation = _wms.Confirm(pickList.Body).Confirmation;
             }
 
+            Clock.MarkPick(pickOrderId, StageClock.Stage.ConfirmationPosted);
             for (var attempt = 0; attempt < 5; attempt++)
             {
                 using var response = await wms.PostAsync("/api/inbound/wms-a/pick-confirmation", new StringContent(confirmation, Encoding.UTF8, "application/json"));
                 if (response.IsSuccessStatusCode)
                 {
+                    Clock.MarkPick(pickOrderId, StageClock.Stage.ConfirmationAccepted);
                     break;
                 }
 
@@ -85,7 +93,9 @@ internal sealed class SimulatedPlant : IAsyncDisposable
             var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (segments.Length >= 2 && segments[^1] == "deliveries")
             {
-                _delivered.TryAdd(Uri.UnescapeDataString(segments[^2]), Stopwatch.GetTimestamp());
+                var requestId = Uri.UnescapeDataString(segments[^2]);
+                _delivered.TryAdd(requestId, Stopwatch.GetTimestamp());
+                Clock.Mark(requestId, StageClock.Stage.DeliveredAtMes);
             }
         }
     }

@@ -101,4 +101,60 @@ public sealed class PostgresSagaStoreTests
         (await store.TryInsertAsync(connection, null, twin, CancellationToken.None)).ShouldBeFalse();
         await Should.ThrowAsync<ConcurrencyException>(() => store.InsertAsync(connection, null, twin, CancellationToken.None));
     }
+
+    /// <summary>
+    /// Events of one busy instance (every delivery to one line-side location) used to fail at the write and retry with
+    /// back-off; loaded for update, the second waits for the first to commit and then sees its version.
+    /// </summary>
+    [Fact]
+    public async Task LoadForUpdate_WaitsForTheOtherEventsCommit_ThenUpdatesOnItsVersion()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await TestDatabase.CreateAsync(connectionString);
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState();
+        await using (var setup = await dataSource.OpenConnectionAsync())
+            await store.InsertAsync(setup, null, state, CancellationToken.None);
+
+        await using var first = await dataSource.OpenConnectionAsync();
+        await using var firstTx = await first.BeginTransactionAsync();
+        var firstEvent = (await store.LoadAsync(first, firstTx, state.CorrelationId, CancellationToken.None, forUpdate: true))!;
+
+        await using var second = await dataSource.OpenConnectionAsync();
+        await using var secondTx = await second.BeginTransactionAsync();
+        var secondPid = second.ProcessID;
+        var secondLoad = store.LoadAsync(second, secondTx, state.CorrelationId, CancellationToken.None, forUpdate: true);
+        await UntilWaitingOnALockAsync(dataSource, secondPid);
+        secondLoad.IsCompleted.ShouldBeFalse();
+
+        firstEvent.Count = 4;
+        await store.UpdateAsync(first, firstTx, firstEvent, CancellationToken.None);
+        await firstTx.CommitAsync();
+
+        var secondEvent = (await secondLoad)!;
+        secondEvent.Version.ShouldBe(2);
+        secondEvent.Count.ShouldBe(4);
+        secondEvent.Count = 5;
+        await store.UpdateAsync(second, secondTx, secondEvent, CancellationToken.None);
+        await secondTx.CommitAsync();
+        await using var check = await dataSource.OpenConnectionAsync();
+        (await store.LoadAsync(check, null, state.CorrelationId, CancellationToken.None))!.ShouldSatisfyAllConditions(
+            s => s.Count.ShouldBe(5), s => s.Version.ShouldBe(3));
+    }
+
+    static async Task UntilWaitingOnALockAsync(Npgsql.NpgsqlDataSource dataSource, int pid)
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            await using var command = dataSource.CreateCommand("select wait_event_type = 'Lock' from pg_stat_activity where pid = @pid");
+            command.Parameters.AddWithValue("pid", pid);
+            if (await command.ExecuteScalarAsync() is true)
+                return;
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"backend {pid} never waited on the row lock");
+    }
 }

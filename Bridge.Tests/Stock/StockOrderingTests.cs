@@ -179,4 +179,33 @@ public abstract class StockOrderingTests
         (await view.ReleaseAsync("REQ-3", default)).ShouldBeEmpty();
         (await AvailableAsync(view, "A")).ShouldBe(10m);
     }
+
+    /// <summary>The PostgreSQL view reads every bin of a pick first and writes them together: lines on one bin still add up.</summary>
+    [Fact]
+    public async Task ReservationWithTwoLinesOnOneBin_ConsumedAtOnce_BothLeave_AndTheReservationEnds()
+    {
+        if (await CreateAsync() is not { } view)
+        {
+            return;
+        }
+
+        await view.ApplyAsync(Record("A", 10), T0, default);
+        await view.ApplyAsync(Record("B", 4, location: "R2"), T0, default);
+        await view.ReserveAsync("REQ-T", [new MaterialLine { Material = "A", Quantity = 3, Unit = "pcs" }, new MaterialLine { Material = "B", Quantity = 1, Unit = "pcs" }],
+            new HashSet<string>(), default);
+        (await view.ReserveMoreAsync("REQ-T", ["A"], available =>
+        [
+            new MaterialLine { Material = "A", Quantity = 2, Unit = "pcs", Warehouse = "WH-A", Location = "R1", Lot = "L1" },
+        ], default)).ShouldNotBeNull();
+        (await AvailableAsync(view, "A")).ShouldBe(5m);
+
+        await view.ConsumeAsync("REQ-T", "WH-A", T0.AddMinutes(5), default);
+
+        (await AvailableAsync(view, "A")).ShouldBe(5m, "3 + 2 picked from the one bin");
+        (await AvailableAsync(view, "B")).ShouldBe(3m);
+        (await view.ListAsync("A", default)).Sum(e => e.Quantity).ShouldBe(5m, "the picks left the stock, not only the reservation");
+        (await view.ListReservationsAsync(default)).ShouldBeEmpty();
+        await view.ApplyAsync(Record("A", 9), T0.AddMinutes(4), default);
+        (await AvailableAsync(view, "A")).ShouldBe(4m, "a report older than the pick is taken less both lines");
+    }
 }

@@ -103,25 +103,51 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                 return;
             }
 
-            await LockAsync(connection, tx, lines.Select(l => l.Material).ToList(), ct);
-            foreach (var line in lines)
+            // Two round trips under the lock: the lock and the bins' rows, then every write. It is held until the consumed
+            // message commits, so each round trip inside it delays every other request for these materials.
+            var bins = lines.Select(l => new StockBin(warehouse, l.Material, l.Lot ?? "", l.Location ?? "")).Distinct().ToList();
+            var current = new Dictionary<StockBin, IReadOnlyList<StockEntry>>();
+            await using (var read = new NpgsqlBatch(connection, tx))
             {
-                var bin = new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? "");
-                await using var read = new NpgsqlCommand(
-                    SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx);
-                AddBin(read, bin);
-                var rows = await ReadAsync(read, ct);
-                if (StockLedger.PickIsNewer(rows, pickedAt))
+                read.BatchCommands.Add(WithMaterials(new NpgsqlBatchCommand(LockSql), lines.Select(l => l.Material).Distinct(StringComparer.Ordinal).ToArray()));
+                foreach (var bin in bins)
                 {
-                    await RewriteAsync(connection, tx, bin, StockLedger.Pick(rows, line.Quantity), ct);
-                    await RememberPickAsync(connection, tx, bin, pickedAt, line.Quantity, ct);
+                    var rows = new NpgsqlBatchCommand(SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location");
+                    AddBin(rows.Parameters, bin);
+                    read.BatchCommands.Add(rows);
+                }
+
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                foreach (var bin in bins)
+                {
+                    await reader.NextResultAsync(ct);
+                    current[bin] = await ReadEntriesAsync(reader, ct);
                 }
             }
 
-            await using var delete = new NpgsqlCommand("delete from stock_reservations where reservation_id = @id and warehouse = @warehouse", connection, tx);
+            await using var write = new NpgsqlBatch(connection, tx);
+            var picked = new HashSet<StockBin>();
+            foreach (var line in lines)
+            {
+                var bin = new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? "");
+                if (StockLedger.PickIsNewer(current[bin], pickedAt))
+                {
+                    current[bin] = StockLedger.Pick(current[bin], line.Quantity);
+                    picked.Add(bin);
+                    write.BatchCommands.Add(RememberPick(bin, pickedAt, line.Quantity));
+                }
+            }
+
+            foreach (var bin in picked)
+            {
+                AddRewrite(write, bin, current[bin]);
+            }
+
+            var delete = new NpgsqlBatchCommand("delete from stock_reservations where reservation_id = @id and warehouse = @warehouse");
             delete.Parameters.AddWithValue("id", reservationId);
             delete.Parameters.AddWithValue("warehouse", warehouse);
-            await delete.ExecuteNonQueryAsync(ct);
+            write.BatchCommands.Add(delete);
+            await write.ExecuteNonQueryAsync(ct);
         }, ct);
 
     public Task<IReadOnlyList<string>> ReleaseAsync(string reservationId, CancellationToken ct) => DeleteReservationAsync(reservationId, null, ct);
@@ -239,14 +265,36 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
     private Task<IReadOnlyList<MaterialLine>?> HoldAsync(string reservationId, IReadOnlyCollection<string> materials, StockPlanner plan, bool append, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
-            await LockAsync(connection, tx, materials, ct);
-            var existing = await ReadReservationsAsync(connection, tx, reservationId, null, ct);
+            // One round trip: the lock, then under it what this reservation holds and what is available. The lock is held
+            // until the consumed message's transaction commits, so every round trip inside it delays every other request
+            // for these materials.
+            IReadOnlyList<MaterialLine> existing;
+            IReadOnlyList<StockEntry> entries;
+            IReadOnlyList<MaterialLine> held;
+            await using (var batch = new NpgsqlBatch(connection, tx))
+            {
+                var distinct = materials.Distinct(StringComparer.Ordinal).ToArray();
+                batch.BatchCommands.Add(WithMaterials(new NpgsqlBatchCommand(LockSql), distinct));
+                var lines = new NpgsqlBatchCommand(ReservationLinesSql);
+                lines.Parameters.AddWithValue("id", reservationId);
+                batch.BatchCommands.Add(lines);
+                batch.BatchCommands.Add(WithMaterials(new NpgsqlBatchCommand(EntriesOfMaterialsSql), distinct));
+                batch.BatchCommands.Add(WithMaterials(new NpgsqlBatchCommand(HeldSql), distinct));
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                await reader.NextResultAsync(ct);
+                existing = await ReadLinesAsync(reader, ct);
+                await reader.NextResultAsync(ct);
+                entries = await ReadEntriesAsync(reader, ct);
+                await reader.NextResultAsync(ct);
+                held = await ReadLinesAsync(reader, ct);
+            }
+
             if (existing.Count > 0 && !append)
             {
                 return existing;
             }
 
-            if (plan(await AvailableAsync(connection, tx, materials, ct)) is not { } allocation)
+            if (plan(StockAvailability.Compute(entries, held)) is not { } allocation)
             {
                 return null;
             }
@@ -255,34 +303,54 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             return (IReadOnlyList<MaterialLine>?)allocation;
         }, ct);
 
-    /// <summary>Appends lines to a reservation, numbered after the lines it holds.</summary>
+    private const string ReservationLinesSql =
+        "select warehouse, material, lot, location, quantity, unit from stock_reservations where reservation_id = @id order by line_no";
+
+    private const string EntriesOfMaterialsSql = SelectEntries + " where material = any(@materials) order by material, warehouse, location, lot";
+
+    /// <summary>What all reservations hold of the materials, summed per bin (one row per bin, not per reservation line).</summary>
+    private const string HeldSql = """
+        select warehouse, material, lot, location, sum(quantity), min(unit) from stock_reservations
+        where material = any(@materials)
+        group by warehouse, material, lot, location
+        """;
+
+    private static NpgsqlBatchCommand WithMaterials(NpgsqlBatchCommand command, string[] materials)
+    {
+        command.Parameters.Add(new NpgsqlParameter("materials", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = materials });
+        return command;
+    }
+
+    /// <summary>Appends lines to a reservation, numbered after the lines it holds; one round trip.</summary>
     private static async Task InsertReservationLinesAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string reservationId, IReadOnlyList<MaterialLine> lines, CancellationToken ct)
     {
-        int lineNo;
-        await using (var next = new NpgsqlCommand("select coalesce(max(line_no) + 1, 0) from stock_reservations where reservation_id = @id", connection, tx))
+        if (lines.Count == 0)
         {
-            next.Parameters.AddWithValue("id", reservationId);
-            lineNo = Convert.ToInt32(await next.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            return;
         }
 
+        await using var batch = new NpgsqlBatch(connection, tx);
         foreach (var line in lines)
         {
-            await using var insert = new NpgsqlCommand(
+            // Statements of a batch run in order, so each sees the line numbers the ones before it took.
+            var insert = new NpgsqlBatchCommand(
                 """
                 insert into stock_reservations (reservation_id, line_no, warehouse, material, lot, location, quantity, unit)
-                values (@id, @no, @warehouse, @material, @lot, @location, @quantity, @unit)
-                """, connection, tx);
+                values (@id, (select coalesce(max(line_no) + 1, 0) from stock_reservations where reservation_id = @id),
+                        @warehouse, @material, @lot, @location, @quantity, @unit)
+                """);
             insert.Parameters.AddWithValue("id", reservationId);
-            insert.Parameters.AddWithValue("no", lineNo++);
             insert.Parameters.AddWithValue("warehouse", line.Warehouse ?? "");
             insert.Parameters.AddWithValue("material", line.Material);
             insert.Parameters.AddWithValue("lot", line.Lot ?? "");
             insert.Parameters.AddWithValue("location", line.Location ?? "");
             insert.Parameters.AddWithValue("quantity", line.Quantity);
             insert.Parameters.AddWithValue("unit", line.Unit);
-            await insert.ExecuteNonQueryAsync(ct);
+            batch.BatchCommands.Add(insert);
         }
+
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<IReadOnlyList<StockEntry>> ReadBinAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, CancellationToken ct)
@@ -302,27 +370,31 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
 
     private static async Task RewriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, IReadOnlyList<StockEntry> rows, CancellationToken ct)
     {
-        await using (var delete = new NpgsqlCommand(
-            "delete from stock where warehouse = @warehouse and material = @material and lot = @lot and location = @location", connection, tx))
-        {
-            AddBin(delete, bin);
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        await using var batch = new NpgsqlBatch(connection, tx);
+        AddRewrite(batch, bin, rows);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
 
+    /// <summary>Adds the statements that replace a bin's rows (delete, then one insert per row) to a batch.</summary>
+    private static void AddRewrite(NpgsqlBatch batch, StockBin bin, IReadOnlyList<StockEntry> rows)
+    {
+        var delete = new NpgsqlBatchCommand("delete from stock where warehouse = @warehouse and material = @material and lot = @lot and location = @location");
+        AddBin(delete.Parameters, bin);
+        batch.BatchCommands.Add(delete);
         foreach (var entry in rows)
         {
-            await using var insert = new NpgsqlCommand(
+            var insert = new NpgsqlBatchCommand(
                 """
                 insert into stock (warehouse, material, lot, location, status, quantity, unit, expires_on, as_of, updated_at)
                 values (@warehouse, @material, @lot, @location, @status, @quantity, @unit, @expires, @asOf, now())
-                """, connection, tx);
-            AddBin(insert, bin);
+                """);
+            AddBin(insert.Parameters, bin);
             insert.Parameters.AddWithValue("status", entry.Status.ToString());
             insert.Parameters.AddWithValue("quantity", entry.Quantity);
             insert.Parameters.AddWithValue("unit", entry.Unit);
             insert.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.Date) { Value = (object?)entry.ExpiresOn ?? DBNull.Value });
             insert.Parameters.AddWithValue("asOf", entry.AsOf.ToUniversalTime());
-            await insert.ExecuteNonQueryAsync(ct);
+            batch.BatchCommands.Add(insert);
         }
     }
 
@@ -330,15 +402,22 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
     /// <summary>Keeps a pick so that a report older than it is taken less the pick (<see cref="StockLedger"/>).</summary>
     private static async Task RememberPickAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StockBin bin, DateTimeOffset at, decimal quantity, CancellationToken ct)
     {
-        await using var remember = new NpgsqlCommand(
-            "insert into stock_picks (warehouse, material, lot, location, picked_at, quantity) values (@warehouse, @material, @lot, @location, @at, @quantity)",
-            connection, tx);
-        AddBin(remember, bin);
-        remember.Parameters.AddWithValue("at", at.ToUniversalTime());
-        remember.Parameters.AddWithValue("quantity", quantity);
-        await remember.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(RememberPick(bin, at, quantity));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
+    private static NpgsqlBatchCommand RememberPick(StockBin bin, DateTimeOffset at, decimal quantity)
+    {
+        var remember = new NpgsqlBatchCommand(
+            "insert into stock_picks (warehouse, material, lot, location, picked_at, quantity) values (@warehouse, @material, @lot, @location, @at, @quantity)");
+        AddBin(remember.Parameters, bin);
+        remember.Parameters.AddWithValue("at", at.ToUniversalTime());
+        remember.Parameters.AddWithValue("quantity", quantity);
+        return remember;
+    }
+
+    /// <summary>The picks applied since the last report, of one bin or (bin null) of the whole warehouse.</summary>
     private static async Task<IReadOnlyList<StockPick>> ReadPicksAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string warehouse, StockBin? bin, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
@@ -372,20 +451,24 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddBin(NpgsqlCommand command, StockBin bin)
+    private static void AddBin(NpgsqlCommand command, StockBin bin) => AddBin(command.Parameters, bin);
+
+    private static void AddBin(NpgsqlParameterCollection parameters, StockBin bin)
     {
-        command.Parameters.AddWithValue("warehouse", bin.Warehouse);
-        command.Parameters.AddWithValue("material", bin.Material);
-        command.Parameters.AddWithValue("lot", bin.Lot);
-        command.Parameters.AddWithValue("location", bin.Location);
+        parameters.AddWithValue("warehouse", bin.Warehouse);
+        parameters.AddWithValue("material", bin.Material);
+        parameters.AddWithValue("lot", bin.Lot);
+        parameters.AddWithValue("location", bin.Location);
     }
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<StockLocation>>> AvailableAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyCollection<string> materials, CancellationToken ct)
     {
         var entries = await ReadEntriesAsync(connection, tx, materials, ct);
-        var reserved = await ReadReservationsAsync(connection, tx, null, materials, ct);
-        return StockAvailability.Compute(entries, reserved);
+        await using var command = new NpgsqlCommand(HeldSql, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter("materials", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = materials.Distinct(StringComparer.Ordinal).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return StockAvailability.Compute(entries, await ReadLinesAsync(reader, ct));
     }
 
     private static async Task<IReadOnlyList<StockEntry>> ReadEntriesAsync(
@@ -403,8 +486,13 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
 
     private static async Task<IReadOnlyList<StockEntry>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
     {
-        var list = new List<StockEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadEntriesAsync(reader, ct);
+    }
+
+    private static async Task<IReadOnlyList<StockEntry>> ReadEntriesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var list = new List<StockEntry>();
         while (await reader.ReadAsync(ct))
         {
             list.Add(new StockEntry(
@@ -412,6 +500,26 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
                 Enum.Parse<InventoryStatus>(reader.GetString(4)), reader.GetDecimal(5), reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
                 reader.GetFieldValue<DateTime>(8) is var asOf && asOf == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(asOf, TimeSpan.Zero)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Rows of (warehouse, material, lot, location, quantity, unit) as material lines.</summary>
+    private static async Task<IReadOnlyList<MaterialLine>> ReadLinesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var list = new List<MaterialLine>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new MaterialLine
+            {
+                Warehouse = reader.GetString(0),
+                Material = reader.GetString(1),
+                Lot = reader.GetString(2) is { Length: > 0 } lot ? lot : null,
+                Location = reader.GetString(3) is { Length: > 0 } location ? location : null,
+                Quantity = reader.GetDecimal(4),
+                Unit = reader.GetString(5),
+            });
         }
 
         return list;
@@ -429,21 +537,7 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
             """, connection, tx);
         command.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Text) { Value = (object?)reservationId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("materials", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)materials?.ToArray() ?? DBNull.Value });
-        var list = new List<MaterialLine>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new MaterialLine
-            {
-                Warehouse = reader.GetString(0),
-                Material = reader.GetString(1),
-                Lot = reader.GetString(2) is { Length: > 0 } lot ? lot : null,
-                Location = reader.GetString(3) is { Length: > 0 } location ? location : null,
-                Quantity = reader.GetDecimal(4),
-                Unit = reader.GetString(5),
-            });
-        }
-
-        return list;
+        return await ReadLinesAsync(reader, ct);
     }
 }

@@ -62,7 +62,13 @@ public static class BridgeMessagingServiceCollectionExtensions
             }
 
             x.AddMessageScheduler(schedulerAddress);
-            x.AddConsumer<HangfireScheduleMessageConsumer>().Endpoint(e => e.Name = snapshot.SchedulerQueueName);
+            x.AddConsumer<HangfireScheduleMessageConsumer>().Endpoint(e =>
+            {
+                e.Name = snapshot.SchedulerQueueName;
+                // Hangfire's storage API is synchronous: each consumer blocks a pool thread on PostgreSQL. Bounded, so a
+                // burst of schedules (one per material request) cannot take the threads every other endpoint needs.
+                e.ConcurrentMessageLimit = HangfireScheduleMessageConsumer.ConcurrentMessageLimit;
+            });
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 BridgeEndpointConventions.Apply(context, endpoint, mode);

@@ -16,11 +16,15 @@ namespace Bridge.Host.Infrastructure.Scheduling;
 public sealed class HangfireScheduleMessageConsumer(IBackgroundJobClient jobs, ScheduledJobTokens tokens, ILogger<HangfireScheduleMessageConsumer> logger)
     : IConsumer<ScheduleMessage>, IConsumer<CancelScheduledMessage>
 {
+    /// <summary>Messages consumed at once on the scheduler queue (each blocks a thread in Hangfire's synchronous storage calls).</summary>
+    public const int ConcurrentMessageLimit = 4;
+
     public Task Consume(ConsumeContext<ScheduleMessage> context)
     {
         var message = context.Message;
         var tokenId = message.CorrelationId;
-        if (tokens.IsCancelled(tokenId))
+        var (previous, cancelled) = tokens.Find(tokenId);
+        if (cancelled)
         {
             Log.ScheduleAlreadyCancelled(logger, tokenId);
             return Task.CompletedTask;
@@ -48,7 +52,6 @@ public sealed class HangfireScheduleMessageConsumer(IBackgroundJobClient jobs, S
         };
 
         // Rescheduling a token replaces its job (a redelivered ScheduleMessage therefore never leaves two jobs).
-        var previous = tokens.FindJobId(tokenId);
         if (previous is not null)
             jobs.Delete(previous);
 

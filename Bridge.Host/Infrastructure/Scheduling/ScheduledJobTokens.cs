@@ -12,11 +12,16 @@ public sealed class ScheduledJobTokens(JobStorage storage)
     const string CancelledField = "cancelled";
     static readonly TimeSpan TombstoneLifetime = TimeSpan.FromDays(1);
 
-    public string? FindJobId(Guid tokenId)
+    public string? FindJobId(Guid tokenId) => Find(tokenId).JobId;
+
+    /// <summary>The token's job (if scheduled) and whether a cancel came first, in one read.</summary>
+    public (string? JobId, bool Cancelled) Find(Guid tokenId)
     {
         using var connection = storage.GetConnection();
         var entries = connection.GetAllEntriesFromHash(Key(tokenId));
-        return entries is not null && entries.TryGetValue(JobIdField, out var jobId) ? jobId : null;
+        if (entries is null)
+            return (null, false);
+        return (entries.TryGetValue(JobIdField, out var jobId) ? jobId : null, entries.ContainsKey(CancelledField));
     }
 
     public void Remember(Guid tokenId, string jobId)
@@ -39,13 +44,6 @@ public sealed class ScheduledJobTokens(JobStorage storage)
         if (transaction is Hangfire.Storage.JobStorageTransaction expiring)
             expiring.ExpireHash(Key(tokenId), TombstoneLifetime);
         transaction.Commit();
-    }
-
-    public bool IsCancelled(Guid tokenId)
-    {
-        using var connection = storage.GetConnection();
-        var entries = connection.GetAllEntriesFromHash(Key(tokenId));
-        return entries is not null && entries.ContainsKey(CancelledField);
     }
 
     public void Forget(Guid tokenId)
