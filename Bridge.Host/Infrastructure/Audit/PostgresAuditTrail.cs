@@ -16,72 +16,125 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
     private const string Columns = "day, seq, at, direction, system, adapter, message_type, message_id, correlation_id, size, result, reason, duration_ms, previous_hash, hash";
     private readonly ConcurrentDictionary<DateOnly, bool> _partitions = new();
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
+    public Task AppendAsync(AuditEntry entry, CancellationToken ct) => AppendAllAsync([entry], ct);
+
+    /// <summary>
+    /// One transaction for all <paramref name="entries"/> (a 20,000-row stock export is 20,000 entries): the day's lock
+    /// and its chain head are taken once per day, the rows go in by binary COPY.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(@space, @day)", connection, transaction))
+        var made = new List<DateOnly>();
+        // Entries of one call normally share a day; a call across midnight takes each day's lock in the order of the entries.
+        foreach (var group in entries.GroupBy(e => DateOnly.FromDateTime(e.At.UtcDateTime)))
         {
-            lockCommand.Parameters.AddWithValue("space", LockSpace);
-            lockCommand.Parameters.AddWithValue("day", day.DayNumber);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-
-        if (!_partitions.ContainsKey(day))
-        {
-            await EnsurePartitionAsync(connection, transaction, day, ct);
-        }
-
-        var previous = AuditChain.Genesis;
-        long sequence = 1;
-        await using (var last = new NpgsqlCommand("select seq, hash from audit_log where day = @day order by seq desc limit 1", connection, transaction))
-        {
-            last.Parameters.AddWithValue("day", day);
-            await using var reader = await last.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
+            var day = group.Key;
+            await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(@space, @day)", connection, transaction))
             {
-                sequence = reader.GetInt64(0) + 1;
-                previous = reader.GetString(1);
+                lockCommand.Parameters.AddWithValue("space", LockSpace);
+                lockCommand.Parameters.AddWithValue("day", day.DayNumber);
+                await lockCommand.ExecuteNonQueryAsync(ct);
             }
-        }
 
-        var stored = entry with
-        {
-            System = PostgresText.Storable(entry.System),
-            Adapter = PostgresText.Storable(entry.Adapter),
-            MessageType = PostgresText.Storable(entry.MessageType),
-            MessageId = entry.MessageId is null ? null : PostgresText.Storable(entry.MessageId),
-            CorrelationId = entry.CorrelationId is null ? null : PostgresText.Storable(entry.CorrelationId),
-            Reason = entry.Reason is null ? null : PostgresText.Storable(entry.Reason),
-            // Microsecond precision, as PostgreSQL keeps it: the hash is over what is stored.
-            At = new DateTimeOffset(entry.At.UtcTicks / 10 * 10, TimeSpan.Zero),
-        };
-        await using (var insert = new NpgsqlCommand(
-            $"insert into audit_log ({Columns}) values (@day, @seq, @at, @direction, @system, @adapter, @type, @messageId, @correlationId, @size, @result, @reason, @duration, @previous, @hash)",
-            connection, transaction))
-        {
-            insert.Parameters.AddWithValue("day", day);
-            insert.Parameters.AddWithValue("seq", sequence);
-            insert.Parameters.AddWithValue("at", stored.At);
-            insert.Parameters.AddWithValue("direction", stored.Direction);
-            insert.Parameters.AddWithValue("system", stored.System);
-            insert.Parameters.AddWithValue("adapter", stored.Adapter);
-            insert.Parameters.AddWithValue("type", stored.MessageType);
-            insert.Parameters.AddWithValue("messageId", (object?)stored.MessageId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("correlationId", (object?)stored.CorrelationId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("size", stored.Size);
-            insert.Parameters.AddWithValue("result", stored.Result);
-            insert.Parameters.AddWithValue("reason", (object?)stored.Reason ?? DBNull.Value);
-            insert.Parameters.AddWithValue("duration", stored.DurationMs);
-            insert.Parameters.AddWithValue("previous", previous);
-            insert.Parameters.AddWithValue("hash", AuditChain.Hash(day, sequence, stored, previous));
-            await insert.ExecuteNonQueryAsync(ct);
+            if (!_partitions.ContainsKey(day))
+            {
+                await EnsurePartitionAsync(connection, transaction, day, ct);
+                made.Add(day);
+            }
+
+            var (sequence, previous) = await ChainHeadAsync(connection, transaction, day, ct);
+            if (group.Count() == 1)
+            {
+                await InsertAsync(connection, transaction, day, sequence + 1, Stored(group.First()), previous, ct);
+                continue;
+            }
+
+            await using var import = await connection.BeginBinaryImportAsync($"copy audit_log ({Columns}) from stdin (format binary)", ct);
+            foreach (var entry in group)
+            {
+                var stored = Stored(entry);
+                var hash = AuditChain.Hash(day, ++sequence, stored, previous);
+                await import.StartRowAsync(ct);
+                await import.WriteAsync(day, NpgsqlTypes.NpgsqlDbType.Date, ct);
+                await import.WriteAsync(sequence, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                await import.WriteAsync(stored.At, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await import.WriteAsync(stored.Direction, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await import.WriteAsync(stored.System, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await import.WriteAsync(stored.Adapter, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await import.WriteAsync(stored.MessageType, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(import, stored.MessageId, ct);
+                await WriteNullableAsync(import, stored.CorrelationId, ct);
+                await import.WriteAsync(stored.Size, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                await import.WriteAsync(stored.Result, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(import, stored.Reason, ct);
+                await import.WriteAsync(stored.DurationMs, NpgsqlTypes.NpgsqlDbType.Double, ct);
+                await import.WriteAsync(previous, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await import.WriteAsync(hash, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                previous = hash;
+            }
+
+            await import.CompleteAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
-        _partitions[day] = true;
+        foreach (var day in made)
+        {
+            _partitions[day] = true;
+        }
     }
+
+    private static async Task<(long Sequence, string Hash)> ChainHeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, CancellationToken ct)
+    {
+        await using var last = new NpgsqlCommand("select seq, hash from audit_log where day = @day order by seq desc limit 1", connection, transaction);
+        last.Parameters.AddWithValue("day", day);
+        await using var reader = await last.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, long sequence, AuditEntry stored, string previous, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand(
+            $"insert into audit_log ({Columns}) values (@day, @seq, @at, @direction, @system, @adapter, @type, @messageId, @correlationId, @size, @result, @reason, @duration, @previous, @hash)",
+            connection, transaction);
+        insert.Parameters.AddWithValue("day", day);
+        insert.Parameters.AddWithValue("seq", sequence);
+        insert.Parameters.AddWithValue("at", stored.At);
+        insert.Parameters.AddWithValue("direction", stored.Direction);
+        insert.Parameters.AddWithValue("system", stored.System);
+        insert.Parameters.AddWithValue("adapter", stored.Adapter);
+        insert.Parameters.AddWithValue("type", stored.MessageType);
+        insert.Parameters.AddWithValue("messageId", (object?)stored.MessageId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("correlationId", (object?)stored.CorrelationId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("size", stored.Size);
+        insert.Parameters.AddWithValue("result", stored.Result);
+        insert.Parameters.AddWithValue("reason", (object?)stored.Reason ?? DBNull.Value);
+        insert.Parameters.AddWithValue("duration", stored.DurationMs);
+        insert.Parameters.AddWithValue("previous", previous);
+        insert.Parameters.AddWithValue("hash", AuditChain.Hash(day, sequence, stored, previous));
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
+        value is null ? import.WriteNullAsync(ct) : import.WriteAsync(value, NpgsqlTypes.NpgsqlDbType.Text, ct);
+
+    private static AuditEntry Stored(AuditEntry entry) => entry with
+    {
+        System = PostgresText.Storable(entry.System),
+        Adapter = PostgresText.Storable(entry.Adapter),
+        MessageType = PostgresText.Storable(entry.MessageType),
+        MessageId = entry.MessageId is null ? null : PostgresText.Storable(entry.MessageId),
+        CorrelationId = entry.CorrelationId is null ? null : PostgresText.Storable(entry.CorrelationId),
+        Reason = entry.Reason is null ? null : PostgresText.Storable(entry.Reason),
+        // Microsecond precision, as PostgreSQL keeps it: the hash is over what is stored.
+        At = new DateTimeOffset(entry.At.UtcTicks / 10 * 10, TimeSpan.Zero),
+    };
 
     public async Task<IReadOnlyList<AuditRow>> FindByCorrelationAsync(string correlationId, CancellationToken ct)
     {
@@ -108,6 +161,44 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
         await using var command = dataSource.CreateCommand($"select {Columns} from audit_log where day = @day order by seq");
         command.Parameters.AddWithValue("day", day);
         return await ReadAsync(command, ct);
+    }
+
+    public async Task<IReadOnlyList<AuditSystemDay>> SummarizeDayAsync(DateOnly day, DateTimeOffset recentSince, CancellationToken ct)
+    {
+        // Counted in the database: a day of a busy plant is millions of rows, which no status refresh should load.
+        await using var command = dataSource.CreateCommand(
+            """
+            with counts as (
+                select system, count(*) as total,
+                       count(*) filter (where direction = 'in') as ins,
+                       count(*) filter (where direction = 'out') as outs,
+                       count(*) filter (where direction = 'in' and at >= @recent) as recent_ins,
+                       count(*) filter (where direction = 'out' and at >= @recent) as recent_outs
+                from audit_log where day = @day group by system),
+            last_out as (
+                select distinct on (system) system, at, adapter, message_type, message_id, correlation_id, size, result, reason, duration_ms
+                from audit_log where day = @day and direction = 'out' order by system, seq desc)
+            select c.system, c.total, c.ins, c.outs, c.recent_ins, c.recent_outs,
+                   l.at, l.adapter, l.message_type, l.message_id, l.correlation_id, l.size, l.result, l.reason, l.duration_ms
+            from counts c left join last_out l on l.system = c.system
+            order by c.system
+            """);
+        command.Parameters.AddWithValue("day", day);
+        command.Parameters.AddWithValue("recent", recentSince);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var systems = new List<AuditSystemDay>();
+        while (await reader.ReadAsync(ct))
+        {
+            var system = reader.GetString(0);
+            var last = reader.IsDBNull(6)
+                ? null
+                : new AuditEntry(reader.GetFieldValue<DateTimeOffset>(6), "out", system, reader.GetString(7), reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetInt64(11),
+                    reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetDouble(14));
+            systems.Add(new AuditSystemDay(system, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), last));
+        }
+
+        return systems;
     }
 
     private async Task EnsurePartitionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, CancellationToken ct)
