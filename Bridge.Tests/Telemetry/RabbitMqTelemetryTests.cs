@@ -90,6 +90,38 @@ public sealed class RabbitMqTelemetryTests
         consumer.Values.Distinct().Order().ShouldBe(Enumerable.Range(0, total).Select(i => (decimal)i));
     }
 
+    [Fact]
+    public async Task BusGoesSilentWithTheConnectionOpen_TheBatchSettlesUnconfirmedWithinTheTimeout_AndTheNextGoesOnANewConnection()
+    {
+        // Issue 12: the publisher waited on publisher confirms with no limit (the kind of hang the inbound outbox relay
+        // had in R2). A frozen proxy keeps the socket open and forwards nothing: confirms never come.
+        if (TestServers.RabbitMq is null || TestServers.RabbitMqManagement is null)
+            return;
+        var vhost = new Uri(await TestServers.CreateVirtualHostAsync("telemetry-silent"));
+        await using var proxy = new TcpProxy(vhost.Host, vhost.Port);
+        var throughProxy = new UriBuilder(vhost) { Port = proxy.Port }.Uri;
+        await using var consumer = await CountingConsumer.StartAsync(vhost, "bridge.bin-level-reported");
+        await using var publisher = new RabbitMqTelemetryPublisher(throughProxy, NullLogger<RabbitMqTelemetryPublisher>.Instance)
+        {
+            AnswerTimeout = TimeSpan.FromMilliseconds(500),
+        };
+        var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
+        IReadOnlyList<TelemetryRecord> Batch(int from) => Enumerable.Range(from, 10).Select(i => encoder.Encode(Reading(i))).ToList();
+
+        (await (await publisher.SendAsync(Batch(0), mayReconnect: true, CancellationToken.None)).WaitAsync(Timeout)).ShouldBe(10);
+        proxy.Freeze();
+        var silent = await publisher.SendAsync(Batch(10), mayReconnect: true, CancellationToken.None).WaitAsync(Timeout);
+        (await silent.WaitAsync(Timeout)).ShouldBe(0, "nothing confirmed: the batch is not taken (the pipeline buffers it)");
+
+        // The silent connection is dropped and never forwards what it held; the next batch opens a new one.
+        proxy.Cut();
+        proxy.Restore();
+        proxy.Thaw();
+        (await (await publisher.SendAsync(Batch(20), mayReconnect: true, CancellationToken.None)).WaitAsync(Timeout)).ShouldBe(10);
+        await consumer.WaitForAsync(20, Timeout);
+        consumer.Values.ShouldBe(Enumerable.Range(0, 10).Concat(Enumerable.Range(20, 10)).Select(i => (decimal)i));
+    }
+
     private static void Configure(MqttAdapterOptions o, (string Host, int Port) broker, string clientId, string root)
     {
         o.Host = broker.Host;

@@ -5,7 +5,9 @@ namespace Bridge.Tests.Telemetry;
 
 /// <summary>
 /// A loopback TCP proxy the test controls: <see cref="Cut"/> closes every connection and refuses new ones until
-/// <see cref="Restore"/>, so "the broker went away" happens exactly when the test says.
+/// <see cref="Restore"/>, so "the broker went away" happens exactly when the test says. <see cref="Freeze"/> keeps
+/// every connection open but forwards nothing more either way (a broker gone silent, a half-open socket) until
+/// <see cref="Thaw"/>.
 /// </summary>
 internal sealed class TcpProxy : IAsyncDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class TcpProxy : IAsyncDisposable
     private readonly List<TcpClient> _open = [];
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _cut;
+    private volatile TaskCompletionSource _flowing = Flowing();
 
     public TcpProxy(string host, int port)
     {
@@ -36,6 +39,17 @@ internal sealed class TcpProxy : IAsyncDisposable
     }
 
     public void Restore() => _cut = false;
+
+    public void Freeze() => _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Thaw() => _flowing.TrySetResult();
+
+    private static TaskCompletionSource Flowing()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
 
     private async Task AcceptAsync()
     {
@@ -75,16 +89,22 @@ internal sealed class TcpProxy : IAsyncDisposable
                 _open.Add(outbound);
             }
 
-            _ = PumpAsync(inbound, outbound);
-            _ = PumpAsync(outbound, inbound);
+            _ = PumpAsync(inbound, outbound, this);
+            _ = PumpAsync(outbound, inbound, this);
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to)
+    private static async Task PumpAsync(TcpClient from, TcpClient to, TcpProxy proxy)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream());
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await from.GetStream().ReadAsync(buffer)) > 0)
+            {
+                await proxy._flowing.Task;
+                await to.GetStream().WriteAsync(buffer.AsMemory(0, read));
+            }
         }
         catch (Exception)
         {
@@ -101,6 +121,7 @@ internal sealed class TcpProxy : IAsyncDisposable
         _stop.Cancel();
         _listener.Stop();
         Cut();
+        Thaw();
         _stop.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -8,26 +8,36 @@ public sealed class InMemoryAuditTrail(IOptions<AuditOptions> options) : IAuditT
     private readonly Lock _lock = new();
     private readonly SortedDictionary<DateOnly, List<AuditRow>> _days = [];
 
-    public Task AppendAsync(AuditEntry entry, CancellationToken ct)
+    public Task AppendAsync(AuditEntry entry, CancellationToken ct) => AppendAllAsync([entry], ct);
+
+    public Task AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
         lock (_lock)
         {
-            if (!_days.TryGetValue(day, out var rows))
+            foreach (var entry in entries)
             {
-                _days[day] = rows = [];
-                foreach (var old in _days.Keys.Where(d => d < day.AddDays(-options.Value.RetentionDays)).ToList())
-                {
-                    _days.Remove(old);
-                }
+                Append(entry);
             }
-
-            var previous = rows.Count == 0 ? AuditChain.Genesis : rows[^1].Hash;
-            var sequence = rows.Count + 1;
-            rows.Add(new AuditRow(day, sequence, entry, previous, AuditChain.Hash(day, sequence, entry, previous)));
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Append(AuditEntry entry)
+    {
+        var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
+        if (!_days.TryGetValue(day, out var rows))
+        {
+            _days[day] = rows = [];
+            foreach (var old in _days.Keys.Where(d => d < day.AddDays(-options.Value.RetentionDays)).ToList())
+            {
+                _days.Remove(old);
+            }
+        }
+
+        var previous = rows.Count == 0 ? AuditChain.Genesis : rows[^1].Hash;
+        var sequence = rows.Count + 1;
+        rows.Add(new AuditRow(day, sequence, entry, previous, AuditChain.Hash(day, sequence, entry, previous)));
     }
 
     public Task<IReadOnlyList<AuditRow>> FindByCorrelationAsync(string correlationId, CancellationToken ct)

@@ -29,10 +29,12 @@ public sealed class OperationsGaugeRefresher(
         sagas.AddRange(Count("material-request", (await services.GetRequiredService<SagaCensus<MaterialRequestState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
         sagas.AddRange(Count("replenishment", (await services.GetRequiredService<SagaCensus<ReplenishmentState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
         var open = (await services.GetRequiredService<IDeadLetterStore>().ListAsync(Newest, false, ct)).Count;
-        var today = await services.GetRequiredService<IAuditTrail>().ReadDayAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var now = time.GetUtcNow();
+        var today = (await services.GetRequiredService<IAuditTrail>().SummarizeDayAsync(DateOnly.FromDateTime(now.UtcDateTime), now, ct))
+            .ToDictionary(d => d.System, StringComparer.Ordinal);
         var systems = services.GetRequiredService<SystemsRegistry>().All.Where(s => s.Outbound is not null).ToDictionary(
             s => s.Id,
-            s => today.LastOrDefault(r => r.Entry.System == s.Id && r.Entry.Direction == "out")?.Entry.Result switch
+            s => today.GetValueOrDefault(s.Id)?.LastOutbound?.Result switch
             {
                 null => SystemHealth.Idle,
                 "failed" => SystemHealth.Failing,

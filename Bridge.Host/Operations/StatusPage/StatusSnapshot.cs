@@ -36,14 +36,14 @@ public sealed class StatusSnapshot(
     public async Task<object> TakeAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = (await audit.ReadDayAsync(DateOnly.FromDateTime(now.UtcDateTime), ct)).Select(r => r.Entry).ToList();
+        var recent = now.AddMinutes(-RateMinutes);
+        var today = (await audit.SummarizeDayAsync(DateOnly.FromDateTime(now.UtcDateTime), recent, ct)).ToDictionary(d => d.System, StringComparer.Ordinal);
         var letters = await deadLetters.ListAsync(Newest, false, ct);
         var lettersEver = await deadLetters.ListAsync(Newest, true, ct);
         var mrs = (await requests.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
         var reps = (await replenishments.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
         var levels = await lineSide.ListAsync(ct);
         var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
-        var recent = now.AddMinutes(-RateMinutes);
 
         return new
         {
@@ -60,20 +60,20 @@ public sealed class StatusSnapshot(
             }),
             systems = systems.All.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
             {
-                var mine = today.Where(e => e.System == s.Id).ToList();
-                var lastOut = mine.LastOrDefault(e => e.Direction == "out");
+                var mine = today.GetValueOrDefault(s.Id) ?? new AuditSystemDay(s.Id, 0, 0, 0, 0, 0, null);
+                var lastOut = mine.LastOutbound;
                 return new
                 {
                     id = s.Id,
                     inbound = s.Inbound.Key,
                     outbound = s.Outbound?.Key,
-                    messagesIn = mine.Count(e => e.Direction == "in"),
-                    messagesOut = mine.Count(e => e.Direction == "out"),
-                    inPerMinute = Rate(mine.Count(e => e.Direction == "in" && e.At >= recent)),
-                    outPerMinute = Rate(mine.Count(e => e.Direction == "out" && e.At >= recent)),
+                    messagesIn = mine.In,
+                    messagesOut = mine.Out,
+                    inPerMinute = Rate(mine.InRecent),
+                    outPerMinute = Rate(mine.OutRecent),
                     deadLetters = letters.Count(l => l.System == s.Id),
                     lastOutbound = lastOut is null ? null : new { at = lastOut.At, result = lastOut.Result, reason = lastOut.Reason },
-                    state = lastOut?.Result == "failed" ? "failing" : mine.Count == 0 ? "idle" : "ok",
+                    state = lastOut?.Result == "failed" ? "failing" : mine.Rows == 0 ? "idle" : "ok",
                 };
             }),
             deadLetters = new
@@ -166,7 +166,7 @@ public sealed class StatusSnapshot(
         };
     }
 
-    private static decimal Rate(int count) => Math.Round((decimal)count / RateMinutes, 2);
+    private static decimal Rate(long count) => Math.Round((decimal)count / RateMinutes, 2);
 
     private static SortedDictionary<string, int> ByState(IEnumerable<string> states) =>
         new(states.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);

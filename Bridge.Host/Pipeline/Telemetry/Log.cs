@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1085, Level = LogLevel.Error, Message = "Telemetry: the forwarding loop failed; the readings it held are refused (their senders repeat them) and it goes on")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1086, Level = LogLevel.Warning, Message = "Telemetry: the bus did not answer within {Timeout}; the batch counts as not taken and the connection is opened again")]
+    public static partial void BusSilent(ILogger logger, TimeSpan timeout);
 }

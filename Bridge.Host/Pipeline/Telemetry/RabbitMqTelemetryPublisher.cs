@@ -7,12 +7,17 @@ namespace Bridge.Host.Pipeline.Telemetry;
 /// Publishes telemetry straight to RabbitMQ with RabbitMQ.Client (persistent, publisher confirms, one channel),
 /// in the MassTransit envelope the bus's consumers read. A batch is published back to back and its confirms are
 /// settled together by a <see cref="PublisherConfirmTracker"/>, while the pipeline may already send the next one. A lost connection
-/// is opened again on the next batch — with cluster nodes, to any node that answers.
+/// is opened again on the next batch — with cluster nodes, to any node that answers. A connection that stops answering
+/// without closing (a broker blocked or gone silent, a half-open socket) is given up after <see cref="AnswerTimeout"/>:
+/// writes and confirms are bounded, what was not confirmed by then counts as not taken, and the next batch opens a new connection.
 /// </summary>
 /// <param name="nodes">The cluster's nodes (<c>Bridge:RabbitMq:ClusterNodes</c>); none: the host of <paramref name="uri"/>.</param>
-public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetryPublisher> logger, IReadOnlyList<ClusterNode>? nodes = null)
+public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetryPublisher> logger, IReadOnlyList<ClusterNode>? nodes = null, TimeProvider? time = null)
     : ITelemetryPublisher, IAsyncDisposable
 {
+    /// <summary>How long a batch's writes, and then its confirms, may take (as the inbound outbox relay's publish timeout).</summary>
+    public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     private static readonly Task<int> NoneConfirmed = Task.FromResult(0);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private IConnection? _connection;
@@ -57,6 +62,8 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
         }
 
         var confirmed = tracker.Track(first, records.Count);
+        using var writes = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        writes.CancelAfter(AnswerTimeout);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -69,23 +76,43 @@ public sealed class RabbitMqTelemetryPublisher(Uri uri, ILogger<RabbitMqTelemetr
             try
             {
                 // Returns once the frames are written; the confirm comes through the tracker.
-                await channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, ct).ConfigureAwait(false);
+                await channel.BasicPublishAsync(record.Exchange, "", false, properties, record.Body, writes.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                Log.BusUnreachable(logger, ex.Message);
+                if (writes.IsCancellationRequested)
+                    Log.BusSilent(logger, AnswerTimeout);
+                else
+                    Log.BusUnreachable(logger, ex.Message);
                 tracker.Abandon(first, i);
+                _broken = true;
                 break;
             }
         }
 
-        return SettleAsync(confirmed, records.Count);
+        return SettleAsync(tracker, confirmed, records.Count);
     }
 
-    /// <summary>A batch not confirmed in full marks the channel for a fresh start before the next batch.</summary>
-    private async Task<int> SettleAsync(Task<int> confirmed, int count)
+    /// <summary>
+    /// A batch not confirmed in full marks the channel for a fresh start before the next batch. Confirms that do not
+    /// come within <see cref="AnswerTimeout"/> never will on this channel: its tracker is failed, which settles this
+    /// batch (and any sent after it) with what was acknowledged so far.
+    /// </summary>
+    private async Task<int> SettleAsync(PublisherConfirmTracker tracker, Task<int> confirmed, int count)
     {
-        var result = await confirmed.ConfigureAwait(false);
+        int result;
+        try
+        {
+            result = await confirmed.WaitAsync(AnswerTimeout, time ?? TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.BusSilent(logger, AnswerTimeout);
+            _broken = true;
+            tracker.Fail();
+            result = await confirmed.ConfigureAwait(false);
+        }
+
         if (result < count)
             _broken = true;
         return result;
