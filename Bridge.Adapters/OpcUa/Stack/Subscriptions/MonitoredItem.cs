@@ -8,7 +8,8 @@ namespace Bridge.Adapters.OpcUa.Stack.Subscriptions;
 /// </summary>
 public sealed class MonitoredItem(MonitoredItemRequest request, uint clientHandle)
 {
-    private readonly DuplicateFilter duplicates = new();
+    // A mutable struct, not readonly: Accept updates it in place (deliveries of a subscription run one at a time).
+    private DuplicateFilter duplicates;
 
     public MonitoredItemRequest Request { get; internal set; } = request;
 
