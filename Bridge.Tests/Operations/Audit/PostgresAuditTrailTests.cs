@@ -24,9 +24,7 @@ public sealed class PostgresAuditTrailTests
             return;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("audit-batch"));
-        await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        await using var dataSource = await MigratedAsync("audit-batch");
         var trail = new PostgresAuditTrail(dataSource, Options.Create(new AuditOptions()));
         const int appends = 200;
 
@@ -55,9 +53,7 @@ public sealed class PostgresAuditTrailTests
             return;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("audit-refused"));
-        await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        await using var dataSource = await MigratedAsync("audit-refused");
         var trail = new PostgresAuditTrail(dataSource, Options.Create(new AuditOptions()));
         // A constraint only the marked entry breaks stands for any row the database refuses.
         await using (var constraint = dataSource.CreateCommand("alter table audit_log add constraint refuse_marked check (reason is distinct from 'refuse me')"))
@@ -83,6 +79,14 @@ public sealed class PostgresAuditTrailTests
         var (rows, broken) = await AuditVerifier.VerifyAsync(trail, CancellationToken.None);
         broken.ShouldBeNull();
         rows.ShouldBe(49);
+    }
+
+    private static async Task<NpgsqlDataSource> MigratedAsync(string purpose)
+    {
+        var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync(purpose));
+        await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
+            .MigrateAsync(CancellationToken.None);
+        return dataSource;
     }
 
     private static AuditEntry Entry(int i, DateTimeOffset at, string? reason = null) =>
