@@ -54,6 +54,7 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
         }
 
         var published = 0;
+        var sent = new List<Guid>(rows.Count);
         foreach (var (id, typeName, body, attempts) in rows)
         {
             var (type, message, unreadable) = Read(typeName, body);
@@ -94,8 +95,17 @@ public sealed class InboundOutboxRelay(NpgsqlDataSource dataSource, IBus bus, In
                 continue;
             }
 
-            await ExecuteAsync(connection, transaction, "UPDATE bridge_inbound_outbox SET sent_at = @at WHERE message_id = @id", id, null, ct).ConfigureAwait(false);
+            sent.Add(id);
             published++;
+        }
+
+        if (sent.Count > 0)
+        {
+            // One statement for the pass: a round trip per row was half of what the relay spent per row.
+            await using var mark = new NpgsqlCommand("UPDATE bridge_inbound_outbox SET sent_at = @at WHERE message_id = ANY(@ids)", connection, transaction);
+            mark.Parameters.AddWithValue("at", time.GetUtcNow());
+            mark.Parameters.AddWithValue("ids", sent.ToArray());
+            await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(ct).ConfigureAwait(false);

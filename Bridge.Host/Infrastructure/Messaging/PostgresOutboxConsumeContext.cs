@@ -50,6 +50,10 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override long? LastSequenceNumber => inbox.LastSequenceNumber;
 
+    // Rows of the messages sent so far, written with the inbox mark in one round trip when the consume is done: a
+    // consumer may hold locks until commit (a stock reservation does), and a round trip per send kept them longer.
+    readonly List<NpgsqlBatchCommand> _pending = [];
+
     int _added;
 
     public override async Task SetConsumed()
@@ -139,9 +143,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
             properties = SerializerContext.SerializeDictionary(values);
         }
 
-        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(InsertSql, connection, unitOfWork.Transaction);
-        AddInboxKey(command);
+        var command = new NpgsqlBatchCommand(InsertSql);
+        AddInboxKey(command.Parameters);
         command.Parameters.AddWithValue("inbox", inbox.Key.MessageId);
         command.Parameters.AddWithValue("message_id", messageId);
         command.Parameters.AddWithValue("content_type", context.ContentType?.ToString() ?? context.Serialization.DefaultContentType.ToString());
@@ -161,24 +164,31 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
         command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
         command.Parameters.AddWithValue("now", DateTime.SpecifyKind(now, DateTimeKind.Utc));
-        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        _pending.Add(command);
         _added++;
     }
 
+    /// <summary>The inbox mark, preceded (in the same round trip) by the rows of the messages sent since the last write.</summary>
     async Task UpdateInbox(string assignment, object value)
     {
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            $"UPDATE bridge_inbox SET {assignment} WHERE {InboxWhere} AND message_id = @message", connection, unitOfWork.Transaction);
-        AddInboxKey(command);
-        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
-        command.Parameters.AddWithValue("value", value);
-        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
+        foreach (var send in _pending)
+            batch.BatchCommands.Add(send);
+        _pending.Clear();
+        var update = new NpgsqlBatchCommand($"UPDATE bridge_inbox SET {assignment} WHERE {InboxWhere} AND message_id = @message");
+        AddInboxKey(update.Parameters);
+        update.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        update.Parameters.AddWithValue("value", value);
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
     }
 
-    void AddInboxKey(NpgsqlCommand command)
+    void AddInboxKey(NpgsqlCommand command) => AddInboxKey(command.Parameters);
+
+    void AddInboxKey(NpgsqlParameterCollection parameters)
     {
-        command.Parameters.AddWithValue("endpoint", inbox.Key.EndpointName);
-        command.Parameters.AddWithValue("consumer", inbox.Key.ConsumerId);
+        parameters.AddWithValue("endpoint", inbox.Key.EndpointName);
+        parameters.AddWithValue("consumer", inbox.Key.ConsumerId);
     }
 }

@@ -1,9 +1,10 @@
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using MassTransit;
 
 namespace Bridge.Host.Processes.Replenishment;
 
 /// <summary>Stored state of one line-side location's replenishment (key: a Guid derived from the location id).</summary>
-public sealed class ReplenishmentState : SagaStateMachineInstance, ISagaVersion
+public sealed class ReplenishmentState : SagaStateMachineInstance, ISagaVersion, ISagaLoadedForUpdate
 {
     public Guid CorrelationId { get; set; }
     public int Version { get; set; }

@@ -81,9 +81,7 @@ public sealed class PostgresAuditTrailTests
             return;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("audit-batch"));
-        await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        await using var dataSource = await CreateAsync("audit-batch");
         var trail = new PostgresAuditTrail(dataSource, Options.Create(new AuditOptions()));
         const int appends = 200;
 
@@ -112,9 +110,7 @@ public sealed class PostgresAuditTrailTests
             return;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("audit-refused"));
-        await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        await using var dataSource = await CreateAsync("audit-refused");
         var trail = new PostgresAuditTrail(dataSource, Options.Create(new AuditOptions()));
         // A constraint only the marked entry breaks stands for any row the database refuses.
         await using (var constraint = dataSource.CreateCommand("alter table audit_log add constraint refuse_marked check (reason is distinct from 'refuse me')"))
@@ -145,9 +141,9 @@ public sealed class PostgresAuditTrailTests
     private static AuditEntry GroupEntry(int i, DateTimeOffset at, string? reason = null) =>
         new(at, i % 2 == 0 ? "in" : "out", "mes", "http:default", "material-request", $"m-{i}", $"MR-{i}", 100 + i, "accepted", reason, 1.5);
 
-    private static async Task<NpgsqlDataSource> CreateAsync()
+    private static async Task<NpgsqlDataSource> CreateAsync(string purpose = "audit")
     {
-        var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("audit"));
+        var dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync(purpose));
         await new DatabaseSchemaMigrator(dataSource, [new AuditSchemaScript()], TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance)
             .MigrateAsync(CancellationToken.None);
         return dataSource;

@@ -34,7 +34,7 @@ public class PostgresSagaRepositoryContext<TSaga, TMessage>(
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        var instance = await store.LoadAsync(connection, unitOfWork.Transaction, correlationId, CancellationToken, forUpdate: true).ConfigureAwait(false);
+        var instance = await store.LoadAsync(connection, unitOfWork.Transaction, correlationId, CancellationToken, forUpdate: PostgresSagaStore<TSaga>.LoadsForUpdate).ConfigureAwait(false);
         if (instance is null)
             return null!; // MassTransit's contract: null means "no such saga", the caller then runs the missing-instance pipe
         return await factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Load).ConfigureAwait(false);

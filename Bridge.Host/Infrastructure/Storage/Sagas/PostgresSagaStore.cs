@@ -7,9 +7,8 @@ namespace Bridge.Host.Infrastructure.Storage.Sagas;
 /// <summary>
 /// SQL for one saga type's table with optimistic concurrency: every write names the version it read, and a write that
 /// finds another version throws <see cref="ConcurrencyException"/> so the endpoint's retry reloads and re-runs the event.
-/// An event loads its instance <c>FOR UPDATE</c>, so concurrent events of one instance wait for each other's commit
-/// instead of failing at the write: on a busy instance (every delivery to one line-side location correlates to one
-/// replenishment saga) nearly every event lost and was retried with back-off before.
+/// A saga marked <see cref="ISagaLoadedForUpdate"/> is loaded <c>FOR UPDATE</c> by its events, so concurrent events of
+/// one busy instance wait for each other's commit instead of failing at the write and retrying with back-off.
 /// </summary>
 public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
     where TSaga : class, ISaga
@@ -24,7 +23,10 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
 
     public static string TableName => Table;
 
-    /// <param name="forUpdate">Lock the row until the transaction ends (an event about to change the instance).</param>
+    /// <summary>Whether an event locks the instance when it loads it (<see cref="ISagaLoadedForUpdate"/>).</summary>
+    public static bool LoadsForUpdate { get; } = typeof(ISagaLoadedForUpdate).IsAssignableFrom(typeof(TSaga));
+
+    /// <param name="forUpdate">Lock the row until the transaction ends (an event about to change an <see cref="ISagaLoadedForUpdate"/> instance).</param>
     public async Task<TSaga?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken ct, bool forUpdate = false)
     {
         await using var command = new NpgsqlCommand(forUpdate && transaction is not null ? SelectForUpdateSql : SelectSql, connection, transaction);
