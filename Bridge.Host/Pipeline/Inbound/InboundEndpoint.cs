@@ -43,6 +43,10 @@ public static class InboundEndpoint
         {
             envelope = await HttpInboundReader.ReadAsync(request, system, messageType, httpOptions.Get(known.Inbound.Instance).MaxBodyBytes, ct);
         }
+        catch (HttpAdapterException ex) when (ex.StatusCode == 413)
+        {
+            return Problem(413, "payload too large", $"{ex.Message} (Bridge:Adapters:Http:{known.Inbound.Instance}:MaxBodyBytes); send the document in parts");
+        }
         catch (HttpAdapterException ex)
         {
             return Problem(ex.StatusCode ?? 400, "payload not accepted", ex.Message);
