@@ -23,6 +23,7 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
     private const int UnconfirmedPerChannel = 4096;
     private static readonly string MessageType = MessageUrn.ForTypeString<LineSideConsumptionReported>();
     private static readonly BasicProperties Properties = new() { ContentType = "application/vnd.masstransit+json", Persistent = true };
+    private static readonly BasicProperties PackProperties = new() { ContentType = LineSideSignalPack.ContentType, Persistent = true };
     private readonly IConnection _connection;
     private readonly IChannel[] _channels;
     private readonly Task[] _pending;
@@ -60,14 +61,36 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
     /// Publishes a batch on the next channel, once that channel's previous batch is confirmed; returns without waiting for
     /// this batch's confirms (<see cref="ConfirmAllAsync"/> does).
     /// </summary>
-    public async Task PublishBatchAsync(IReadOnlyList<LineSideConsumptionReported> messages)
+    /// <param name="pack">1: each signal its own message on the signal's exchange; more: packs of that many
+    /// (<see cref="LineSideSignalPack"/>) straight to the signal queue.</param>
+    public async Task PublishBatchAsync(IReadOnlyList<LineSideConsumptionReported> messages, int pack)
     {
         var index = _next++ % _channels.Length;
         await _pending[index];
         var channel = _channels[index];
-        var publishes = new Task[messages.Count];
-        for (var i = 0; i < messages.Count; i++)
-            publishes[i] = channel.BasicPublishAsync(Exchange, "", false, Properties, Envelope(messages[i])).AsTask();
+        var publishes = new List<Task>(messages.Count);
+        if (pack <= 1)
+        {
+            foreach (var message in messages)
+                publishes.Add(channel.BasicPublishAsync(Exchange, "", false, Properties, Envelope(message)).AsTask());
+        }
+        else
+        {
+            foreach (var chunk in messages.Chunk(pack))
+            {
+                var body = new List<byte>(chunk.Length * 400) { (byte)'[' };
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    if (i > 0)
+                        body.Add((byte)',');
+                    body.AddRange(Envelope(chunk[i]));
+                }
+
+                body.Add((byte)']');
+                publishes.Add(channel.BasicPublishAsync("", LineSideSignalQueue.Name, false, PackProperties, body.ToArray()).AsTask());
+            }
+        }
+
         _pending[index] = Task.WhenAll(publishes);
     }
 

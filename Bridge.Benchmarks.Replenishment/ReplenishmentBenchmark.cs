@@ -77,7 +77,8 @@ internal static class ReplenishmentBenchmark
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
-        Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s");
+        Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
+            + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each"));
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
         var databaseName = new NpgsqlConnectionStringBuilder(database).Database!;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -152,7 +153,7 @@ internal static class ReplenishmentBenchmark
         foreach (var (type, (count, ms)) in cost.ByType.Where(t => t.Key != "LineSideConsumptionReported").OrderByDescending(t => t.Value.Milliseconds))
             Console.WriteLine($"  {type,-30} {count,8} consumed, {ms / Math.Max(count, 1):0.00} ms each");
         stages.Print(Console.Out);
-        await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill);
+        await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill, idlePerSecond, postgresIdlePerSecond, brokerIdlePerSecond);
         if (latencies.Count > 0)
             Console.WriteLine($"crossing → WMS  p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
         await app.StopAsync();
@@ -209,7 +210,7 @@ internal static class ReplenishmentBenchmark
                 sent++;
             }
 
-            await publisher.PublishBatchAsync(batch);
+            await publisher.PublishBatchAsync(batch, options.Pack);
             if (!paced)
                 continue;
             var wait = TimeSpan.FromMilliseconds((tick + 1) * 10) - Stopwatch.GetElapsedTime(started);

@@ -38,7 +38,9 @@ internal sealed class SteadyWindow
     }
 
     /// <summary>Prints the window's figures, or that the run never reached three quarters.</summary>
-    public async Task PrintAsync(TextWriter output, bool withPublisher)
+    /// <param name="idleProcess">CPU this process, PostgreSQL and the broker burn per second with no signal (measured after
+    /// the run): taken off, as it does not grow with the signals.</param>
+    public async Task PrintAsync(TextWriter output, bool withPublisher, TimeSpan idleProcess, TimeSpan idlePostgres, TimeSpan idleBroker)
     {
         if (await _sampling is not var (from, to))
         {
@@ -48,12 +50,13 @@ internal sealed class SteadyWindow
 
         var signals = Math.Max(to.Signals - from.Signals, 1);
         var seconds = Stopwatch.GetElapsedTime(from.Timestamp, to.Timestamp).TotalSeconds;
-        double Us(TimeSpan cpu) => cpu.TotalMilliseconds * 1000 / signals;
-        var process = Us(to.Process - from.Process);
-        var postgres = Us(to.Postgres - from.Postgres);
-        var broker = Us(to.Broker - from.Broker);
-        output.WriteLine($"steady          {signals} signals (25 % → 75 %) in {seconds:0.0} s → {signals / seconds:0} signals/s; CPU per signal: "
+        double Us(TimeSpan cpu, TimeSpan idlePerSecond) => Math.Max(0, cpu.TotalMilliseconds - idlePerSecond.TotalMilliseconds * seconds) * 1000 / signals;
+        var process = Us(to.Process - from.Process, idleProcess);
+        var postgres = Us(to.Postgres - from.Postgres, idlePostgres);
+        var broker = Us(to.Broker - from.Broker, idleBroker);
+        output.WriteLine($"steady          {signals} signals (25 % → 75 %) in {seconds:0.0} s → {signals / seconds:0} signals/s; CPU per signal (idle taken off): "
             + $"{process:0} µs this process ({(withPublisher ? "Bridge + publisher" : "Bridge alone")}), {postgres:0} µs PostgreSQL, {broker:0} µs RabbitMQ "
-            + $"→ ≈ {2_000_000 / Math.Max(process + postgres + broker, 1):0} signals/s on two free cores");
+            + $"→ ≈ {2_000_000 / Math.Max(process + postgres + broker, 1):0} signals/s on two free cores; with idle: "
+            + $"{Us(to.Process - from.Process, TimeSpan.Zero):0} / {Us(to.Postgres - from.Postgres, TimeSpan.Zero):0} / {Us(to.Broker - from.Broker, TimeSpan.Zero):0} µs");
     }
 }

@@ -122,6 +122,47 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
         (await channel.QueueDeclarePassiveAsync(LineSideSignalQueue.Name)).MessageCount.ShouldBe(0u);
     }
 
+    [Fact]
+    public async Task Pack_CrashBetweenCommitAndAck_RedeliversThePack_EachSignalAppliedOnce()
+    {
+        if (_receivers is null)
+            return;
+        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        {
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers.BaseUrl, "/wms-b").AbsoluteUri,
+        });
+        var commits = 0;
+        var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<LineSideSignalConsumerHooks>().AfterCommit = _ =>
+        {
+            if (Interlocked.Increment(ref commits) > 1)
+                return Task.CompletedTask;
+            crashed.SetResult();
+            throw new InvalidOperationException("the host died after the commit, before the acknowledgement");
+        };
+
+        // One message for three signals, straight to the queue: 120 → 70 → 50 → 35 crosses the reorder point (40).
+        var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
+        var envelopes = new[] { Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3)) }
+            .Select(s => encoder.Encode(s).Body.ToArray());
+        byte[] pack = [(byte)'[', .. envelopes.SelectMany((e, i) => i == 0 ? e : [(byte)',', .. e]), (byte)']'];
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
+        {
+            await channel.BasicPublishAsync("", LineSideSignalQueue.Name, false,
+                new BasicProperties { Persistent = true, ContentType = LineSideSignalPack.ContentType }, pack);
+        }
+
+        await crashed.Task.WaitAsync(Wait);
+
+        var view = await UntilAsync(host, v => Quantity(v) == 35m && (string?)v["state"] == "Requested");
+        view["signals"]!.GetValue<long>().ShouldBe(3);
+        (await _receivers.NextAsync("wms-b", Wait)).Path.ShouldBe("/import/replenishment/RP-L1-ST03-0001.csv");
+        commits.ShouldBeGreaterThan(1);
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
+        (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(3);
+    }
+
     private async Task PublishAsync(IEnumerable<LineSideConsumptionReported> signals)
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync();

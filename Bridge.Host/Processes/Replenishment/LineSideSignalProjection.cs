@@ -22,7 +22,24 @@ public sealed class LineSideSignalProjection(NpgsqlDataSource dataSource, LineSi
     /// <summary>Drops the levels held in memory: the next batch reads its rows again (after a failure, or losing the queue).</summary>
     public void Forget() => _levels.Clear();
 
-    /// <summary>Reads one delivery body (no state of the projection is touched: the consumer decodes while a batch commits).</summary>
+    /// <summary>
+    /// Reads one delivery: one envelope or a <see cref="LineSideSignalPack"/> of them, in order (no state of the projection
+    /// is touched: the consumer decodes while a batch commits). A pack that cannot be split is one dead letter, whole.
+    /// </summary>
+    public DecodedSignal[] DecodeDelivery(ReadOnlySpan<byte> body)
+    {
+        if (!LineSideSignalPack.IsPack(body))
+            return [Decode(body)];
+        var (envelopes, error) = LineSideSignalPack.Split(body);
+        if (envelopes is null)
+            return [new DecodedSignal(null, new DecodedSignal.Rejection(body.ToArray(), null, error!))];
+        var signals = new DecodedSignal[envelopes.Count];
+        for (var i = 0; i < signals.Length; i++)
+            signals[i] = Decode(body[envelopes[i]]);
+        return signals;
+    }
+
+    /// <summary>Reads one envelope.</summary>
     public DecodedSignal Decode(ReadOnlySpan<byte> body)
     {
         var (message, error) = LineSideSignalEnvelope.Read(body);

@@ -28,7 +28,8 @@ public sealed class RabbitMqLineSideSignalConsumer(
     TimeProvider time,
     ILogger<RabbitMqLineSideSignalConsumer> logger) : BackgroundService
 {
-    private readonly record struct Delivery(ulong Tag, DecodedSignal Signal);
+    /// <summary>A delivery's signals (one, or a pack's): never split over two batches, acknowledged once all of them committed.</summary>
+    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals);
 
     /// <summary>Batches whose notices wait for the publisher stage; a slower broker holds the next commit back once this many are waiting.</summary>
     private const int NoticeBatchesWaiting = 4;
@@ -120,7 +121,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         consumer.ReceivedAsync += (_, e) =>
         {
             var decoding = Stopwatch.GetTimestamp();
-            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, projection.Decode(e.Body.Span)));
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, projection.DecodeDelivery(e.Body.Span)));
             Interlocked.Add(ref _decodeTicks, Stopwatch.GetTimestamp() - decoding);
             hooks.AfterDecode?.Invoke();
             return Task.CompletedTask;
@@ -159,7 +160,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             await GatherAsync(deliveries, batch, ct);
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
-                signals.Add(delivery.Signal);
+                signals.AddRange(delivery.Signals);
             var result = await projection.ApplyAsync(signals, ct);
             if (hooks.AfterCommit is { } afterCommit)
                 await afterCommit(ct);
@@ -199,17 +200,26 @@ public sealed class RabbitMqLineSideSignalConsumer(
             : await factory.CreateConnectionAsync(ct);
     }
 
-    /// <summary>Waits for one delivery, then takes whatever else arrives within the window, up to the limit.</summary>
+    /// <summary>
+    /// Waits for one delivery, then takes whatever else arrives within the window, until the batch holds
+    /// <see cref="LineSideSignalQueue.BatchLimit"/> signals (a pack is taken whole, so a batch may hold one pack more).
+    /// </summary>
     private async Task GatherAsync(ChannelReader<Delivery> reader, List<Delivery> batch, CancellationToken ct)
     {
-        batch.Add(await reader.ReadAsync(ct));
+        var first = await reader.ReadAsync(ct);
+        batch.Add(first);
+        var signals = first.Signals.Length;
         var deadline = time.GetTimestamp() + (long)(LineSideSignalQueue.BatchWindow.TotalSeconds * time.TimestampFrequency);
-        while (batch.Count < LineSideSignalQueue.BatchLimit)
+        while (signals < LineSideSignalQueue.BatchLimit)
         {
-            while (batch.Count < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
+            while (signals < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
+            {
                 batch.Add(next);
+                signals += next.Signals.Length;
+            }
+
             var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
-            if (batch.Count >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
+            if (signals >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
                 return;
             using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
             window.CancelAfter(left);
