@@ -1,12 +1,13 @@
 namespace Bridge.Benchmarks.Replenishment;
 
 /// <summary>
-/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20] [--prefill] [--broker-pid PID]</c>; the URIs default to
+/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20] [--prefill] [--pack N] [--broker-pid PID]</c>; the URIs default to
 /// BRIDGE_TEST_RABBITMQ / BRIDGE_TEST_POSTGRES (what ./test.sh exports). <c>--prefill</c> queues every signal before
 /// Bridge starts consuming, so the drain rate is Bridge's alone (the publisher takes no CPU meanwhile); no latency then.
-/// <c>--broker-pid</c> adds the broker's CPU per signal to the output.
+/// <c>--broker-pid</c> adds the broker's CPU per signal to the output. <c>--pack N</c> sends the signals in packs of N per
+/// message (<c>LineSideSignalPack</c>) instead of one message each.
 /// </summary>
-internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds, bool Prefill, int? BrokerPid)
+internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds, bool Prefill, int? BrokerPid, int Pack)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -20,6 +21,7 @@ internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Lo
             int.Parse(Value("--rate") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--seconds") ?? "20", System.Globalization.CultureInfo.InvariantCulture),
             args.Contains("--prefill"),
-            Value("--broker-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null);
+            Value("--broker-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
+            int.Parse(Value("--pack") ?? "1", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

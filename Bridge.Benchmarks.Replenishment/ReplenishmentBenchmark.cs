@@ -77,7 +77,8 @@ internal static class ReplenishmentBenchmark
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
-        Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s");
+        Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
+            + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each"));
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
         var databaseName = new NpgsqlConnectionStringBuilder(database).Database!;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -91,6 +92,8 @@ internal static class ReplenishmentBenchmark
 
         var postgresBefore = ServerCpu.Postgres(databaseName);
         var brokerBefore = ServerCpu.Broker(options.BrokerPid);
+        using var sampling = new CancellationTokenSource();
+        var steady = SteadyWindow.Start(stages, total, databaseName, options.BrokerPid, sampling.Token);
 
         if (!options.Prefill)
         {
@@ -103,16 +106,21 @@ internal static class ReplenishmentBenchmark
         var drainDeadline = Stopwatch.StartNew();
         while ((stages.Signals < sent || arrivals.Count < expectedRequests) && drainDeadline.Elapsed < TimeSpan.FromSeconds(120))
             await Task.Delay(100);
+        await sampling.CancelAsync();
         var consumeSeconds = options.Prefill ? stages.Seconds : Stopwatch.GetElapsedTime(started, stages.LastTimestamp).TotalSeconds;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var postgresCpu = ServerCpu.Postgres(databaseName) - postgresBefore;
         var brokerCpu = ServerCpu.Broker(options.BrokerPid) - brokerBefore;
         var runSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         // What the host burns with no signal at all (Hangfire's polling, relays, adapters retrying), over the same time,
-        // is not the signals' cost: measured after the run and taken off.
+        // is not the signals' cost: measured after the run and taken off, in this process and in the servers.
         var idleBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var postgresIdleBefore = ServerCpu.Postgres(databaseName);
+        var brokerIdleBefore = ServerCpu.Broker(options.BrokerPid);
         await Task.Delay(IdleSample);
         var idlePerSecond = (Process.GetCurrentProcess().TotalProcessorTime - idleBefore) / IdleSample.TotalSeconds;
+        var postgresIdlePerSecond = (ServerCpu.Postgres(databaseName) - postgresIdleBefore) / IdleSample.TotalSeconds;
+        var brokerIdlePerSecond = (ServerCpu.Broker(options.BrokerPid) - brokerIdleBefore) / IdleSample.TotalSeconds;
         await stop.CancelAsync();
         await receiving;
 
@@ -130,10 +138,12 @@ internal static class ReplenishmentBenchmark
         var per = Math.Max(stages.Signals, 1);
         var bridgeUs = cpu.TotalMilliseconds * 1000 / per;
         var netUs = Math.Max(0, cpu.TotalMilliseconds - idlePerSecond.TotalMilliseconds * runSeconds) * 1000 / per;
-        var postgresUs = postgresCpu.TotalMilliseconds * 1000 / per;
-        var brokerUs = brokerCpu.TotalMilliseconds * 1000 / per;
+        var postgresUs = Math.Max(0, postgresCpu.TotalMilliseconds - postgresIdlePerSecond.TotalMilliseconds * runSeconds) * 1000 / per;
+        var brokerUs = Math.Max(0, brokerCpu.TotalMilliseconds - brokerIdlePerSecond.TotalMilliseconds * runSeconds) * 1000 / per;
         Console.WriteLine($"cpu             {bridgeUs:0} µs per signal in this process ({(options.Prefill ? "Bridge alone" : "Bridge + publisher")}; {netUs:0} µs without the idle host's "
-            + $"{idlePerSecond.TotalMilliseconds:0} ms/s), {postgresUs:0} µs in PostgreSQL, " + (options.BrokerPid is null ? "broker not measured (--broker-pid)" : $"{brokerUs:0} µs in RabbitMQ"));
+            + $"{idlePerSecond.TotalMilliseconds:0} ms/s), {postgresUs:0} µs in PostgreSQL (without its idle {postgresIdlePerSecond.TotalMilliseconds:0} ms/s, "
+            + $"{postgresCpu.TotalMilliseconds * 1000 / per:0} with), "
+            + (options.BrokerPid is null ? "broker not measured (--broker-pid)" : $"{brokerUs:0} µs in RabbitMQ (without its idle {brokerIdlePerSecond.TotalMilliseconds:0} ms/s, {brokerCpu.TotalMilliseconds * 1000 / per:0} with)"));
         if (publisherUs is { } publisherPerSignal)
             Console.WriteLine($"publisher       {publisherPerSignal:0} µs CPU per signal (RabbitMQ.Client, persistent, confirms; measured while prefilling, not in the figures above)");
         Console.WriteLine($"ceiling         ≈ {2_000_000 / Math.Max(netUs + postgresUs + brokerUs, 1):0} signals/s on two free cores at that cost (this process alone: ≈ {2_000_000 / Math.Max(netUs, 1):0})");
@@ -143,6 +153,7 @@ internal static class ReplenishmentBenchmark
         foreach (var (type, (count, ms)) in cost.ByType.Where(t => t.Key != "LineSideConsumptionReported").OrderByDescending(t => t.Value.Milliseconds))
             Console.WriteLine($"  {type,-30} {count,8} consumed, {ms / Math.Max(count, 1):0.00} ms each");
         stages.Print(Console.Out);
+        await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill, idlePerSecond, postgresIdlePerSecond, brokerIdlePerSecond);
         if (latencies.Count > 0)
             Console.WriteLine($"crossing → WMS  p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
         await app.StopAsync();
@@ -165,7 +176,10 @@ internal static class ReplenishmentBenchmark
             ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
         }));
 
-    /// <summary>Round-robin over the locations at the offered rate in 10 ms ticks (or as fast as confirms allow); returns how many were sent.</summary>
+    /// <summary>
+    /// Round-robin over the locations at the offered rate in 10 ms ticks (or as fast as confirms allow), each tick one batch
+    /// for <see cref="RawSignalPublisher"/>; returns how many were sent, all confirmed.
+    /// </summary>
     private static async Task<long> SendAsync(RawSignalPublisher publisher, BenchmarkOptions options, ConcurrentDictionary<string, long> crossings, long started, bool paced)
     {
         var perTick = options.Locations * options.RatePerLocation / 100.0;
@@ -177,7 +191,7 @@ internal static class ReplenishmentBenchmark
         for (var tick = 0; sent < total; tick++)
         {
             due += perTick;
-            var batch = new List<Task>();
+            var batch = new List<LineSideConsumptionReported>((int)perTick + 1);
             while (sent < due && sent < total)
             {
                 var index = (int)(sent % options.Locations);
@@ -188,15 +202,15 @@ internal static class ReplenishmentBenchmark
                 levels[index] = Math.Max(0, before - quantity);
                 if (before > 40m && levels[index] <= 40m)
                     crossings[location] = Stopwatch.GetTimestamp();
-                batch.Add(publisher.PublishAsync(new LineSideConsumptionReported
+                batch.Add(new LineSideConsumptionReported
                 {
                     MessageId = Guid.NewGuid(), CorrelationId = location, Source = "plc", OccurredAt = clock.AddTicks(sent),
                     Location = location, Material = "A-100", Quantity = quantity, Unit = "pcs",
-                }).AsTask());
+                });
                 sent++;
             }
 
-            await Task.WhenAll(batch);
+            await publisher.PublishBatchAsync(batch, options.Pack);
             if (!paced)
                 continue;
             var wait = TimeSpan.FromMilliseconds((tick + 1) * 10) - Stopwatch.GetElapsedTime(started);
@@ -204,6 +218,7 @@ internal static class ReplenishmentBenchmark
                 await Task.Delay(wait);
         }
 
+        await publisher.ConfirmAllAsync();
         return sent;
     }
 

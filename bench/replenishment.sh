@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs Bridge.Benchmarks.Replenishment (Release) against throwaway servers on 127.0.0.1 that it starts and stops itself:
-# RabbitMQ (its own node) and PostgreSQL (a cluster in a temp folder). Two runs, each on a fresh database:
-#   1. prefilled: every signal queued before Bridge starts — the drain rate and the CPU per signal of Bridge, PostgreSQL,
-#      RabbitMQ (delivery) and, while prefilling, the publisher;
-#   2. paced: the signals offered at the target rate while Bridge runs — sustained rate, requests at the WMS,
-#      p50/p99 crossing → request at the WMS, the saga's share.
-#   bench/replenishment.sh [locations] [signals/s per location] [seconds]      (default 1000 10 20)
+# RabbitMQ (its own node) and PostgreSQL (a cluster in a temp folder). Four runs, each on a fresh database:
+#   1. prefilled, one message per signal: every signal queued before Bridge starts — the drain rate and the CPU per
+#      signal of Bridge, PostgreSQL, RabbitMQ (delivery) and, while prefilling, the publisher;
+#   2. paced, one message per signal: the signals offered at the target rate while Bridge runs — sustained rate,
+#      requests at the WMS, p50/p99 crossing → request at the WMS, the saga's share;
+#   3. and 4. the same with the signals packed, [pack] per message (LineSideSignalPack).
+#   Each run also prints its steady window (25 % → 75 % of the signals): rate and CPU per signal without start and tail.
+#   bench/replenishment.sh [locations] [signals/s per location] [seconds] [pack]     (default 1000 10 20 100)
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (58830), BRIDGE_BENCH_POSTGRES_PORT (58530).
 # PostgreSQL runs with fsync=off and synchronous_commit=off like the test servers (BRIDGE_BENCH_PG_DURABLE=1: both on).
 set -uo pipefail
@@ -14,6 +16,7 @@ cd "$root"
 locations=${1:-1000}
 rate=${2:-10}
 seconds=${3:-20}
+pack=${4:-100}
 rabbit_port=${BRIDGE_BENCH_RABBITMQ_PORT:-58830}
 pg_port=${BRIDGE_BENCH_POSTGRES_PORT:-58530}
 pg_bin=/usr/lib/postgresql/15/bin
@@ -102,11 +105,17 @@ postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database
 bench=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-say "run 1 of 2: prefilled (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
+say "run 1 of 4: prefilled, one message per signal (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
 "${bench[@]}" --prefill
 first=$?
-say "run 2 of 2: paced at $(( locations * rate ))/s"
+say "run 2 of 4: paced at $(( locations * rate ))/s, one message per signal"
 "${bench[@]}"
 second=$?
+say "run 3 of 4: prefilled, packs of $pack signals per message"
+"${bench[@]}" --prefill --pack "$pack"
+third=$?
+say "run 4 of 4: paced at $(( locations * rate ))/s, packs of $pack signals per message"
+"${bench[@]}" --pack "$pack"
+fourth=$?
 say "load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-(( first == 0 && second == 0 )) || exit 1
+(( first == 0 && second == 0 && third == 0 && fourth == 0 )) || exit 1

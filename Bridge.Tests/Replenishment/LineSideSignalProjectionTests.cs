@@ -150,6 +150,34 @@ public sealed class LineSideSignalProjectionTests : IAsyncLifetime
         letters.ShouldContain(l => l.Reason.Contains("no line-side location 'NOWHERE'", StringComparison.Ordinal) && l.Metadata["location"] == "NOWHERE");
     }
 
+    [Fact]
+    public async Task Pack_AppliesItsSignalsInOrder_APoisonOneIsDeadLetteredAlone_AnUnreadablePackWhole()
+    {
+        if (_dataSource is null)
+            return;
+        var projection = Projection(_dataSource);
+        var nowhere = Envelope(new LineSideConsumptionReported
+        {
+            MessageId = Guid.NewGuid(), CorrelationId = "", Source = "plc", OccurredAt = At, Location = "NOWHERE", Material = "A-100", Quantity = 1, Unit = "pcs",
+        });
+        var pack = Pack(Consumed(A, 10, At.AddSeconds(1)), nowhere, Consumed(A, 15, At.AddSeconds(2)), Read(B, 50, At.AddSeconds(3)));
+        var broken = pack[..^20];
+
+        var decoded = projection.DecodeDelivery(pack).Concat(projection.DecodeDelivery(broken)).ToList();
+        var result = await projection.ApplyAsync(decoded, CancellationToken.None);
+
+        decoded.Count.ShouldBe(5);
+        result.DeadLettered.ShouldBe(2);
+        result.Changes.Select(c => (c.Signal.Location.Id, c.Change.Level.Quantity)).ShouldBe([(A.Id, 110m), (A.Id, 95m), (B.Id, 50m)]);
+        (await LevelAsync(_dataSource, A)).Level.Quantity.ShouldBe(95m);
+        var letters = await _deadLetters.ListAsync(10, true, CancellationToken.None);
+        letters.ShouldContain(l => l.Metadata.GetValueOrDefault("location") == "NOWHERE");
+        letters.ShouldContain(l => l.Reason.Contains("pack", StringComparison.Ordinal) && l.Body.SequenceEqual(broken));
+    }
+
+    private static byte[] Pack(params byte[][] envelopes) =>
+        [(byte)'[', .. envelopes.SelectMany((e, i) => i == 0 ? e : [(byte)',', .. e]), (byte)']'];
+
     private LineSideSignalProjection Projection(NpgsqlDataSource dataSource) =>
         new(dataSource, new LineSideSignalReader(Catalog), new LineSideDeadLetters(_deadLetters, TimeProvider.System, NullLogger<LineSideDeadLetters>.Instance), TimeProvider.System);
 

@@ -71,6 +71,98 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
         (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(3);
     }
 
+    [Fact]
+    public async Task WhileABatchCommits_TheNextIsReceivedAndDecoded_AndEachIsAcknowledgedAfterItsCommit()
+    {
+        if (_receivers is null)
+            return;
+        await using (var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        {
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers.BaseUrl, "/wms-b").AbsoluteUri,
+        }))
+        {
+            var hooks = host.Services.GetRequiredService<LineSideSignalConsumerHooks>();
+            var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var nextDecoded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var decoded = 0;
+            var commits = 0;
+            hooks.AfterDecode = () =>
+            {
+                if (Interlocked.Increment(ref decoded) == 2)
+                    nextDecoded.TrySetResult();
+            };
+            hooks.AfterCommit = async ct =>
+            {
+                if (Interlocked.Increment(ref commits) > 1)
+                    return;
+                // The first batch is committed and not yet acknowledged: the consume loop waits here.
+                firstHeld.SetResult();
+                await release.Task.WaitAsync(ct);
+            };
+
+            await PublishAsync([Consumed(50, At.AddSeconds(1))]);
+            await firstHeld.Task.WaitAsync(Wait);
+            await PublishAsync([Consumed(20, At.AddSeconds(2))]);
+
+            // Received and decoded while the first batch still waits for its acknowledgement: the stages overlap.
+            await nextDecoded.Task.WaitAsync(Wait);
+            commits.ShouldBe(1);
+            (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(1);
+            release.SetResult();
+
+            var view = await UntilAsync(host, v => Quantity(v) == 50m);
+            view["signals"]!.GetValue<long>().ShouldBe(2);
+            commits.ShouldBe(2);
+        }
+
+        // The host is gone: a delivery it had not acknowledged would be back in the queue now.
+        await using var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        (await channel.QueueDeclarePassiveAsync(LineSideSignalQueue.Name)).MessageCount.ShouldBe(0u);
+    }
+
+    [Fact]
+    public async Task Pack_CrashBetweenCommitAndAck_RedeliversThePack_EachSignalAppliedOnce()
+    {
+        if (_receivers is null)
+            return;
+        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        {
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers.BaseUrl, "/wms-b").AbsoluteUri,
+        });
+        var commits = 0;
+        var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<LineSideSignalConsumerHooks>().AfterCommit = _ =>
+        {
+            if (Interlocked.Increment(ref commits) > 1)
+                return Task.CompletedTask;
+            crashed.SetResult();
+            throw new InvalidOperationException("the host died after the commit, before the acknowledgement");
+        };
+
+        // One message for three signals, straight to the queue: 120 → 70 → 50 → 35 crosses the reorder point (40).
+        var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
+        var envelopes = new[] { Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3)) }
+            .Select(s => encoder.Encode(s).Body.ToArray());
+        byte[] pack = [(byte)'[', .. envelopes.SelectMany((e, i) => i == 0 ? e : [(byte)',', .. e]), (byte)']'];
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
+        {
+            await channel.BasicPublishAsync("", LineSideSignalQueue.Name, false,
+                new BasicProperties { Persistent = true, ContentType = LineSideSignalPack.ContentType }, pack);
+        }
+
+        await crashed.Task.WaitAsync(Wait);
+
+        var view = await UntilAsync(host, v => Quantity(v) == 35m && (string?)v["state"] == "Requested");
+        view["signals"]!.GetValue<long>().ShouldBe(3);
+        (await _receivers.NextAsync("wms-b", Wait)).Path.ShouldBe("/import/replenishment/RP-L1-ST03-0001.csv");
+        commits.ShouldBeGreaterThan(1);
+        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
+        (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(3);
+    }
+
     private async Task PublishAsync(IEnumerable<LineSideConsumptionReported> signals)
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync();

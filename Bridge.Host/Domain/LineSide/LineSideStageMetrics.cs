@@ -14,7 +14,10 @@ public static class LineSideStageMetrics
     public const string StageInstrument = "bridge.line_side.stage.duration";
     public const string BatchInstrument = "bridge.line_side.batch.signals";
 
-    /// <summary>Turning the received messages into located signals (MassTransit has deserialized them already, or the raw consumer does here).</summary>
+    /// <summary>
+    /// Turning the received messages into located signals (MassTransit has deserialized them already, or the raw consumer
+    /// does it as each delivery arrives, while the previous batch commits).
+    /// </summary>
     public const string Read = "read";
     /// <summary>The bulk inbox insert that skips message ids seen before.</summary>
     public const string Claim = "claim";
@@ -27,7 +30,7 @@ public static class LineSideStageMetrics
     /// <summary>Storing the saga's notices with the batch.</summary>
     public const string Notices = "notices";
     public const string Commit = "commit";
-    /// <summary>Publishing the notices after the commit and removing their rows.</summary>
+    /// <summary>Publishing the notices after the commit and removing their rows (the raw consumer does it while the next batch commits).</summary>
     public const string Publish = "publish";
     /// <summary>Acknowledging the batch's deliveries to the broker.</summary>
     public const string Ack = "ack";
@@ -43,6 +46,13 @@ public static class LineSideStageMetrics
         if (StageDuration.Enabled)
             StageDuration.Record(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds, new KeyValuePair<string, object?>("stage", stage));
         return now;
+    }
+
+    /// <summary>Records a stage's time measured elsewhere, in <see cref="Stopwatch"/> ticks (the decoding of a batch's deliveries, done as they arrived).</summary>
+    public static void Record(string stage, long ticks)
+    {
+        if (StageDuration.Enabled)
+            StageDuration.Record(ticks * 1000.0 / Stopwatch.Frequency, new KeyValuePair<string, object?>("stage", stage));
     }
 
     public static void Batch(int signals) => BatchSignals.Record(signals);

@@ -5,4 +5,7 @@ public sealed class LineSideSignalConsumerHooks
 {
     /// <summary>Runs after a batch committed and before its deliveries are acknowledged (a test stops the host here).</summary>
     public Func<CancellationToken, Task>? AfterCommit { get; set; }
+
+    /// <summary>Runs as each delivery has been decoded, on the client's dispatcher (a test sees the next batch arrive while one commits).</summary>
+    public Action? AfterDecode { get; set; }
 }

@@ -22,28 +22,73 @@ public sealed class LineSideSignalProjection(NpgsqlDataSource dataSource, LineSi
     /// <summary>Drops the levels held in memory: the next batch reads its rows again (after a failure, or losing the queue).</summary>
     public void Forget() => _levels.Clear();
 
-    /// <summary>Reads, applies and commits one batch of delivery bodies; a body that is no usable signal is a dead letter.</summary>
-    public async Task<LineSideSignalBatchResult> ApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken ct)
+    /// <summary>
+    /// Reads one delivery: one envelope or a <see cref="LineSideSignalPack"/> of them, in order (no state of the projection
+    /// is touched: the consumer decodes while a batch commits). A pack that cannot be split is one dead letter, whole.
+    /// </summary>
+    public DecodedSignal[] DecodeDelivery(ReadOnlySpan<byte> body)
     {
-        var started = Stopwatch.GetTimestamp();
-        var signals = new List<LocatedSignal>(bodies.Count);
-        var rejected = new List<(ReadOnlyMemory<byte> Body, CanonicalMessage? Message, string Reason)>();
-        foreach (var body in bodies)
+        if (!LineSideSignalPack.IsPack(body))
+            return [Decode(body)];
+        var (envelopes, error) = LineSideSignalPack.Split(body);
+        if (envelopes is null)
+            return [new DecodedSignal(null, new DecodedSignal.Rejection(body.ToArray(), null, error!))];
+        var signals = new DecodedSignal[envelopes.Count];
+        for (var i = 0; i < signals.Length; i++)
+            signals[i] = Decode(body[envelopes[i]]);
+        return signals;
+    }
+
+    /// <summary>Reads one envelope.</summary>
+    public DecodedSignal Decode(ReadOnlySpan<byte> body)
+    {
+        var (message, error) = LineSideSignalEnvelope.Read(body);
+        SignalReading reading;
+        try
         {
-            var (message, error) = LineSideSignalEnvelope.Read(body.Span);
-            var reading = message switch
+            reading = message switch
             {
                 Bridge.Contracts.Messages.LineSideConsumptionReported consumption => reader.Read(consumption),
                 Bridge.Contracts.Messages.BinLevelReported level => reader.Read(level),
                 _ => new SignalReading.Rejected(error ?? "not a line-side signal"),
             };
-            if (reading is SignalReading.Signal signal)
-                signals.Add(new LocatedSignal(signal.Location, signal.Value));
-            else if (reading is SignalReading.Rejected no)
-                rejected.Add((body, message, no.Reason));
+        }
+        catch (Exception e) when (e is ArithmeticException or FormatException)
+        {
+            // An absurd quantity (a unit conversion that overflows): this delivery is a dead letter, the batch goes on.
+            reading = new SignalReading.Rejected($"the signal cannot be applied: {e.Message}");
         }
 
+        return reading switch
+        {
+            SignalReading.Signal signal => new DecodedSignal(new LocatedSignal(signal.Location, signal.Value), null),
+            SignalReading.Rejected no => new DecodedSignal(null, new DecodedSignal.Rejection(body.ToArray(), message, no.Reason)),
+            _ => new DecodedSignal(null, new DecodedSignal.Rejection(body.ToArray(), message, "not a line-side signal")),
+        };
+    }
+
+    /// <summary>Reads, applies and commits one batch of delivery bodies; a body that is no usable signal is a dead letter.</summary>
+    public Task<LineSideSignalBatchResult> ApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decoded = bodies.Select(b => Decode(b.Span)).ToList();
         LineSideStageMetrics.Stage(LineSideStageMetrics.Read, started);
+        return ApplyAsync(decoded, ct);
+    }
+
+    /// <summary>Applies and commits one batch of decoded deliveries, in their order; the rejected ones become dead letters.</summary>
+    public async Task<LineSideSignalBatchResult> ApplyAsync(IReadOnlyList<DecodedSignal> batch, CancellationToken ct)
+    {
+        var signals = new List<LocatedSignal>(batch.Count);
+        var rejected = new List<DecodedSignal.Rejection>();
+        foreach (var delivery in batch)
+        {
+            if (delivery.Signal is { } signal)
+                signals.Add(signal);
+            else if (delivery.Rejected is { } no)
+                rejected.Add(no);
+        }
+
         var result = signals.Count == 0 ? new LineSideSignalBatchResult([], [], 0) : await CommitAsync(signals, ct);
         // After the commit and before the acknowledgement: a crash in between files a poison signal again on redelivery.
         foreach (var (body, message, reason) in rejected)
@@ -52,10 +97,10 @@ public sealed class LineSideSignalProjection(NpgsqlDataSource dataSource, LineSi
                 await deadLetters.AddAsync(message, message is Bridge.Contracts.Messages.LineSideConsumptionReported c ? c.Location
                     : ((Bridge.Contracts.Messages.BinLevelReported)message).Location, reason, ct);
             else
-                await deadLetters.AddUnreadableAsync(body.ToArray(), reason, ct);
+                await deadLetters.AddUnreadableAsync(body, reason, ct);
         }
 
-        LineSideStageMetrics.Batch(bodies.Count);
+        LineSideStageMetrics.Batch(batch.Count);
         return result with { DeadLettered = rejected.Count };
     }
 

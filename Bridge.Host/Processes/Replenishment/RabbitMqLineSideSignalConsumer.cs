@@ -28,7 +28,14 @@ public sealed class RabbitMqLineSideSignalConsumer(
     TimeProvider time,
     ILogger<RabbitMqLineSideSignalConsumer> logger) : BackgroundService
 {
-    private sealed record Delivery(ulong Tag, ReadOnlyMemory<byte> Body);
+    /// <summary>A delivery's signals (one, or a pack's): never split over two batches, acknowledged once all of them committed.</summary>
+    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals);
+
+    /// <summary>Batches whose notices wait for the publisher stage; a slower broker holds the next commit back once this many are waiting.</summary>
+    private const int NoticeBatchesWaiting = 4;
+
+    /// <summary>Stopwatch ticks spent decoding deliveries since the last batch was gathered (the "read" stage, overlapped).</summary>
+    private long _decodeTicks;
 
     /// <summary>
     /// Declares the queue and its bindings before the host reports started: a signal published once the host runs must
@@ -94,9 +101,17 @@ public sealed class RabbitMqLineSideSignalConsumer(
         }
     }
 
-    private async Task ConsumeAsync(CancellationToken ct)
+    /// <summary>
+    /// Three stages that overlap, so the rate is the slowest stage's, not their sum: the client's dispatcher receives and
+    /// decodes deliveries (into a channel bounded by the prefetch); this loop gathers a batch, commits it and acknowledges it
+    /// (one batch at a time, in queue order, the ack only after the commit); a publisher task sends each committed batch's
+    /// notices in batch order. Whichever stage fails ends all three; the channel closes and the unacknowledged deliveries go back.
+    /// </summary>
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var ct = failed.Token;
         await using var connection = await ConnectAsync(settings, ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
@@ -105,7 +120,10 @@ public sealed class RabbitMqLineSideSignalConsumer(
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, e) =>
         {
-            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, e.Body.ToArray()));
+            var decoding = Stopwatch.GetTimestamp();
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, projection.DecodeDelivery(e.Body.Span)));
+            Interlocked.Add(ref _decodeTicks, Stopwatch.GetTimestamp() - decoding);
+            hooks.AfterDecode?.Invoke();
             return Task.CompletedTask;
         };
         consumer.ShutdownAsync += (_, e) =>
@@ -113,24 +131,59 @@ public sealed class RabbitMqLineSideSignalConsumer(
             deliveries.Writer.TryComplete(new InvalidOperationException($"the signal channel closed: {e.ReplyText}"));
             return Task.CompletedTask;
         };
-        await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
-        Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
         // A fresh consumer may follow another host's: what memory holds may be old (the row versions would catch it).
         projection.Forget();
+        await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
+        Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
 
+        var committed = Channel.CreateBounded<IReadOnlyList<LineSideNotice>>(new BoundedChannelOptions(NoticeBatchesWaiting) { SingleReader = true, SingleWriter = true });
+        var publishing = PublishLoopAsync(committed.Reader, ct);
+        try
+        {
+            await CommitLoopAsync(deliveries.Reader, channel, committed.Writer, ct);
+        }
+        finally
+        {
+            await failed.CancelAsync();
+            await publishing;
+        }
+    }
+
+    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    {
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
+        var signals = new List<DecodedSignal>(LineSideSignalQueue.BatchLimit);
         while (true)
         {
             batch.Clear();
-            await GatherAsync(deliveries.Reader, batch, ct);
-            var result = await projection.ApplyAsync(batch.Select(d => d.Body).ToList(), ct);
+            signals.Clear();
+            await GatherAsync(deliveries, batch, ct);
+            LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
+            foreach (var delivery in batch)
+                signals.AddRange(delivery.Signals);
+            var result = await projection.ApplyAsync(signals, ct);
             if (hooks.AfterCommit is { } afterCommit)
                 await afterCommit(ct);
             var acking = Stopwatch.GetTimestamp();
             await channel.BasicAckAsync(batch[^1].Tag, multiple: true, ct);
             LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
             Report(result);
-            await PublishAsync(result.Notices, ct);
+            if (result.Notices.Count > 0)
+                await committed.WriteAsync(result.Notices, ct);
+        }
+    }
+
+    /// <summary>Publishes each committed batch's notices, batch after batch (one location's notices stay in order across batches).</summary>
+    private async Task PublishLoopAsync(ChannelReader<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var notices in committed.ReadAllAsync(ct))
+                await PublishAsync(notices, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The consumer stopped or failed: notices not yet published are in line_side_notices; the relay sends them.
         }
     }
 
@@ -147,17 +200,26 @@ public sealed class RabbitMqLineSideSignalConsumer(
             : await factory.CreateConnectionAsync(ct);
     }
 
-    /// <summary>Waits for one delivery, then takes whatever else arrives within the window, up to the limit.</summary>
+    /// <summary>
+    /// Waits for one delivery, then takes whatever else arrives within the window, until the batch holds
+    /// <see cref="LineSideSignalQueue.BatchLimit"/> signals (a pack is taken whole, so a batch may hold one pack more).
+    /// </summary>
     private async Task GatherAsync(ChannelReader<Delivery> reader, List<Delivery> batch, CancellationToken ct)
     {
-        batch.Add(await reader.ReadAsync(ct));
+        var first = await reader.ReadAsync(ct);
+        batch.Add(first);
+        var signals = first.Signals.Length;
         var deadline = time.GetTimestamp() + (long)(LineSideSignalQueue.BatchWindow.TotalSeconds * time.TimestampFrequency);
-        while (batch.Count < LineSideSignalQueue.BatchLimit)
+        while (signals < LineSideSignalQueue.BatchLimit)
         {
-            while (batch.Count < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
+            while (signals < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
+            {
                 batch.Add(next);
+                signals += next.Signals.Length;
+            }
+
             var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
-            if (batch.Count >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
+            if (signals >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
                 return;
             using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
             window.CancelAfter(left);
