@@ -133,6 +133,8 @@ internal static class ReplenishmentBenchmark
             ? $"prefilled       {sent} signals in {sendSeconds:0.0} s before Bridge started (the rate below is the drain alone)"
             : $"sent            {sent} signals in {sendSeconds:0.0} s ({sent / sendSeconds:0} /s offered)");
         Console.WriteLine($"consumed        {stages.Signals} signals by {consumeSeconds:0.0} s → sustained {stages.Signals / consumeSeconds:0} signals/s");
+        if (stages.Signals < sent || arrivals.Count < expectedRequests)
+            Console.WriteLine("unfinished      the drain did not end within 120 s: the idle sample below still held its work (the net CPU figures are too low)");
         // CPU time per signal is what stays comparable on a shared machine: this process (Bridge, and the publisher
         // unless prefilled), the run's PostgreSQL backends, the broker; two free cores divided by their sum is the ceiling.
         var per = Math.Max(stages.Signals, 1);

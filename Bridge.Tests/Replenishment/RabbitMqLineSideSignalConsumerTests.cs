@@ -44,31 +44,9 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
     {
         if (_receivers is null)
             return;
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
-        {
-            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers.BaseUrl, "/wms-b").AbsoluteUri,
-        });
-        var commits = 0;
-        var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Services.GetRequiredService<LineSideSignalConsumerHooks>().AfterCommit = _ =>
-        {
-            if (Interlocked.Increment(ref commits) > 1)
-                return Task.CompletedTask;
-            crashed.SetResult();
-            throw new InvalidOperationException("the host died after the commit, before the acknowledgement");
-        };
-
         // 120 → 70 → 50 → 35: the last one crosses the reorder point (40).
-        await PublishAsync([Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3))]);
-        await crashed.Task.WaitAsync(Wait);
-
-        var view = await UntilAsync(host, v => Quantity(v) == 35m && (string?)v["state"] == "Requested");
-        view["signals"]!.GetValue<long>().ShouldBe(3);
-        var request = await _receivers.NextAsync("wms-b", Wait);
-        request.Path.ShouldBe("/import/replenishment/RP-L1-ST03-0001.csv");
-        commits.ShouldBeGreaterThan(1);
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
-        (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(3);
+        await CrashBetweenCommitAndAck_AppliesOnceAsync(() =>
+            PublishAsync([Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3))]));
     }
 
     [Fact]
@@ -127,9 +105,20 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
     {
         if (_receivers is null)
             return;
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        // One message for the same three signals, straight to the queue.
+        await CrashBetweenCommitAndAck_AppliesOnceAsync(() =>
+            PublishPackAsync([Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3))]));
+    }
+
+    /// <summary>
+    /// The host fails after its first commit, before the acknowledgement; the signals (120 → 70 → 50 → 35, crossing the
+    /// reorder point of 40) come back and change nothing twice: three signals counted, one request at the WMS.
+    /// </summary>
+    private async Task CrashBetweenCommitAndAck_AppliesOnceAsync(Func<Task> publish)
+    {
+        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!, new Dictionary<string, string?>
         {
-            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers.BaseUrl, "/wms-b").AbsoluteUri,
+            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers!.BaseUrl, "/wms-b").AbsoluteUri,
         });
         var commits = 0;
         var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,18 +130,7 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
             throw new InvalidOperationException("the host died after the commit, before the acknowledgement");
         };
 
-        // One message for three signals, straight to the queue: 120 → 70 → 50 → 35 crosses the reorder point (40).
-        var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
-        var envelopes = new[] { Consumed(50, At.AddSeconds(1)), Consumed(20, At.AddSeconds(2)), Consumed(15, At.AddSeconds(3)) }
-            .Select(s => encoder.Encode(s).Body.ToArray());
-        byte[] pack = [(byte)'[', .. envelopes.SelectMany((e, i) => i == 0 ? e : [(byte)',', .. e]), (byte)']'];
-        await using (var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
-        {
-            await channel.BasicPublishAsync("", LineSideSignalQueue.Name, false,
-                new BasicProperties { Persistent = true, ContentType = LineSideSignalPack.ContentType }, pack);
-        }
-
+        await publish();
         await crashed.Task.WaitAsync(Wait);
 
         var view = await UntilAsync(host, v => Quantity(v) == 35m && (string?)v["state"] == "Requested");
@@ -161,6 +139,17 @@ public sealed class RabbitMqLineSideSignalConsumerTests : IAsyncLifetime
         commits.ShouldBeGreaterThan(1);
         await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
         (await ViewAsync(host))["signals"]!.GetValue<long>().ShouldBe(3);
+    }
+
+    /// <summary>The signals as one <see cref="LineSideSignalPack"/>, published straight to the signal queue.</summary>
+    private async Task PublishPackAsync(IEnumerable<LineSideConsumptionReported> signals)
+    {
+        var encoder = new TelemetryEnvelopeEncoder(TimeProvider.System);
+        var envelopes = signals.Select(s => encoder.Encode(s).Body.ToArray());
+        byte[] pack = [(byte)'[', .. envelopes.SelectMany((e, i) => i == 0 ? e : [(byte)',', .. e]), (byte)']'];
+        await using var connection = await new ConnectionFactory { Uri = new Uri(_rabbit) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync("", LineSideSignalQueue.Name, false, new BasicProperties { Persistent = true, ContentType = LineSideSignalPack.ContentType }, pack);
     }
 
     private async Task PublishAsync(IEnumerable<LineSideConsumptionReported> signals)

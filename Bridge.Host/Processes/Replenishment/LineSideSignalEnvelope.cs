@@ -14,6 +14,8 @@ public static class LineSideSignalEnvelope
 {
     private static readonly string ConsumptionUrn = MessageUrn.ForTypeString<LineSideConsumptionReported>();
     private static readonly string ReadingUrn = MessageUrn.ForTypeString<BinLevelReported>();
+    private static readonly byte[] ConsumptionUrnUtf8 = System.Text.Encoding.UTF8.GetBytes(ConsumptionUrn);
+    private static readonly byte[] ReadingUrnUtf8 = System.Text.Encoding.UTF8.GetBytes(ReadingUrn);
 
     /// <returns>The signal as its canonical message, or the reason it cannot be read.</returns>
     public static (CanonicalMessage? Message, string? Error) Read(ReadOnlySpan<byte> body)
@@ -32,11 +34,13 @@ public static class LineSideSignalEnvelope
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
+                        // Compared as UTF-8: no string per delivery.
                         while (reader.Read() && reader.TokenType == JsonTokenType.String)
                         {
-                            var urn = reader.GetString();
-                            if (urn == ConsumptionUrn || urn == ReadingUrn)
-                                type ??= urn;
+                            if (reader.ValueTextEquals(ConsumptionUrnUtf8))
+                                type ??= ConsumptionUrn;
+                            else if (reader.ValueTextEquals(ReadingUrnUtf8))
+                                type ??= ReadingUrn;
                         }
                     }
                     else
