@@ -97,13 +97,13 @@ internal static class EndToEndBenchmark
             Console.WriteLine(Invariant($"      {process,-40} {(seconds - cpuBefore.GetValueOrDefault(process)) * 1000 / requests,7:0.0}"));
         }
 
-        Console.WriteLine("  where a request's time goes, throughput phase (consecutive stages):");
+        Console.WriteLine("  where a request's time goes, throughput phase (time since the post):");
         foreach (var line in plant.Clock.Report(throughput.Ids))
         {
             Console.WriteLine(line);
         }
 
-        Console.WriteLine("  where a request's time goes, latency phase:");
+        Console.WriteLine("  where a request's time goes, latency phase (time since the post):");
         foreach (var line in plant.Clock.Report(latency.Ids))
         {
             Console.WriteLine(line);

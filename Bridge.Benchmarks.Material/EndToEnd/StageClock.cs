@@ -95,27 +95,31 @@ internal sealed class StageClock : IConsumeObserver
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 
-    /// <summary>Median and p90 (ms) of each step between consecutive stages, over the given requests.</summary>
+    /// <summary>
+    /// Median and p90 (ms) from the post to each stage, over the given requests. Elapsed since the post, not steps between
+    /// neighbours: some stamps are not in causal order (the relay may publish before the client has read the 202; a pick
+    /// list is sent inside the saga, before the saga's end is stamped), so a difference of neighbours can come out negative.
+    /// </summary>
     public IEnumerable<string> Report(IEnumerable<string> requestIds)
     {
         var ids = requestIds.ToList();
         var stages = Enum.GetValues<Stage>();
         for (var i = 1; i < stages.Length; i++)
         {
-            var step = new List<double>();
+            var elapsed = new List<double>();
             foreach (var id in ids)
             {
-                if (_byRequest.TryGetValue(id, out var marks) && marks.TryGetValue(stages[i - 1], out var from) && marks.TryGetValue(stages[i], out var to))
+                if (_byRequest.TryGetValue(id, out var marks) && marks.TryGetValue(Stage.Posted, out var from) && marks.TryGetValue(stages[i], out var to))
                 {
-                    step.Add(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
+                    elapsed.Add(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
                 }
             }
 
-            step.Sort();
-            if (step.Count > 0)
+            elapsed.Sort();
+            if (elapsed.Count > 0)
             {
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"      {stages[i - 1] + " → " + stages[i],-48} p50 {At(step, 0.5),7:0.0} ms   p90 {At(step, 0.9),7:0.0} ms   ({step.Count})");
+                    $"      {"Posted → " + stages[i],-48} p50 {At(elapsed, 0.5),7:0.0} ms   p90 {At(elapsed, 0.9),7:0.0} ms   ({elapsed.Count})");
             }
         }
     }
