@@ -142,15 +142,8 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
             }
 
             var (sequence, previous) = await ChainHeadAsync(connection, transaction, day, ct);
-            var entries = group.ToList();
-            if (entries.Count == 1)
-            {
-                await InsertAsync(connection, transaction, day, sequence + 1, Stored(entries[0]), previous, ct);
-                continue;
-            }
-
             await using var import = await connection.BeginBinaryImportAsync($"copy audit_log ({Columns}) from stdin (format binary)", ct);
-            foreach (var entry in entries)
+            foreach (var entry in group)
             {
                 var stored = Stored(entry);
                 var hash = AuditChain.Hash(day, ++sequence, stored, previous);
@@ -189,29 +182,6 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
         last.Parameters.AddWithValue("day", day);
         await using var reader = await last.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
-    }
-
-    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, long sequence, AuditEntry stored, string previous, CancellationToken ct)
-    {
-        await using var insert = new NpgsqlCommand(
-            $"insert into audit_log ({Columns}) values (@day, @seq, @at, @direction, @system, @adapter, @type, @messageId, @correlationId, @size, @result, @reason, @duration, @previous, @hash)",
-            connection, transaction);
-        insert.Parameters.AddWithValue("day", day);
-        insert.Parameters.AddWithValue("seq", sequence);
-        insert.Parameters.AddWithValue("at", stored.At);
-        insert.Parameters.AddWithValue("direction", stored.Direction);
-        insert.Parameters.AddWithValue("system", stored.System);
-        insert.Parameters.AddWithValue("adapter", stored.Adapter);
-        insert.Parameters.AddWithValue("type", stored.MessageType);
-        insert.Parameters.AddWithValue("messageId", (object?)stored.MessageId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("correlationId", (object?)stored.CorrelationId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("size", stored.Size);
-        insert.Parameters.AddWithValue("result", stored.Result);
-        insert.Parameters.AddWithValue("reason", (object?)stored.Reason ?? DBNull.Value);
-        insert.Parameters.AddWithValue("duration", stored.DurationMs);
-        insert.Parameters.AddWithValue("previous", previous);
-        insert.Parameters.AddWithValue("hash", AuditChain.Hash(day, sequence, stored, previous));
-        await insert.ExecuteNonQueryAsync(ct);
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
