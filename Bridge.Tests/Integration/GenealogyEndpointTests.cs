@@ -12,44 +12,21 @@ namespace Bridge.Tests.Integration;
 /// warehouse and supplier lot. Hostile ids are answered cleanly and the host keeps serving.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class GenealogyEndpointTests : IAsyncLifetime
+public sealed class GenealogyEndpointTests() : RealStackTest("genealogy", "mes", "wms-a", "erp")
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _rabbit = await TestServers.CreateVirtualHostAsync("genealogy");
-        _postgres = await TestServers.CreateDatabaseAsync("genealogy");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a", "erp");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ProductionReport_PostsToErp_AndTheGenealogyAnswersPerLotAndOrder()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
 
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers, new Dictionary<string, string?>
+        await using var host = await BridgeTestHost.StartAsync(Rabbit, Postgres, Receivers, new Dictionary<string, string?>
         {
-            ["Bridge:Systems:erp:BaseUrl"] = new Uri(_receivers.BaseUrl, "/erp").AbsoluteUri,
+            ["Bridge:Systems:erp:BaseUrl"] = new Uri(Receivers.BaseUrl, "/erp").AbsoluteUri,
         });
         var report = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Config, "mappings", "mes", "samples", "production-performance.json"));
 
@@ -58,7 +35,7 @@ public sealed class GenealogyEndpointTests : IAsyncLifetime
             posted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
         }
 
-        var erp = new[] { await _receivers.NextAsync("erp", Wait), await _receivers.NextAsync("erp", Wait) };
+        var erp = new[] { await Receivers.NextAsync("erp", Wait), await Receivers.NextAsync("erp", Wait) };
         erp.Select(c => c.Path).ShouldBe(["/erp/api/production-orders/1004711/goods-issues", "/erp/api/production-orders/1004711/goods-receipts"], ignoreOrder: true);
         JsonNode.Parse(erp.Single(c => c.Path.EndsWith("goods-issues", StringComparison.Ordinal)).Body)!["items"]!.AsArray().Count.ShouldBe(2);
 

@@ -13,42 +13,19 @@ namespace Bridge.Tests.Integration;
 /// WMS and MES receivers on loopback. Each test has its own virtual host and database.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class MaterialRequestFlowTests : IAsyncLifetime
+public sealed class MaterialRequestFlowTests() : RealStackTest("flow", "mes", "wms-a")
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly SimulatedWarehouse _wms = new();
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
 
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _rabbit = await TestServers.CreateVirtualHostAsync("flow");
-        _postgres = await TestServers.CreateDatabaseAsync("flow");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
-
-    private Task<BridgeTestHost> StartHostAsync() => BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!);
+    private Task<BridgeTestHost> StartHostAsync() => BridgeTestHost.StartAsync(Rabbit, Postgres, Receivers!);
 
     private Task SeedAsync(BridgeTestHost host, string orderNo, decimal quantity) => PlantSeed.SeedAsync(host, _wms, orderNo, quantity);
 
     [Fact]
     public async Task MaterialRequest_FlowsThroughRabbitMqAndPostgres_ToWmsAndMes()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -58,7 +35,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
 
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-1", "1005001", 20)));
 
-        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var pickList = await Receivers.NextAsync("wms-a", Wait);
         pickList.Path.ShouldStartWith("/api/v2/pick-lists/PK-");
         var positions = JsonNode.Parse(pickList.Body)!["positions"]!.AsArray();
         positions.Select(p => ((string)p!["sku"]!, p["qty"]!.GetValue<decimal>(), (string)p["uom"]!))
@@ -66,7 +43,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
 
         await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
 
-        var delivery = await _receivers.NextAsync("mes", Wait);
+        var delivery = await Receivers.NextAsync("mes", Wait);
         delivery.Path.ShouldBe("/mes/api/material-requests/MR-IT-1/deliveries");
         JsonNode.Parse(delivery.Body)!["items"]!.AsArray().Count.ShouldBe(3);
         var view = JsonNode.Parse(await host.Client.GetStringAsync("/api/material-requests/MR-IT-1"))!;
@@ -77,7 +54,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
     [Fact]
     public async Task UnicodeRequestId_ReachesTheWmsAndCompletes()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -88,10 +65,10 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
 
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest(requestId, "1005003", 10)));
 
-        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var pickList = await Receivers.NextAsync("wms-a", Wait);
         pickList.Path.ShouldStartWith("/api/v2/pick-lists/PK-");
         await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
-        var delivery = await _receivers.NextAsync("mes", Wait);
+        var delivery = await Receivers.NextAsync("mes", Wait);
         Uri.UnescapeDataString(delivery.Path).ShouldBe($"/mes/api/material-requests/{requestId}/deliveries");
         (await StoredStateAsync(requestId)).ShouldBe("Completed");
     }
@@ -99,7 +76,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
     [Fact]
     public async Task HostStoppedMidSaga_NewHostCompletesFromStoredState()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -109,7 +86,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
         {
             await SeedAsync(first, "000001005002", 10);
             await Accepted(first.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-2", "1005002", 10)));
-            pickListBody = (await _receivers.NextAsync("wms-a", Wait)).Body;
+            pickListBody = (await Receivers.NextAsync("wms-a", Wait)).Body;
             (await StoredStateAsync("MR-IT-2")).ShouldBe("Picking");
             await first.StopAsync();
         }
@@ -118,7 +95,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
         await using var second = await StartHostAsync();
         await Accepted(second.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickListBody).Confirmation));
 
-        var delivery = await _receivers.NextAsync("mes", Wait);
+        var delivery = await Receivers.NextAsync("mes", Wait);
         delivery.Path.ShouldBe("/mes/api/material-requests/MR-IT-2/deliveries");
         (await StoredStateAsync("MR-IT-2")).ShouldBe("Completed");
     }
@@ -126,7 +103,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
     [Fact]
     public async Task SameInboundMessageTwice_ProducesExactlyOnePickOrder()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -141,14 +118,14 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
         first["messages"]![0]!["duplicate"]!.GetValue<bool>().ShouldBeFalse();
         second["messages"]![0]!["duplicate"]!.GetValue<bool>().ShouldBeTrue();
         second["messages"]![0]!["messageId"]!.ToString().ShouldBe(first["messages"]![0]!["messageId"]!.ToString());
-        await _receivers.NextAsync("wms-a", Wait);
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(3)));
+        await Receivers.NextAsync("wms-a", Wait);
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("wms-a", TimeSpan.FromSeconds(3)));
     }
 
     [Fact]
     public async Task UnmappablePayload_Gets422NamingTheProblem_IsDeadLettered_AndHostKeepsServing()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -164,7 +141,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
         detail.ShouldContain("mes-material-request");
         detail.ShouldContain("yesterday");
         var deadLetterId = Guid.Parse((string)problem["deadLetterId"]!);
-        await using (var db = NpgsqlDataSource.Create(_postgres))
+        await using (var db = NpgsqlDataSource.Create(Postgres))
         await using (var command = db.CreateCommand("select system, message_type, body, reason from dead_letters where id = @id"))
         {
             command.Parameters.AddWithValue("id", deadLetterId);
@@ -184,7 +161,7 @@ public sealed class MaterialRequestFlowTests : IAsyncLifetime
 
     private async Task<string?> StoredStateAsync(string requestId)
     {
-        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var db = NpgsqlDataSource.Create(Postgres);
         await using var command = db.CreateCommand("select state->>'CurrentState' from saga_material_request_state where id = @id");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
         return await command.ExecuteScalarAsync() as string;

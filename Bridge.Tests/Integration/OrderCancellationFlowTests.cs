@@ -12,43 +12,20 @@ namespace Bridge.Tests.Integration;
 /// the reservation is released and the request is stored Cancelled; the same cancellation again changes nothing.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OrderCancellationFlowTests : IAsyncLifetime
+public sealed class OrderCancellationFlowTests() : RealStackTest("cancel", "mes", "wms-a")
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly SimulatedWarehouse _wms = new();
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _rabbit = await TestServers.CreateVirtualHostAsync("cancel");
-        _postgres = await TestServers.CreateDatabaseAsync("cancel");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task OrderCancelledWhilePicking_CancelsThePickAtTheWms_ReleasesStock_AndTellsMes()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
 
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers);
+        await using var host = await BridgeTestHost.StartAsync(Rabbit, Postgres, Receivers);
         await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder("000001005101", 20)));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 500, "PCE")));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("200-A", "B-02-01", "L2610-02", 20, "KGM")));
@@ -59,28 +36,28 @@ public sealed class OrderCancellationFlowTests : IAsyncLifetime
             return kit.IsSuccessStatusCode && JsonNode.Parse(await kit.Content.ReadAsStringAsync())!["complete"]!.GetValue<bool>();
         }, Wait);
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-C1", "1005101", 20)));
-        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var pickList = await Receivers.NextAsync("wms-a", Wait);
         var pickOrderId = pickList.Path["/api/v2/pick-lists/".Length..];
-        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(1);
+        (await Eventually.ReservationsAsync(Postgres)).ShouldBe(1);
 
         const string cancel = """{ "orderNo": "000001005101", "cancelledOn": "2026-11-22T08:00:00+01:00", "reasonCode": "CUST" }""";
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
 
-        var cancellation = await _receivers.NextAsync("wms-a", Wait);
+        var cancellation = await Receivers.NextAsync("wms-a", Wait);
         cancellation.Path.ShouldBe($"/api/v2/pick-lists/{pickOrderId}/cancellation");
-        var told = await _receivers.NextAsync("mes", Wait);
+        var told = await Receivers.NextAsync("mes", Wait);
         told.Path.ShouldBe("/mes/api/material-requests/MR-IT-C1/status");
         var status = JsonNode.Parse(told.Body)!;
         ((string)status["status"]!).ShouldBe("CANCELLED");
         ((string)status["reason"]!).ShouldBe("production order 1005101 was cancelled by erp: customer order withdrawn");
         var view = JsonNode.Parse(await host.Client.GetStringAsync("/api/material-requests/MR-IT-C1"))!;
         ((string)view["state"]!).ShouldBe("Cancelled");
-        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
+        (await Eventually.ReservationsAsync(Postgres)).ShouldBe(0);
 
         // The same cancellation again is a duplicate at the door; a new one (another time) reaches a request that has ended.
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel.Replace("08:00", "09:00", StringComparison.Ordinal)));
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(3)));
-        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("wms-a", TimeSpan.FromSeconds(3)));
+        (await Eventually.ReservationsAsync(Postgres)).ShouldBe(0);
     }
 }

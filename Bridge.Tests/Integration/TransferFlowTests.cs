@@ -13,38 +13,15 @@ namespace Bridge.Tests.Integration;
 /// order cancelled while the transfer travels → the TMS gets the cancellation, the late delivery is ignored.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class TransferFlowTests : IAsyncLifetime
+public sealed class TransferFlowTests() : RealStackTest("transfer", "mes", "wms-a", "tms")
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly SimulatedWarehouse _wms = new();
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _rabbit = await TestServers.CreateVirtualHostAsync("transfer");
-        _postgres = await TestServers.CreateDatabaseAsync("transfer");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a", "tms");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task StockAtTheOtherSite_OneTransferOrderToTheTms_DeliveredThenPickedAtTheDestination_Completes()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -54,7 +31,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-T1", "1005101", 10, DateTimeOffset.UtcNow.AddHours(9))));
 
-        var order = await _receivers!.NextAsync("tms", Wait);
+        var order = await Receivers!.NextAsync("tms", Wait);
         order.Path.ShouldStartWith("/tms/api/v1/shipments/TO-");
         order.IdempotencyKey.ShouldNotBeNullOrEmpty();
         var shipment = JsonNode.Parse(order.Body)!;
@@ -76,25 +53,25 @@ public sealed class TransferFlowTests : IAsyncLifetime
         // The TMS repeats its proof of delivery: nothing changes.
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-3", transferOrderId, "MR-IT-T1", "POD", now.AddSeconds(2)), key: "it-tms-key"));
 
-        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var pickList = await Receivers.NextAsync("wms-a", Wait);
         var positions = JsonNode.Parse(pickList.Body)!["positions"]!.AsArray();
         positions.Select(p => ((string)p!["sku"]!, p["qty"]!.GetValue<decimal>(), (string?)p["fromBin"]))
             .ShouldBe([("100-A", 20m, "A-01-03"), ("200-A", 1.25m, transferOrderId), ("300-B", 7.725m, transferOrderId)]);
         await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
 
-        var delivery = await _receivers.NextAsync("mes", Wait);
+        var delivery = await Receivers.NextAsync("mes", Wait);
         delivery.Path.ShouldBe("/mes/api/material-requests/MR-IT-T1/deliveries");
         (await StoredStateAsync("saga_material_request_state", "MR-IT-T1")).ShouldBe("Completed");
         (await StoredTransferStateAsync(transferOrderId)).ShouldBe("Delivered");
         // Exactly one transfer order reached the TMS, and no second pick list.
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
     public async Task OrderCancelledWhileTheTransferTravels_TheTmsGetsTheCancellation_LateDeliveryIgnored_StockReleased()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
@@ -102,7 +79,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         await using var host = await StartHostAsync();
         await SeedAsync(host);
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-IT-T2", "1005101", 10, DateTimeOffset.UtcNow.AddHours(9))));
-        var transferOrderId = (string)JsonNode.Parse((await _receivers.NextAsync("tms", Wait)).Body)!["shipmentRef"]!;
+        var transferOrderId = (string)JsonNode.Parse((await Receivers.NextAsync("tms", Wait)).Body)!["shipmentRef"]!;
         var now = DateTimeOffset.UtcNow;
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-1", transferOrderId, "MR-IT-T2", "DEPARTED", now), key: "it-tms-key"));
         await Eventually.HoldsAsync(async () => await StoredTransferStateAsync(transferOrderId) == "InTransit", Wait);
@@ -110,29 +87,29 @@ public sealed class TransferFlowTests : IAsyncLifetime
         const string cancel = """{ "orderNo": "000001005101", "cancelledOn": "2026-11-22T08:00:00+01:00", "reasonCode": "CUST" }""";
         await Accepted(host.PostAsync("erp", "production-order-cancelled", cancel));
 
-        var cancellation = await _receivers.NextAsync("tms", Wait);
+        var cancellation = await Receivers.NextAsync("tms", Wait);
         cancellation.Path.ShouldBe($"/tms/api/v1/shipments/{transferOrderId}/cancellation");
         var body = JsonNode.Parse(cancellation.Body)!;
         ((string)body["customerRef"]!, (string)body["reason"]!).ShouldBe(("MR-IT-T2", "production order 1005101 was cancelled by erp: customer order withdrawn"));
-        var told = JsonNode.Parse((await _receivers.NextAsync("mes", Wait)).Body)!;
+        var told = JsonNode.Parse((await Receivers.NextAsync("mes", Wait)).Body)!;
         ((string)told["status"]!).ShouldBe("CANCELLED");
         await Eventually.HoldsAsync(async () => await StoredTransferStateAsync(transferOrderId) == "Cancelled", Wait);
         (await StoredStateAsync("saga_material_request_state", "MR-IT-T2")).ShouldBe("Cancelled");
-        (await Eventually.ReservationsAsync(_postgres)).ShouldBe(0);
+        (await Eventually.ReservationsAsync(Postgres)).ShouldBe(0);
 
         // The truck arrives anyway, and the TMS confirms its own cancellation: neither changes the cancelled transfer.
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-2", transferOrderId, "MR-IT-T2", "DELIVERED", now.AddSeconds(1)), key: "it-tms-key"));
         await Accepted(host.PostAsync("tms", "transport-status", DemoPayloads.TransportEvent("EV-3", transferOrderId, "MR-IT-T2", "CANCELLED", now.AddSeconds(2)), key: "it-tms-key"));
         await Eventually.HoldsAsync(async () => await TransferStepsAsync(transferOrderId, "late-status") == 2, Wait);
         (await StoredTransferStateAsync(transferOrderId)).ShouldBe("Cancelled");
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
-        await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("tms", TimeSpan.FromSeconds(2)));
+        await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("wms-a", TimeSpan.FromSeconds(1)));
     }
 
     private async Task<BridgeTestHost> StartHostAsync() =>
-        await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!, new Dictionary<string, string?>
+        await BridgeTestHost.StartAsync(Rabbit, Postgres, Receivers!, new Dictionary<string, string?>
         {
-            ["Bridge:Systems:tms:BaseUrl"] = new Uri(_receivers!.BaseUrl, "/tms").AbsoluteUri,
+            ["Bridge:Systems:tms:BaseUrl"] = new Uri(Receivers!.BaseUrl, "/tms").AbsoluteUri,
             ["Bridge:ApiKeys:tms"] = "it-tms-key",
             ["Bridge:ApiKeys:wms-b"] = "it-wms-b-key",
         });
@@ -149,7 +126,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
     private async Task<long> TransferStepsAsync(string transferOrderId, string step)
     {
-        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var db = NpgsqlDataSource.Create(Postgres);
         await using var command = db.CreateCommand(
             "select count(*) from saga_transfer_state, jsonb_array_elements(state->'History') h where id = @id and h->>'Step' = @step");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
@@ -159,7 +136,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
     private async Task<string?> StoredStateAsync(string table, string requestId)
     {
-        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var db = NpgsqlDataSource.Create(Postgres);
         await using var command = db.CreateCommand($"select state->>'CurrentState' from {table} where id = @id");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.MaterialRequests.MaterialRequestIds.ForRequest(requestId));
         return await command.ExecuteScalarAsync() as string;
@@ -167,7 +144,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
     private async Task<string?> StoredTransferStateAsync(string transferOrderId)
     {
-        await using var db = NpgsqlDataSource.Create(_postgres);
+        await using var db = NpgsqlDataSource.Create(Postgres);
         await using var command = db.CreateCommand("select state->>'CurrentState' from saga_transfer_state where id = @id");
         command.Parameters.AddWithValue("id", Bridge.Host.Processes.Transfers.TransferIds.ForTransferOrder(transferOrderId));
         return await command.ExecuteScalarAsync() as string;

@@ -14,43 +14,20 @@ namespace Bridge.Tests.Operations.Audit;
 /// shows them with the saga's steps in order; <c>audit verify</c> finds a changed row.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class AuditTrailFlowTests : IAsyncLifetime
+public sealed class AuditTrailFlowTests() : RealStackTest("audit", "mes", "wms-a")
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly SimulatedWarehouse _wms = new();
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _rabbit = await TestServers.CreateVirtualHostAsync("audit");
-        _postgres = await TestServers.CreateDatabaseAsync("audit");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task MaterialRequest_LeavesAChainedAuditTrail_AndATraceInOrder()
     {
-        if (_receivers is null)
+        if (Receivers is null)
         {
             return;
         }
 
-        await using var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers);
+        await using var host = await BridgeTestHost.StartAsync(Rabbit, Postgres, Receivers);
         await Accepted(host.PostAsync("erp", "production-order", DemoPayloads.ProductionOrder("000001006001", 20)));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("100-A", "A-01-03", "L2611-07", 500, "PCE")));
         await Accepted(host.PostAsync("wms-a", "inventory", _wms.Put("200-A", "B-02-01", "L2610-02", 20, "KGM")));
@@ -58,9 +35,9 @@ public sealed class AuditTrailFlowTests : IAsyncLifetime
         await KitCompleteAsync(host, "1006001");
 
         await Accepted(host.PostAsync("mes", "material-request", DemoPayloads.MaterialRequest("MR-AUDIT-1", "1006001", 20)));
-        var pickList = await _receivers.NextAsync("wms-a", Wait);
+        var pickList = await Receivers.NextAsync("wms-a", Wait);
         await Accepted(host.PostAsync("wms-a", "pick-confirmation", _wms.Confirm(pickList.Body).Confirmation));
-        await _receivers.NextAsync("mes", Wait);
+        await Receivers.NextAsync("mes", Wait);
 
         using var reader = host.OperatorClient();
         JsonArray steps = [];
@@ -86,17 +63,17 @@ public sealed class AuditTrailFlowTests : IAsyncLifetime
         list.Count(s => s.Kind == "saga").ShouldBeGreaterThan(1);
 
         var output = new StringWriter();
-        (await AuditVerifyCommand.RunAsync(_postgres, output, new StringWriter(), CancellationToken.None)).ShouldBe(0);
+        (await AuditVerifyCommand.RunAsync(Postgres, output, new StringWriter(), CancellationToken.None)).ShouldBe(0);
         output.ToString().ShouldStartWith("audit chain holds:");
 
-        await using (var db = NpgsqlDataSource.Create(_postgres))
+        await using (var db = NpgsqlDataSource.Create(Postgres))
         {
             await using var tamper = db.CreateCommand("update audit_log set size = size + 1 where seq = 3");
             (await tamper.ExecuteNonQueryAsync()).ShouldBeGreaterThan(0);
         }
 
         var error = new StringWriter();
-        (await AuditVerifyCommand.RunAsync(_postgres, new StringWriter(), error, CancellationToken.None)).ShouldBe(1);
+        (await AuditVerifyCommand.RunAsync(Postgres, new StringWriter(), error, CancellationToken.None)).ShouldBe(1);
         error.ToString().ShouldContain("row 3: its content does not match its hash");
     }
 
