@@ -59,7 +59,15 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         // No linked token per reading: once stopped, DisposeAsync refuses whatever is queued or open, and a write
         // after that finds the channel closed. Done's continuations run where Settle completes it (see there).
         var pending = new Pending(records, new TaskCompletionSource());
-        await _incoming.Writer.WriteAsync(pending, ct).ConfigureAwait(false);
+        try
+        {
+            await _incoming.Writer.WriteAsync(pending, ct).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new OperationCanceledException("the telemetry pipeline is stopped");
+        }
+
         if (Interlocked.Add(ref _queued, records.Count) >= _options.BatchSize)
             Volatile.Read(ref _full)?.TrySetResult();
         await pending.Done.Task.WaitAsync(ct).ConfigureAwait(false);
