@@ -27,11 +27,11 @@ var mapping = mappings.FindInbound("sensors", "bin-level")!;
 
 // Which paths run (BRIDGE_BENCH_PATHS, default "abc"; e.g. "a" alone while profiling Bridge).
 var paths = Environment.GetEnvironmentVariable("BRIDGE_BENCH_PATHS") is { Length: > 0 } only ? only : "abc";
-// Each path first runs this many readings unmeasured, so JIT and connection set-up are not counted.
-var warmUp = Math.Min(5_000, Math.Max(500, total / 10));
+// Each path first runs this many readings unmeasured, so JIT (tier-up of Bridge, MQTTnet and the client takes seconds
+// of CPU), connection set-up and the first confirms are not counted: the figures are the steady state.
+var warmUp = Math.Min(25_000, Math.Max(2_000, total / 2));
 Console.WriteLine($"{total:N0} readings per run (half for the latency run, {warmUp:N0} unmeasured first); MQTT {mqtt}; RabbitMQ {rabbit.Host}:{rabbit.Port}; {Environment.ProcessorCount} cores; load {Load()}");
 var rows = new List<string>();
-var notes = new List<string>();
 (double Rate, IReadOnlyCollection<double> Latencies, string Cost)? aPeak = null, bPeak = null, cPeak = null;
 if (paths.Contains('b'))
 {
@@ -45,7 +45,6 @@ if (paths.Contains('b'))
 if (paths.Contains('a'))
 {
     await BridgeAsync(warmUp, 0);
-    notes.Add($"the simulated sensors alone (QoS 1 into Mosquitto, nobody subscribed) cost {await SensorAloneAsync(total)} in the bench process: part of (a)'s figure, not Bridge's");
     var a = await BridgeAsync(total, 0);
     var aHalf = await BridgeAsync(total / 2, a.Rate / 2);
     aPeak = a;
@@ -67,7 +66,6 @@ Console.WriteLine();
 Console.WriteLine("| path | msg/s (peak) | p50 ms @ half peak | p99 ms @ half peak | where the time goes (peak run) |");
 Console.WriteLine("|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
-notes.ForEach(n => Console.WriteLine("- " + n));
 Console.WriteLine();
 Console.WriteLine($"(a)/(b) = {(aPeak is { } ap && bPeak is { } bp ? (ap.Rate / bp.Rate).ToString("P0", CultureInfo.InvariantCulture) : "not measured")} (target ≥ 60 %); (a)/(c) = {(aPeak is { } ap2 && cPeak is { } cp ? (ap2.Rate / cp.Rate).ToString("N1", CultureInfo.InvariantCulture) + "×" : "not measured")} (target ≥ 3×); load {Load()}");
 return 0;
@@ -99,8 +97,6 @@ static async Task ConfirmedAsync((Task<int> Confirmed, int Count) batch)
         throw new InvalidOperationException("RabbitMQ did not confirm a batch in full");
 }
 
-static string CpuPerMessage(TimeSpan cpu, int count) => $"{cpu.TotalMicroseconds / count:N0} µs CPU/msg";
-
 async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> RawAsync(int count, double rate)
 {
     var sentAt = new long[count];
@@ -113,7 +109,7 @@ async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> Ra
     var tracker = PublisherConfirmTracker.For(channel);
     // The bytes are made before the clock starts: (b) is the client's limit, not the encoder's.
     var records = Enumerable.Range(0, count).Select(i => encoder.Encode(Reading(i))).ToArray();
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var cpu = new ProcessCpu();
     var clock = Stopwatch.StartNew();
     // The same window as the telemetry pipeline: batches of BatchSize, up to BatchesInFlight of them awaiting confirms.
     var window = new TelemetryOptions();
@@ -140,7 +136,8 @@ async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> Ra
 
     await counter.WaitForAsync(count);
     var elapsed = clock.Elapsed;
-    var cost = $"bench process (publisher + counting consumer) {CpuPerMessage(Process.GetCurrentProcess().TotalProcessorTime - cpu, count)}; load {Load()}";
+    var used = cpu.PerMessage(count);
+    var cost = $"CPU/msg: publisher + counter {ProcessCpu.Micros(used.Self)}, {ProcessCpu.Servers(used, mosquitto: false)}; {records.Average(r => r.Body.Length):N0} bytes per message; load {Load()}";
     return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
 }
 
@@ -166,42 +163,35 @@ async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> Br
     await using var connection = new MqttConnection("bench", options, sink, NullLogger.Instance, TimeProvider.System);
     connection.Start();
     await connection.Connected;
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var readings = Sensor.Encode(count);
+    using var sensor = Sensor.Connect(mqttHost, mqttPort);
+    var cpu = new ProcessCpu();
     var clock = Stopwatch.StartNew();
-    await using (var sensor = await Sensor.ConnectAsync(mqttHost, mqttPort))
-    {
-        await sensor.PublishAsync(count, rate, sentAt);
-        await counter.WaitForAsync(count);
-    }
-
+    await sensor.Publish(readings, rate, sentAt);
+    await counter.WaitForAsync(count);
     var elapsed = clock.Elapsed;
-    var cost = $"bench process (sensor + Bridge + consumer) {CpuPerMessage(Process.GetCurrentProcess().TotalProcessorTime - cpu, count)}; in Bridge: {sink.Describe()}, {counting.RecordsPerBatch:N0} readings per published batch; load {Load()}";
+    var used = cpu.PerMessage(count);
+    var sensorCpu = sensor.CpuNanoseconds / 1000.0 / count;
+    var cost = $"CPU/msg: Bridge + counter {ProcessCpu.Micros(used.Self - sensorCpu)}, sensors {ProcessCpu.Micros(sensorCpu)}, {ProcessCpu.Servers(used, mosquitto: true)}; "
+        + $"in Bridge: {sink.Describe()}, {counting.RecordsPerBatch:N0} readings per published batch, {counting.BytesPerRecord:N0} bytes per message; load {Load()}";
     Directory.Delete(folder, recursive: true);
     return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
-}
-
-async Task<string> SensorAloneAsync(int count)
-{
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    await using (var sensor = await Sensor.ConnectAsync(mqttHost, mqttPort))
-        await sensor.PublishAsync(count, 0, new long[count]);
-    return CpuPerMessage(Process.GetCurrentProcess().TotalProcessorTime - cpu, count);
 }
 
 async Task<(double Rate, IReadOnlyCollection<double> Latencies, string Cost)> NodeRedAsync(NodeRedPeer nodeRed, int count, double rate)
 {
     var sentAt = new long[count];
     await using var counter = await BusCounter.StartAsync(rabbit, "amq.topic", sentAt, NodeRedPeer.RoutingKey);
-    var cpu = nodeRed.ProcessorTime;
+    var readings = Sensor.Encode(count);
+    using var sensor = Sensor.Connect(mqttHost, mqttPort);
+    var nodeRedCpu = nodeRed.ProcessorTime;
+    var cpu = new ProcessCpu();
     var clock = Stopwatch.StartNew();
-    await using (var sensor = await Sensor.ConnectAsync(mqttHost, mqttPort))
-    {
-        await sensor.PublishAsync(count, rate, sentAt);
-        await counter.WaitForAsync(count);
-    }
-
+    await sensor.Publish(readings, rate, sentAt);
+    await counter.WaitForAsync(count);
     var elapsed = clock.Elapsed;
-    var cost = $"Node-RED process {CpuPerMessage(nodeRed.ProcessorTime - cpu, count)} (single-threaded node); load {Load()}";
+    var used = cpu.PerMessage(count);
+    var cost = $"CPU/msg: Node-RED {ProcessCpu.Micros((nodeRed.ProcessorTime - nodeRedCpu).TotalMicroseconds / count)} (one thread), sensors {ProcessCpu.Micros(sensor.CpuNanoseconds / 1000.0 / count)}, {ProcessCpu.Servers(used, mosquitto: true)}; load {Load()}";
     return (count / elapsed.TotalSeconds, counter.LatenciesMs, cost);
 }
 

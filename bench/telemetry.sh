@@ -91,6 +91,10 @@ mosquitto -c "$run_dir/mosquitto.conf" >"$run_dir/mosquitto.log" 2>&1 &
 echo $! >"$run_dir/mosquitto.pid"
 wait_port Mosquitto "$mqtt_port" 10
 
+# The servers' process ids: the benchmark reports each one's CPU per message.
+BRIDGE_BENCH_MOSQUITTO_PID=$(cat "$run_dir/mosquitto.pid")
+BRIDGE_BENCH_RABBITMQ_PID=$( set -a; . "$run_dir/rabbit.env"; timeout 60 rabbitmqctl -n "$node_name" eval 'os:getpid().' 2>/dev/null | tr -dc 0-9 )
+export BRIDGE_BENCH_MOSQUITTO_PID BRIDGE_BENCH_RABBITMQ_PID
 bench_args=("127.0.0.1:$mqtt_port" "amqp://guest:guest@127.0.0.1:$rabbit_port/" "$messages" "127.0.0.1:$rabbit_mqtt_port" "$root/config")
 if [[ -n "${BRIDGE_BENCH_PROFILE:-}" ]]; then
   # On-CPU profile of the benchmark process (perf, 499 Hz, JIT symbols through the runtime's perf map); then the

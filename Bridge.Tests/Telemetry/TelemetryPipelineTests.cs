@@ -60,6 +60,45 @@ public sealed class TelemetryPipelineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task StoppedWithABatchSentAndReadingsQueued_EveryTakeFails_AndALaterTakeToo()
+    {
+        var bus = new ManualConfirmPublisher();
+        var pipeline = Start(bus, 1_000_000, batchSize: 1, batchesInFlight: 1);
+        var sent = pipeline.TakeAsync([TelemetryBufferTests.Record(1)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 1);
+        // The window is full: these wait in the queue behind the unconfirmed batch.
+        var queued = pipeline.TakeAsync([TelemetryBufferTests.Record(2)], CancellationToken.None);
+        await pipeline.DisposeAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => sent.WaitAsync(Timeout));
+        await Should.ThrowAsync<OperationCanceledException>(() => queued.WaitAsync(Timeout));
+        await Should.ThrowAsync<OperationCanceledException>(() => pipeline.TakeAsync([TelemetryBufferTests.Record(3)], CancellationToken.None).WaitAsync(Timeout));
+        bus.Sent.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ATakerBlocksAfterItsReadingWasTaken_TheLoopGoesOnSendingAndSettling()
+    {
+        // A batch's takers are completed off the loop's thread: an adapter slow to acknowledge does not stall the bus.
+        var bus = new ManualConfirmPublisher();
+        await using var pipeline = Start(bus, 1_000_000, batchSize: 1, batchesInFlight: 1);
+        using var release = new ManualResetEventSlim();
+        var first = pipeline.TakeAsync([TelemetryBufferTests.Record(1)], CancellationToken.None)
+            .ContinueWith(_ => release.Wait(Timeout), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await WaitUntilAsync(() => bus.Sent.Count == 1);
+        bus.Sent[0].Confirm.SetResult(1);
+
+        var second = pipeline.TakeAsync([TelemetryBufferTests.Record(2)], CancellationToken.None);
+        await WaitUntilAsync(() => bus.Sent.Count == 2);
+        bus.Sent[1].Confirm.SetResult(1);
+        await second.WaitAsync(Timeout);
+        first.IsCompleted.ShouldBeFalse();
+
+        release.Set();
+        await first.WaitAsync(Timeout);
+    }
+
+    [Fact]
     public async Task SeveralBatchesAreSentBeforeTheFirstIsConfirmed_AndReadingsAreTakenInTheOrderSent()
     {
         var bus = new ManualConfirmPublisher();

@@ -51,17 +51,26 @@ public sealed class TelemetryPipeline : IAsyncDisposable
 
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
 
-    /// <summary>Completes once every record is confirmed by the bus or durably buffered; throws when stopped first.</summary>
+    /// <summary>Completes once every record is confirmed by the bus or durably buffered; throws when stopped first (canceled, or the channel closed).</summary>
     public async Task TakeAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken ct)
     {
         if (records.Count == 0)
             return;
-        var pending = new Pending(records, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stop.Token);
-        await _incoming.Writer.WriteAsync(pending, linked.Token).ConfigureAwait(false);
+        // No linked token per reading: once stopped, DisposeAsync refuses whatever is queued or open, and a write
+        // after that finds the channel closed. Done's continuations run where Settle completes it (see there).
+        var pending = new Pending(records, new TaskCompletionSource());
+        try
+        {
+            await _incoming.Writer.WriteAsync(pending, ct).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new OperationCanceledException("the telemetry pipeline is stopped");
+        }
+
         if (Interlocked.Add(ref _queued, records.Count) >= _options.BatchSize)
             Volatile.Read(ref _full)?.TrySetResult();
-        await pending.Done.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+        await pending.Done.Task.WaitAsync(ct).ConfigureAwait(false);
     }
 
     private async Task RunAsync(CancellationToken ct)
@@ -82,8 +91,7 @@ public sealed class TelemetryPipeline : IAsyncDisposable
                 // What it held is refused (its adapter does not acknowledge it, the sender repeats it); the loop goes on.
                 Log.LoopFailed(_logger, ex);
                 _sent.Clear();
-                foreach (var pending in _open)
-                    pending.Done.TrySetException(ex);
+                Settle(_open.ToList(), ex);
                 _open.Clear();
                 _nextBusAttempt = _time.GetUtcNow() + _options.RetryDelay;
                 try
@@ -195,11 +203,24 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     private void Complete(List<Pending> batch)
     {
         foreach (var pending in batch)
-        {
-            pending.Done.TrySetResult();
             _open.Remove(pending);
-        }
+        Settle(batch, null);
     }
+
+    /// <summary>
+    /// Completes the takers' tasks from one thread-pool item per batch: their continuations (the adapter's ack of
+    /// each reading) run there one after another — not a thread hop per reading, and not on this loop's thread.
+    /// </summary>
+    private static void Settle(List<Pending> batch, Exception? failure) => ThreadPool.UnsafeQueueUserWorkItem(static state =>
+    {
+        foreach (var pending in state.Batch)
+        {
+            if (state.Failure is null)
+                pending.Done.TrySetResult();
+            else
+                pending.Done.TrySetException(state.Failure);
+        }
+    }, (Batch: batch, Failure: failure), preferLocal: false);
 
     /// <summary>Forwards one batch from the buffer when the bus may be tried again; true when it went.</summary>
     private async Task<bool> ForwardBufferedAsync(CancellationToken ct)
@@ -297,6 +318,13 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
             await _loop.ConfigureAwait(false);
+        // Stopped first: what is still queued or open was not taken (its adapter does not acknowledge it).
+        _incoming.Writer.TryComplete();
+        while (_incoming.Reader.TryRead(out var queued))
+            queued.Done.TrySetCanceled();
+        foreach (var open in _open)
+            open.Done.TrySetCanceled();
+        _open.Clear();
         _buffer.Dispose();
         _stop.Dispose();
     }
