@@ -156,7 +156,10 @@ internal static class ReplenishmentBenchmark
         await statements.PrintAsync(Console.Out, stages.Signals);
         await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill, idlePerSecond, postgresIdlePerSecond, brokerIdlePerSecond);
         if (latencies.Count > 0)
-            Console.WriteLine($"crossing → WMS  p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
+        {
+            Console.WriteLine($"crossing → WMS  p50 {LatencySplit.Percentile(latencies, 0.50):0} ms, p99 {LatencySplit.Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
+            LatencySplit.Print(Console.Out, crossings, cost, arrivals);
+        }
         await app.StopAsync();
         Directory.Delete(config, recursive: true);
         return arrivals.Count == expectedRequests && stages.Signals >= sent ? 0 : 1;
@@ -218,8 +221,6 @@ internal static class ReplenishmentBenchmark
             }
         }
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static string PrepareConfig(int locations)
     {
