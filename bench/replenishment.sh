@@ -103,12 +103,16 @@ su postgres -c "$pg_bin/pg_ctl -D $run_dir/pg -w -l $run_dir/pg/pg.log -o \"-p $
 
 rabbit="amqp://guest:guest@127.0.0.1:$rabbit_port/"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database=postgres"
-bench=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
+# BRIDGE_BENCH_PERF=/tmp/x.perf: a CPU profile of each run's process (Bridge inside it) in /tmp/x.perf.<run>.
+[[ -n "${BRIDGE_BENCH_PERF:-}" ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+base=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 runs=${BRIDGE_BENCH_RUNS:-1 2 3 4}
 status=0
 for run in $runs; do
+  bench=("${base[@]}")
+  [[ -n "${BRIDGE_BENCH_PERF:-}" ]] && bench=(perf record -F 499 -g -o "$BRIDGE_BENCH_PERF.$run" -- "${base[@]}")
   case $run in
     1) say "run 1 of 4: prefilled, one message per signal (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
        "${bench[@]}" --prefill || status=1 ;;
