@@ -27,8 +27,6 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel[] _channels;
     private readonly Task[] _pending;
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly Utf8JsonWriter _json;
     private int _next;
 
     private RawSignalPublisher(IConnection connection, IChannel[] channels)
@@ -36,7 +34,6 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
         _connection = connection;
         _channels = channels;
         _pending = channels.Select(_ => Task.CompletedTask).ToArray();
-        _json = new Utf8JsonWriter(_buffer);
     }
 
     public static async Task<RawSignalPublisher> ConnectAsync(string uri)
@@ -58,37 +55,22 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
     public Task DeclareSignalQueueAsync() => LineSideSignalQueue.DeclareAsync(_channels[0], quorum: false, CancellationToken.None);
 
     /// <summary>
-    /// Publishes a batch on the next channel, once that channel's previous batch is confirmed; returns without waiting for
-    /// this batch's confirms (<see cref="ConfirmAllAsync"/> does).
+    /// Publishes pre-encoded bodies (<see cref="Encode"/>) on the next channel, once that channel's previous bodies are
+    /// confirmed; returns without waiting for these confirms (<see cref="ConfirmAllAsync"/> does).
     /// </summary>
-    /// <param name="pack">1: each signal its own message on the signal's exchange; more: packs of that many
-    /// (<see cref="LineSideSignalPack"/>) straight to the signal queue.</param>
-    public async Task PublishBatchAsync(IReadOnlyList<LineSideConsumptionReported> messages, int pack)
+    /// <param name="packed">false: each body one envelope, to the signal's exchange; true: <see cref="LineSideSignalPack"/>s,
+    /// straight to the signal queue.</param>
+    public async Task PublishAsync(byte[][] bodies, bool packed)
     {
         var index = _next++ % _channels.Length;
         await _pending[index];
         var channel = _channels[index];
-        var publishes = new List<Task>(messages.Count);
-        if (pack <= 1)
+        var publishes = new Task[bodies.Length];
+        for (var i = 0; i < bodies.Length; i++)
         {
-            foreach (var message in messages)
-                publishes.Add(channel.BasicPublishAsync(Exchange, "", false, Properties, Envelope(message)).AsTask());
-        }
-        else
-        {
-            foreach (var chunk in messages.Chunk(pack))
-            {
-                var body = new List<byte>(chunk.Length * 400) { (byte)'[' };
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    if (i > 0)
-                        body.Add((byte)',');
-                    body.AddRange(Envelope(chunk[i]));
-                }
-
-                body.Add((byte)']');
-                publishes.Add(channel.BasicPublishAsync("", LineSideSignalQueue.Name, false, PackProperties, body.ToArray()).AsTask());
-            }
+            publishes[i] = packed
+                ? channel.BasicPublishAsync("", LineSideSignalQueue.Name, false, PackProperties, bodies[i]).AsTask()
+                : channel.BasicPublishAsync(Exchange, "", false, Properties, bodies[i]).AsTask();
         }
 
         _pending[index] = Task.WhenAll(publishes);
@@ -97,36 +79,59 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
     /// <summary>Waits until every batch published so far is confirmed.</summary>
     public Task ConfirmAllAsync() => Task.WhenAll(_pending);
 
-    /// <summary>MassTransit's envelope, written directly (a serializer walking an anonymous object cost more CPU than the broker).</summary>
-    private byte[] Envelope(LineSideConsumptionReported message)
+    /// <summary>The bodies for <paramref name="messages"/>: one envelope each (<paramref name="pack"/> ≤ 1) or packs of <paramref name="pack"/>.</summary>
+    public static byte[][] Encode(IReadOnlyList<LineSideConsumptionReported> messages, int pack)
     {
-        _buffer.ResetWrittenCount();
-        _json.Reset(_buffer);
-        var json = _json;
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var json = new Utf8JsonWriter(buffer);
+        if (pack <= 1)
+            return messages.Select(m => Envelope(json, buffer, m).ToArray()).ToArray();
+        var packs = new List<byte[]>();
+        var body = new ArrayBufferWriter<byte>(pack * 400);
+        foreach (var chunk in messages.Chunk(pack))
         {
-            json.WriteStartObject();
-            json.WriteString("messageId"u8, message.MessageId);
-            json.WriteStartArray("messageType"u8);
-            json.WriteStringValue(MessageType);
-            json.WriteEndArray();
-            json.WriteStartObject("message"u8);
-            json.WriteString("messageId"u8, message.MessageId);
-            json.WriteString("correlationId"u8, message.CorrelationId);
-            json.WriteString("source"u8, message.Source);
-            json.WriteString("occurredAt"u8, message.OccurredAt);
-            json.WriteString("location"u8, message.Location);
-            json.WriteString("material"u8, message.Material);
-            json.WriteNumber("quantity"u8, message.Quantity);
-            json.WriteString("unit"u8, message.Unit);
-            json.WriteEndObject();
-            json.WriteString("sentTime"u8, message.OccurredAt);
-            json.WriteStartObject("headers"u8);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.Flush();
+            body.ResetWrittenCount();
+            body.Write("["u8);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0)
+                    body.Write(","u8);
+                body.Write(Envelope(json, buffer, chunk[i]));
+            }
+
+            body.Write("]"u8);
+            packs.Add(body.WrittenSpan.ToArray());
         }
 
-        return _buffer.WrittenSpan.ToArray();
+        return [.. packs];
+    }
+
+    /// <summary>MassTransit's envelope, written directly (a serializer walking an anonymous object cost more CPU than the broker).</summary>
+    private static ReadOnlySpan<byte> Envelope(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, LineSideConsumptionReported message)
+    {
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("messageId"u8, message.MessageId);
+        json.WriteStartArray("messageType"u8);
+        json.WriteStringValue(MessageType);
+        json.WriteEndArray();
+        json.WriteStartObject("message"u8);
+        json.WriteString("messageId"u8, message.MessageId);
+        json.WriteString("correlationId"u8, message.CorrelationId);
+        json.WriteString("source"u8, message.Source);
+        json.WriteString("occurredAt"u8, message.OccurredAt);
+        json.WriteString("location"u8, message.Location);
+        json.WriteString("material"u8, message.Material);
+        json.WriteNumber("quantity"u8, message.Quantity);
+        json.WriteString("unit"u8, message.Unit);
+        json.WriteEndObject();
+        json.WriteString("sentTime"u8, message.OccurredAt);
+        json.WriteStartObject("headers"u8);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan;
     }
 
     public async ValueTask DisposeAsync()
@@ -140,6 +145,5 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
 
         await _connection.CloseAsync();
         _connection.Dispose();
-        await _json.DisposeAsync();
     }
 }

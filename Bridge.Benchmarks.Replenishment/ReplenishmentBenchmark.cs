@@ -20,8 +20,6 @@ namespace Bridge.Benchmarks.Replenishment;
 /// </summary>
 internal static class ReplenishmentBenchmark
 {
-    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(5);
-
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var config = PrepareConfig(options.Locations);
@@ -52,19 +50,23 @@ internal static class ReplenishmentBenchmark
             await cleaner.DeclareSignalQueueAsync();
         }
 
+        var databaseName = new NpgsqlConnectionStringBuilder(database).Database!;
+        IdleCost idle;
         await using (var first = Build(options, database, config, wms))
         {
             await first.StartAsync();
+            idle = await IdleCost.MeasureAsync(databaseName, options.BrokerPid);
             await first.StopAsync();
         }
 
         arrivals.Clear();
+        var plan = SignalPlan.Create(options, RawSignalPublisher.Encode);
         if (options.Prefill)
         {
             await using var prefiller = await RawSignalPublisher.ConnectAsync(options.RabbitMq);
             var publishing = Stopwatch.GetTimestamp();
             var publisherCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            sent = await SendAsync(prefiller, options, crossings, publishing, paced: false);
+            sent = await SendAsync(prefiller, plan, crossings, publishing, paced: false);
             sendSeconds = Stopwatch.GetElapsedTime(publishing).TotalSeconds;
             publisherUs = (Process.GetCurrentProcess().TotalProcessorTime - publisherCpu).TotalMilliseconds * 1000 / Math.Max(sent, 1);
             // Sent before Bridge ran: the crossings' send times say nothing about latency.
@@ -74,14 +76,15 @@ internal static class ReplenishmentBenchmark
 
         var app = Build(options, database, config, wms);
         await using var _ = app;
+        var publisher = options.Prefill ? null : await RawSignalPublisher.ConnectAsync(options.RabbitMq);
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
         Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
             + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each"));
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
-        var databaseName = new NpgsqlConnectionStringBuilder(database).Database!;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var statements = await PostgresStatements.StartAsync(options.Postgres, databaseName);
         var started = Stopwatch.GetTimestamp();
         await app.StartAsync();
         if (!options.Prefill)
@@ -95,11 +98,11 @@ internal static class ReplenishmentBenchmark
         using var sampling = new CancellationTokenSource();
         var steady = SteadyWindow.Start(stages, total, databaseName, options.BrokerPid, sampling.Token);
 
-        if (!options.Prefill)
+        if (publisher is not null)
         {
-            await using var publisher = await RawSignalPublisher.ConnectAsync(options.RabbitMq);
-            sent = await SendAsync(publisher, options, crossings, started, paced: true);
+            sent = await SendAsync(publisher, plan, crossings, started, paced: true);
             sendSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            await publisher.DisposeAsync();
         }
 
         var expectedRequests = options.Prefill ? prefilledCrossings : crossings.Count;
@@ -112,15 +115,9 @@ internal static class ReplenishmentBenchmark
         var postgresCpu = ServerCpu.Postgres(databaseName) - postgresBefore;
         var brokerCpu = ServerCpu.Broker(options.BrokerPid) - brokerBefore;
         var runSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        // What the host burns with no signal at all (Hangfire's polling, relays, adapters retrying), over the same time,
-        // is not the signals' cost: measured after the run and taken off, in this process and in the servers.
-        var idleBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var postgresIdleBefore = ServerCpu.Postgres(databaseName);
-        var brokerIdleBefore = ServerCpu.Broker(options.BrokerPid);
-        await Task.Delay(IdleSample);
-        var idlePerSecond = (Process.GetCurrentProcess().TotalProcessorTime - idleBefore) / IdleSample.TotalSeconds;
-        var postgresIdlePerSecond = (ServerCpu.Postgres(databaseName) - postgresIdleBefore) / IdleSample.TotalSeconds;
-        var brokerIdlePerSecond = (ServerCpu.Broker(options.BrokerPid) - brokerIdleBefore) / IdleSample.TotalSeconds;
+        var idlePerSecond = idle.Process;
+        var postgresIdlePerSecond = idle.Postgres;
+        var brokerIdlePerSecond = idle.Broker;
         await stop.CancelAsync();
         await receiving;
 
@@ -134,7 +131,8 @@ internal static class ReplenishmentBenchmark
             : $"sent            {sent} signals in {sendSeconds:0.0} s ({sent / sendSeconds:0} /s offered)");
         Console.WriteLine($"consumed        {stages.Signals} signals by {consumeSeconds:0.0} s → sustained {stages.Signals / consumeSeconds:0} signals/s");
         if (stages.Signals < sent || arrivals.Count < expectedRequests)
-            Console.WriteLine("unfinished      the drain did not end within 120 s: the idle sample below still held its work (the net CPU figures are too low)");
+            Console.WriteLine("unfinished      the drain did not end within 120 s");
+        Console.WriteLine(idle);
         // CPU time per signal is what stays comparable on a shared machine: this process (Bridge, and the publisher
         // unless prefilled), the run's PostgreSQL backends, the broker; two free cores divided by their sum is the ceiling.
         var per = Math.Max(stages.Signals, 1);
@@ -155,9 +153,13 @@ internal static class ReplenishmentBenchmark
         foreach (var (type, (count, ms)) in cost.ByType.Where(t => t.Key != "LineSideConsumptionReported").OrderByDescending(t => t.Value.Milliseconds))
             Console.WriteLine($"  {type,-30} {count,8} consumed, {ms / Math.Max(count, 1):0.00} ms each");
         stages.Print(Console.Out);
+        await statements.PrintAsync(Console.Out, stages.Signals);
         await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill, idlePerSecond, postgresIdlePerSecond, brokerIdlePerSecond);
         if (latencies.Count > 0)
-            Console.WriteLine($"crossing → WMS  p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
+        {
+            Console.WriteLine($"crossing → WMS  p50 {LatencySplit.Percentile(latencies, 0.50):0} ms, p99 {LatencySplit.Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
+            LatencySplit.Print(Console.Out, crossings, cost, arrivals);
+        }
         await app.StopAsync();
         Directory.Delete(config, recursive: true);
         return arrivals.Count == expectedRequests && stages.Signals >= sent ? 0 : 1;
@@ -179,43 +181,23 @@ internal static class ReplenishmentBenchmark
         }));
 
     /// <summary>
-    /// Round-robin over the locations at the offered rate in 10 ms ticks (or as fast as confirms allow), each tick one batch
-    /// for <see cref="RawSignalPublisher"/>; returns how many were sent, all confirmed.
+    /// Sends the plan's ticks, paced (tick n goes out at n × 10 ms, catching up when late) or as fast as confirms allow;
+    /// a crossing is stamped when its tick is handed to the client. Returns how many signals were sent, all confirmed.
     /// </summary>
-    private static async Task<long> SendAsync(RawSignalPublisher publisher, BenchmarkOptions options, ConcurrentDictionary<string, long> crossings, long started, bool paced)
+    private static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced)
     {
-        var perTick = options.Locations * options.RatePerLocation / 100.0;
-        var levels = Enumerable.Range(0, options.Locations).Select(_ => 120m).ToArray();
-        var total = (long)options.Locations * options.RatePerLocation * options.Seconds;
         long sent = 0;
-        var due = 0.0;
-        var clock = DateTimeOffset.UnixEpoch;
-        for (var tick = 0; sent < total; tick++)
+        for (var tick = 0; tick < plan.Ticks.Count; tick++)
         {
-            due += perTick;
-            var batch = new List<LineSideConsumptionReported>((int)perTick + 1);
-            while (sent < due && sent < total)
-            {
-                var index = (int)(sent % options.Locations);
-                var location = Location(index);
-                // The first signal of each location uses a bigger step, so the crossings spread over the run.
-                var quantity = sent < options.Locations ? index % 80 : 1m;
-                var before = levels[index];
-                levels[index] = Math.Max(0, before - quantity);
-                if (before > 40m && levels[index] <= 40m)
-                    crossings[location] = Stopwatch.GetTimestamp();
-                batch.Add(new LineSideConsumptionReported
-                {
-                    MessageId = Guid.NewGuid(), CorrelationId = location, Source = "plc", OccurredAt = clock.AddTicks(sent),
-                    Location = location, Material = "A-100", Quantity = quantity, Unit = "pcs",
-                });
-                sent++;
-            }
-
-            await publisher.PublishBatchAsync(batch, options.Pack);
+            var (bodies, crossed, signals) = plan.Ticks[tick];
+            var now = Stopwatch.GetTimestamp();
+            foreach (var location in crossed)
+                crossings[location] = now;
+            await publisher.PublishAsync(bodies, packed: plan.Packed);
+            sent += signals;
             if (!paced)
                 continue;
-            var wait = TimeSpan.FromMilliseconds((tick + 1) * 10) - Stopwatch.GetElapsedTime(started);
+            var wait = TimeSpan.FromSeconds((tick + 1.0) / SignalPlan.TicksPerSecond) - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait);
         }
@@ -240,10 +222,6 @@ internal static class ReplenishmentBenchmark
         }
     }
 
-    private static string Location(int index) => $"BENCH-{index:D4}";
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
     private static string PrepareConfig(int locations)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "config");
@@ -259,7 +237,7 @@ internal static class ReplenishmentBenchmark
         for (var i = 0; i < locations; i++)
         {
             yaml.Append(CultureInfo.InvariantCulture, $"""
-                  {Location(i)}:
+                  {SignalPlan.Location(i)}:
                     line: L{i / 100}
                     material: A-100
                     unit: pcs

@@ -8,6 +8,7 @@
 #   3. and 4. the same with the signals packed, [pack] per message (LineSideSignalPack).
 #   Each run also prints its steady window (25 % → 75 % of the signals): rate and CPU per signal without start and tail.
 #   bench/replenishment.sh [locations] [signals/s per location] [seconds] [pack]     (default 1000 10 20 100)
+# BRIDGE_BENCH_RUNS="3 4" runs only those (default all four).
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (58830), BRIDGE_BENCH_POSTGRES_PORT (58530).
 # PostgreSQL runs with fsync=off and synchronous_commit=off like the test servers (BRIDGE_BENCH_PG_DURABLE=1: both on).
 set -uo pipefail
@@ -97,25 +98,32 @@ su postgres -c "$pg_bin/initdb -D $run_dir/pg -U postgres --auth-local=trust --a
 durable=${BRIDGE_BENCH_PG_DURABLE:-0}
 sync_opts="-c fsync=off -c synchronous_commit=off"
 [[ "$durable" == 1 ]] && sync_opts=""
-su postgres -c "$pg_bin/pg_ctl -D $run_dir/pg -w -l $run_dir/pg/pg.log -o \"-p $pg_port -c listen_addresses=127.0.0.1 -k $run_dir/pg -c max_connections=300 $sync_opts\" start" >/dev/null \
+su postgres -c "$pg_bin/pg_ctl -D $run_dir/pg -w -l $run_dir/pg/pg.log -o \"-p $pg_port -c listen_addresses=127.0.0.1 -k $run_dir/pg -c max_connections=300 -c shared_preload_libraries=pg_stat_statements $sync_opts\" start" >/dev/null \
   || fail "PostgreSQL did not start"
 
 rabbit="amqp://guest:guest@127.0.0.1:$rabbit_port/"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database=postgres"
-bench=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
+# BRIDGE_BENCH_PERF=/tmp/x.perf: a CPU profile of each run's process (Bridge inside it) in /tmp/x.perf.<run>.
+[[ -n "${BRIDGE_BENCH_PERF:-}" ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+base=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-say "run 1 of 4: prefilled, one message per signal (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
-"${bench[@]}" --prefill
-first=$?
-say "run 2 of 4: paced at $(( locations * rate ))/s, one message per signal"
-"${bench[@]}"
-second=$?
-say "run 3 of 4: prefilled, packs of $pack signals per message"
-"${bench[@]}" --prefill --pack "$pack"
-third=$?
-say "run 4 of 4: paced at $(( locations * rate ))/s, packs of $pack signals per message"
-"${bench[@]}" --pack "$pack"
-fourth=$?
+runs=${BRIDGE_BENCH_RUNS:-1 2 3 4}
+status=0
+for run in $runs; do
+  bench=("${base[@]}")
+  [[ -n "${BRIDGE_BENCH_PERF:-}" ]] && bench=(perf record -F 499 -g -o "$BRIDGE_BENCH_PERF.$run" -- "${base[@]}")
+  case $run in
+    1) say "run 1 of 4: prefilled, one message per signal (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
+       "${bench[@]}" --prefill || status=1 ;;
+    2) say "run 2 of 4: paced at $(( locations * rate ))/s, one message per signal"
+       "${bench[@]}" || status=1 ;;
+    3) say "run 3 of 4: prefilled, packs of $pack signals per message"
+       "${bench[@]}" --prefill --pack "$pack" || status=1 ;;
+    4) say "run 4 of 4: paced at $(( locations * rate ))/s, packs of $pack signals per message"
+       "${bench[@]}" --pack "$pack" || status=1 ;;
+    *) fail "BRIDGE_BENCH_RUNS: no run $run (1–4)" ;;
+  esac
+done
 say "load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-(( first == 0 && second == 0 && third == 0 && fourth == 0 )) || exit 1
+exit "$status"

@@ -108,6 +108,25 @@ public sealed class LineSideSignalProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoticeCommittedButNotPublished_StaysForTheRelay_AndTheRedeliveredBatchAddsNone()
+    {
+        if (_dataSource is null)
+            return;
+        List<ReadOnlyMemory<byte>> batch = [Consumed(A, 85, At.AddSeconds(1))];
+
+        // Committed with its notice; the host died before publishing it (and before the acknowledgement).
+        var first = await Projection(_dataSource).ApplyAsync(batch, CancellationToken.None);
+        var again = await Projection(_dataSource).ApplyAsync(batch, CancellationToken.None);
+
+        again.Notices.ShouldBeEmpty();
+        var left = (await new LineSideNoticeOutbox(_dataSource, new PostgresSession(_dataSource), TimeProvider.System)
+            .LeftOverAsync(TimeSpan.Zero, 10, CancellationToken.None)).ShouldHaveSingleItem();
+        left.MessageId.ShouldBe(first.Notices.ShouldHaveSingleItem().MessageId);
+        left.Message.ShouldBeOfType<LineSideLevelLow>().Quantity.ShouldBe(35m);
+        (await LevelAsync(_dataSource, A)).Level.Quantity.ShouldBe(35m);
+    }
+
+    [Fact]
     public async Task RowChangedByAReceiptMeanwhile_IsReadAgain_NoUpdateLost()
     {
         if (_dataSource is null)

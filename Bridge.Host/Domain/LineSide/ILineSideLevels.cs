@@ -6,12 +6,6 @@ public interface ILineSideLevels
     /// <summary>Applies <paramref name="signal"/> to the location's level atomically (one writer per location at a time).</summary>
     Task<LevelChange> ApplyAsync(LineSideLocation location, LineSideSignal signal, CancellationToken ct);
 
-    /// <summary>
-    /// Applies <paramref name="signals"/> in their order, each location's in one go (one lock and one write per location,
-    /// not per signal); returns what each signal did, in the same order.
-    /// </summary>
-    Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct);
-
     Task<LineSideLevel?> FindAsync(string location, CancellationToken ct);
 
     Task<IReadOnlyList<LineSideLevel>> ListAsync(CancellationToken ct);

@@ -18,14 +18,6 @@ public sealed class InMemoryLineSideLevels : ILineSideLevels
         }
     }
 
-    public async Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct)
-    {
-        var changes = new LevelChange[signals.Count];
-        for (var i = 0; i < signals.Count; i++)
-            changes[i] = await ApplyAsync(signals[i].Location, signals[i].Signal, ct);
-        return changes;
-    }
-
     public Task<LineSideLevel?> FindAsync(string location, CancellationToken ct) => Task.FromResult(_levels.GetValueOrDefault(location));
 
     public Task<IReadOnlyList<LineSideLevel>> ListAsync(CancellationToken ct) =>

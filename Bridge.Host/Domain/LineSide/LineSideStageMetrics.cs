@@ -19,9 +19,7 @@ public static class LineSideStageMetrics
     /// does it as each delivery arrives, while the previous batch commits).
     /// </summary>
     public const string Read = "read";
-    /// <summary>The bulk inbox insert that skips message ids seen before.</summary>
-    public const string Claim = "claim";
-    /// <summary>Creating missing rows and locking the batch's rows, read back.</summary>
+    /// <summary>Reading the rows of locations not yet held in memory (creating the missing ones).</summary>
     public const string Lock = "lock";
     /// <summary>The level rules applied to every signal in memory.</summary>
     public const string Apply = "apply";

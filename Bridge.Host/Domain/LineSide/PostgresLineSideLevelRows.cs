@@ -14,9 +14,8 @@ public static class PostgresLineSideLevelRows
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    /// <param name="lockRows">Lock the rows for the transaction, in location order (two writers that share locations cannot deadlock).</param>
     public static async Task<Dictionary<string, VersionedLevel>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
-        IReadOnlyCollection<LineSideLocation> locations, CancellationToken ct, bool lockRows = false)
+        IReadOnlyCollection<LineSideLocation> locations, CancellationToken ct)
     {
         var ids = locations.Select(l => PostgresText.Storable(l.Id)).ToArray();
         await using var batch = new NpgsqlBatch(connection, tx);
@@ -28,8 +27,7 @@ public static class PostgresLineSideLevelRows
             Value = locations.Select(l => JsonSerializer.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max }, Json)).ToArray(),
         });
         batch.BatchCommands.Add(ensure);
-        var select = new NpgsqlBatchCommand("select level, version from line_side_levels where location = any(@locations)"
-            + (lockRows ? " order by location for update" : ""));
+        var select = new NpgsqlBatchCommand("select level, version from line_side_levels where location = any(@locations)");
         select.Parameters.AddWithValue("locations", ids);
         batch.BatchCommands.Add(select);
         var rows = new Dictionary<string, VersionedLevel>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
@@ -46,47 +45,6 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
             return change;
-        }, ct);
-
-    public Task<IReadOnlyList<LevelChange>> ApplyBatchAsync(IReadOnlyList<LocatedSignal> signals, CancellationToken ct) =>
-        session.InTransactionAsync<IReadOnlyList<LevelChange>>(async (connection, tx) =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var locations = signals.Select(s => s.Location).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
-            // Rows created if missing, then every row of the batch locked in one order (two batches that share locations cannot deadlock).
-            var current = (await PostgresLineSideLevelRows.LoadAsync(connection, tx, locations, ct, lockRows: true))
-                .ToDictionary(r => r.Key, r => r.Value.Level, StringComparer.Ordinal);
-
-            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Lock, started);
-            var changes = new LevelChange[signals.Count];
-            var changed = new Dictionary<string, LineSideLevel>(StringComparer.Ordinal);
-            for (var i = 0; i < signals.Count; i++)
-            {
-                var (location, signal) = signals[i];
-                changes[i] = LineSideLevelRules.Apply(current[location.Id], location, signal);
-                if (changes[i].Kind != LevelChangeKind.Applied)
-                    continue;
-                current[location.Id] = changes[i].Level;
-                changed[location.Id] = changes[i].Level;
-            }
-
-            started = LineSideStageMetrics.Stage(LineSideStageMetrics.Apply, started);
-            if (changed.Count > 0)
-            {
-                await using var update = new NpgsqlCommand("""
-                    update line_side_levels as l set level = u.level, version = l.version + 1, updated_at = now()
-                    from unnest(@locations, @levels) as u(location, level) where l.location = u.location
-                    """, connection, tx);
-                update.Parameters.AddWithValue("locations", changed.Keys.Select(PostgresText.Storable).ToArray());
-                update.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-                {
-                    Value = changed.Values.Select(Stored).ToArray(),
-                });
-                await update.ExecuteNonQueryAsync(ct);
-            }
-
-            LineSideStageMetrics.Stage(LineSideStageMetrics.Write, started);
-            return changes;
         }, ct);
 
     private static string Stored(LineSideLevel level) =>

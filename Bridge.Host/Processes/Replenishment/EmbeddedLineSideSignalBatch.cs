@@ -7,10 +7,12 @@ public sealed class EmbeddedLineSideSignalBatch(ILineSideLevels levels) : ILineS
 {
     public async Task<IReadOnlyList<LevelChange?>> ApplyAsync(IReadOnlyList<LocatedSignal> signals, Func<LineSideNotice, Task> publish, CancellationToken ct)
     {
-        var changes = await levels.ApplyBatchAsync(signals, ct);
+        var changes = new LevelChange?[signals.Count];
         for (var i = 0; i < signals.Count; i++)
         {
-            if (LineSideNotice.For(signals[i], changes[i], null) is { } notice)
+            var change = await levels.ApplyAsync(signals[i].Location, signals[i].Signal, ct);
+            changes[i] = change;
+            if (LineSideNotice.For(signals[i], change, null) is { } notice)
                 await publish(notice);
         }
 

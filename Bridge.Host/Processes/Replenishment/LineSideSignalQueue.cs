@@ -22,6 +22,12 @@ public static class LineSideSignalQueue
     /// <summary>Wait after the connection or a batch failed before consuming again (the unacknowledged deliveries come back).</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Queues earlier Bridges bound to the same exchanges (the MassTransit batch consumer of sessions 5–6, the consumer per
+    /// signal before it): left on a broker, they collect a copy of every signal that nothing consumes.
+    /// </summary>
+    public static readonly string[] Obsolete = ["bridge-batch-line-side-signals", "bridge-line-side-signal"];
+
     public static readonly string[] Exchanges =
     [
         EntityNameOf<LineSideConsumptionReported>(),
@@ -40,6 +46,27 @@ public static class LineSideSignalQueue
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
             await channel.QueueBindAsync(Name, exchange, "", cancellationToken: ct);
         }
+    }
+
+    /// <summary>The obsolete queues (<see cref="Obsolete"/>) that exist on the broker, with the messages each holds.</summary>
+    public static async Task<IReadOnlyList<(string Queue, uint Messages)>> FindObsoleteAsync(IConnection connection, CancellationToken ct)
+    {
+        var found = new List<(string, uint)>();
+        foreach (var queue in Obsolete)
+        {
+            // A passive declare of a missing queue closes its channel (404): one channel per question.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+            try
+            {
+                var ok = await channel.QueueDeclarePassiveAsync(queue, ct);
+                found.Add((queue, ok.MessageCount));
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+            {
+            }
+        }
+
+        return found;
     }
 
     private static string EntityNameOf<T>() =>

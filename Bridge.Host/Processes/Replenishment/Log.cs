@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Publishing {Count} line-side notices failed; the relay publishes them")]
     public static partial void NoticePublishFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "Queue {Queue} of an earlier Bridge still exists with {Messages} messages: it is bound to the line-side signal exchanges and keeps collecting copies nothing consumes; drain it, then delete it")]
+    public static partial void ObsoleteSignalQueue(ILogger logger, string queue, uint messages);
 }

@@ -48,6 +48,8 @@ public sealed class RabbitMqLineSideSignalConsumer(
             await using var connection = await ConnectAsync(options.Value, cancellationToken);
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             await LineSideSignalQueue.DeclareAsync(channel, options.Value.RabbitMq.QuorumQueues, cancellationToken);
+            foreach (var (queue, messages) in await LineSideSignalQueue.FindObsoleteAsync(connection, cancellationToken))
+                Log.ObsoleteSignalQueue(logger, LogText.Escape(queue), messages);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -70,11 +70,8 @@ public static class ReplenishmentRegistration
         services.TryAddScoped<ReplenishmentJournal>();
         services.TryAddScoped<LineSideSignalReader>();
         services.TryAddScoped<LineSideDeadLetters>();
-        // Production has a unit of work per scope (PostgreSQL): batches commit there and keep their notices in an outbox.
-        services.TryAddScoped<ILineSideSignalBatch>(provider => provider.GetService<PostgresUnitOfWork>() is { } unitOfWork
-            ? new PostgresLineSideSignalBatch(unitOfWork, provider.GetRequiredService<ILineSideLevels>(),
-                provider.GetRequiredService<LineSideNoticeOutbox>(), provider.GetRequiredService<TimeProvider>())
-            : new EmbeddedLineSideSignalBatch(provider.GetRequiredService<ILineSideLevels>()));
+        // Embedded only (production reads the signal queue with RabbitMqLineSideSignalConsumer): batches apply in memory.
+        services.TryAddScoped<ILineSideSignalBatch, EmbeddedLineSideSignalBatch>();
         services.TryAddScoped(provider => new LineSideNoticeOutbox(
             provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<PostgresSession>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDatabaseSchemaScript, LineSideNoticeSchemaScript>());
