@@ -55,6 +55,7 @@ internal static class EndToEndBenchmark
         // Warm-up: a few requests through the whole flow, not counted.
         await SendAsync(mes, plant, "W", 0, warmUp, perSecond: null);
 
+        Console.WriteLine($"throughput phase: {requests} requests ...");
         using var database = new DatabaseCount();
         var serverBefore = await DatabaseCount.ReadServerAsync(postgres);
         var (opensBefore, commandsBefore) = (database.Opens, database.Commands);
