@@ -60,6 +60,12 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     bool _unwrittenSequenceNumber;
 
+    bool _setDelivered;
+
+    int? _loaded;
+
+    int _notified;
+
     public override async Task SetConsumed()
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -79,6 +85,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override async Task SetDelivered()
     {
+        _setDelivered = true;
         // Everything is sent: mark it (with the last sequence number sent) and drop the rows in one round trip of the same
         // transaction, saving MassTransit's separate removal pass — unless this receive did not consume the message (a
         // redelivery, or an input moved back from _error, that found it consumed but undelivered): only that last pass
@@ -102,12 +109,23 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         // write here would be undone with the rest of the pass if it rolls back, so a round trip per message bought nothing.
         inbox.LastSequenceNumber = message.SequenceNumber;
         _unwrittenSequenceNumber = true;
+        _notified++;
         return Task.CompletedTask;
     }
 
-    /// <summary>Called by <see cref="PostgresOutboxContextFactory"/> before the pass commits: what is still only in memory.</summary>
+    /// <summary>
+    /// Called by <see cref="PostgresOutboxContextFactory"/> before the pass commits: what is still only in memory. A pass
+    /// that sent every row its load found, and found them all (fewer than the load's limit), marks the outbox delivered
+    /// here: MassTransit would otherwise open one more pass (inbox lock, a load that comes back empty, the mark) to learn it.
+    /// </summary>
     internal async Task FlushAsync()
     {
+        if (!_setDelivered && _loaded is { } loaded && loaded > 0 && loaded <= Options.MessageDeliveryLimit && _notified == loaded)
+        {
+            await SetDelivered().ConfigureAwait(false);
+            return;
+        }
+
         if (!_unwrittenSequenceNumber)
             return;
         await UpdateInbox("last_sequence_number = @value", inbox.LastSequenceNumber!.Value).ConfigureAwait(false);
@@ -136,6 +154,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
             }
         }
 
+        _loaded = messages.Count;
+        _notified = 0;
         return messages;
     }
 
