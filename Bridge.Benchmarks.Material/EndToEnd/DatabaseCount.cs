@@ -4,51 +4,30 @@ using Npgsql;
 namespace Bridge.Benchmarks.Material.EndToEnd;
 
 /// <summary>
-/// What the host asks of PostgreSQL: pooled connection opens and commands from Npgsql's own meter (in this process),
-/// committed/rolled-back transactions from <c>pg_stat_database</c>, and calls per statement from
-/// <c>pg_stat_statements</c> when bench/material.sh preloaded it (otherwise only the first three are printed).
+/// What the host asks of PostgreSQL: commands (round trips) from Npgsql's own meter in this process, committed and
+/// rolled-back transactions from <c>pg_stat_database</c>, and calls per statement from <c>pg_stat_statements</c> when
+/// bench/material.sh preloaded it (otherwise the statements are not printed). Pooled connection resets show there as
+/// <c>DISCARD ALL</c>.
 /// </summary>
 internal sealed class DatabaseCount : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private long _opens;
     private long _commands;
 
     public DatabaseCount()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "Npgsql" && instrument.Name is "db.client.connection.count" or "db.client.connections.usage" or "db.client.operation.duration" or "db.client.commands.duration")
+            if (instrument.Meter.Name == "Npgsql" && instrument.Name is "db.client.operation.duration" or "db.client.commands.duration")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => OnConnectionCount(value, tags));
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => OnConnectionCount(value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => Interlocked.Increment(ref _commands));
+        _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _commands));
         _listener.Start();
     }
 
-    public long Opens => Interlocked.Read(ref _opens);
-
     public long Commands => Interlocked.Read(ref _commands);
-
-    private void OnConnectionCount(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        // An open rents a connection: +1 on the "used" state (the idle state gets the matching -1).
-        if (value <= 0)
-        {
-            return;
-        }
-
-        foreach (var tag in tags)
-        {
-            if (tag.Key.EndsWith("state", StringComparison.Ordinal) && tag.Value is "used")
-            {
-                Interlocked.Increment(ref _opens);
-            }
-        }
-    }
 
     public static async Task<Snapshot> ReadServerAsync(string connectionString)
     {

@@ -58,13 +58,13 @@ internal static class EndToEndBenchmark
         Console.WriteLine($"throughput phase: {requests} requests ...");
         using var database = new DatabaseCount();
         var serverBefore = await DatabaseCount.ReadServerAsync(postgres);
-        var (opensBefore, commandsBefore) = (database.Opens, database.Commands);
+        var commandsBefore = database.Commands;
         var before = counted.Snapshot();
         var cpuBefore = ProcessCpu.Snapshot();
         var throughput = await SendAsync(mes, plant, "T", warmUp, requests, perSecond: null);
         var cpuAfter = ProcessCpu.Snapshot();
         var after = counted.Snapshot();
-        var (opensAfter, commandsAfter) = (database.Opens, database.Commands);
+        var commandsAfter = database.Commands;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // PostgreSQL flushes a backend's statistics at most once a second
         var serverAfter = await DatabaseCount.ReadServerAsync(postgres);
         var perSecond = requests / throughput.Seconds;
@@ -104,7 +104,7 @@ internal static class EndToEndBenchmark
             Console.WriteLine(Invariant($"      {process,-40} {(seconds - cpuBefore.GetValueOrDefault(process)) * 1000 / requests,7:0.0}"));
         }
 
-        Console.WriteLine(Invariant($"  PostgreSQL        per request in the throughput phase: {(serverAfter.Commits + serverAfter.Rollbacks - serverBefore.Commits - serverBefore.Rollbacks) / (double)requests:0.0} transactions ({(serverAfter.Rollbacks - serverBefore.Rollbacks) / (double)requests:0.0} rolled back), {(opensAfter - opensBefore) / (double)requests:0.0} pooled connection opens, {(commandsAfter - commandsBefore) / (double)requests:0.0} commands (round trips) by the host"));
+        Console.WriteLine(Invariant($"  PostgreSQL        per request in the throughput phase: {(serverAfter.Commits + serverAfter.Rollbacks - serverBefore.Commits - serverBefore.Rollbacks) / (double)requests:0.0} transactions ({(serverAfter.Rollbacks - serverBefore.Rollbacks) / (double)requests:0.0} rolled back), {(commandsAfter - commandsBefore) / (double)requests:0.0} commands (round trips) by the host"));
         var statements = serverAfter.Statements
             .Select(s => (Query: s.Key, Calls: s.Value - serverBefore.Statements.GetValueOrDefault(s.Key)))
             .Where(s => s.Calls > 0)
