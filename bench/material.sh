@@ -80,13 +80,14 @@ wait_port RabbitMQ "$rabbit_port" 90
 home="$run_dir/pg"
 mkdir -p "$home" && chown postgres "$home"
 echo bridge >"$home/pgpass" && chown postgres "$home/pgpass"
-say "starting PostgreSQL on 127.0.0.1:$pg_port (fsync on, synchronous_commit off)"
+say "starting PostgreSQL on 127.0.0.1:$pg_port (fsync on, synchronous_commit off, pg_stat_statements for the statement counts)"
 su postgres -c "$pg_bin/initdb -D $home/data -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$home/pgpass -E UTF8 --locale=C.UTF-8 --no-sync" \
   >"$run_dir/initdb.log" 2>&1 || fail "initdb failed: $(tail -3 "$run_dir/initdb.log")"
-su postgres -c "$pg_bin/pg_ctl -D $home/data -w -l $home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $home -c synchronous_commit=off -c max_connections=300' start" \
+su postgres -c "$pg_bin/pg_ctl -D $home/data -w -l $home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $home -c synchronous_commit=off -c max_connections=300 -c shared_preload_libraries=pg_stat_statements' start" \
   >/dev/null 2>&1 || fail "PostgreSQL did not start: $(tail -3 "$home/postgres.log")"
 su postgres -c "psql -h $home -p $pg_port -U postgres -qc \"create role bridge login password 'bridge'\"" >/dev/null \
   && su postgres -c "psql -h $home -p $pg_port -U postgres -qc 'create database bridge owner bridge'" >/dev/null \
+  && su postgres -c "psql -h $home -p $pg_port -U postgres -d bridge -qc 'create extension pg_stat_statements'" >/dev/null \
   || fail "could not create the bridge role and database"
 
 # CPU of each server's process tree, read by the benchmark (ProcessCpu).

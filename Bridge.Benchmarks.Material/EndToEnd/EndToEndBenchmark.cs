@@ -55,11 +55,18 @@ internal static class EndToEndBenchmark
         // Warm-up: a few requests through the whole flow, not counted.
         await SendAsync(mes, plant, "W", 0, warmUp, perSecond: null);
 
+        Console.WriteLine($"throughput phase: {requests} requests ...");
+        using var database = new DatabaseCount();
+        var serverBefore = await DatabaseCount.ReadServerAsync(postgres);
+        var commandsBefore = database.Commands;
         var before = counted.Snapshot();
         var cpuBefore = ProcessCpu.Snapshot();
         var throughput = await SendAsync(mes, plant, "T", warmUp, requests, perSecond: null);
         var cpuAfter = ProcessCpu.Snapshot();
         var after = counted.Snapshot();
+        var commandsAfter = database.Commands;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // PostgreSQL flushes a backend's statistics at most once a second
+        var serverAfter = await DatabaseCount.ReadServerAsync(postgres);
         var perSecond = requests / throughput.Seconds;
         var perRequest = (after.Total - before.Total) / (double)requests;
         var meanBytes = (after.Bytes - before.Bytes) / (double)Math.Max(1, after.Total - before.Total);
@@ -95,6 +102,22 @@ internal static class EndToEndBenchmark
         foreach (var (process, seconds) in cpuAfter)
         {
             Console.WriteLine(Invariant($"      {process,-40} {(seconds - cpuBefore.GetValueOrDefault(process)) * 1000 / requests,7:0.0}"));
+        }
+
+        Console.WriteLine(Invariant($"  PostgreSQL        per request in the throughput phase: {(serverAfter.Commits + serverAfter.Rollbacks - serverBefore.Commits - serverBefore.Rollbacks) / (double)requests:0.0} transactions ({(serverAfter.Rollbacks - serverBefore.Rollbacks) / (double)requests:0.0} rolled back), {(commandsAfter - commandsBefore) / (double)requests:0.0} commands (round trips) by the host"));
+        var statements = serverAfter.Statements
+            .Select(s => (Query: s.Key, Calls: s.Value - serverBefore.Statements.GetValueOrDefault(s.Key)))
+            .Where(s => s.Calls > 0)
+            .OrderByDescending(s => s.Calls)
+            .ToList();
+        if (statements.Count > 0)
+        {
+            Console.WriteLine(Invariant($"      {statements.Sum(s => s.Calls) / (double)requests:0.0} statements per request (pg_stat_statements), the most called:"));
+            foreach (var (query, calls) in statements.Take(30))
+            {
+                var text = string.Join(' ', query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+                Console.WriteLine(Invariant($"      {calls / (double)requests,6:0.00}  {(text.Length > 110 ? text[..110] + "…" : text)}"));
+            }
         }
 
         Console.WriteLine("  where a request's time goes, throughput phase (time since the post):");

@@ -115,6 +115,7 @@ public static class BridgeMessagingServiceCollectionExtensions
         {
             services.AddHostedService<InboundOutboxRelay>();
             services.AddHostedService(provider => provider.GetRequiredService<ConsumerOutboxSweeper>());
+            services.AddHostedService<StoredScheduleSweeper>();
             services.AddHostedService<InboxCleanupService>();
             services.AddHostedService<ReceiveEndpointWatchdog>();
         }
@@ -129,11 +130,12 @@ public static class BridgeMessagingServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<BridgeMessagingOptions>>().Value;
-            return NpgsqlDataSource.Create(options.PostgresConnectionString!);
+            return BridgeDataSource.Create(options.PostgresConnectionString!);
         });
         services.TryAddScoped<PostgresUnitOfWork>();
         services.TryAddScoped<MassTransit.Middleware.IOutboxContextFactory<PostgresUnitOfWork>, PostgresOutboxContextFactory>();
         services.AddSingleton(OutboxSchema.Script);
+        services.AddSingleton(StoredScheduleSchema.Script);
         services.TryAddSingleton<DatabaseSchemaMigrator>();
         // Registered before AddMassTransit so the schema exists before any endpoint or relay touches it.
         services.AddHostedService<DatabaseMigrationHostedService>();

@@ -1,8 +1,10 @@
+using Bridge.Host.Infrastructure.Scheduling;
 using Bridge.Host.Infrastructure.Storage;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
+using MassTransit.Scheduling;
 using Npgsql;
 
 namespace Bridge.Host.Infrastructure.Messaging;
@@ -56,6 +58,14 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     int _added;
 
+    bool _unwrittenSequenceNumber;
+
+    bool _setDelivered;
+
+    int? _loaded;
+
+    int _notified;
+
     public override async Task SetConsumed()
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -75,22 +85,51 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     public override async Task SetDelivered()
     {
-        // Everything is sent: mark it and drop the rows in the same transaction, saving MassTransit's separate removal
-        // pass — unless this receive did not consume the message (a redelivery, or an input moved back from _error, that
-        // found it consumed but undelivered): only that last pass marks this receive consumed; without it MassTransit
-        // moves the message to the _skipped queue (seen in the soak).
+        _setDelivered = true;
+        // Everything is sent: mark it (with the last sequence number sent) and drop the rows in one round trip of the same
+        // transaction, saving MassTransit's separate removal pass — unless this receive did not consume the message (a
+        // redelivery, or an input moved back from _error, that found it consumed but undelivered): only that last pass
+        // marks this receive consumed; without it MassTransit moves the message to the _skipped queue (seen in the soak).
         var now = time.GetUtcNow().UtcDateTime;
-        await UpdateInbox("delivered_at = @value", now).ConfigureAwait(false);
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
+        batch.BatchCommands.Add(InboxUpdate("delivered_at = @value, last_sequence_number = COALESCE(@last, last_sequence_number)", now));
+        batch.BatchCommands[0].Parameters.AddWithValue("last", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)inbox.LastSequenceNumber ?? DBNull.Value);
+        batch.BatchCommands.Add(RemoveCommand());
+        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
         inbox.DeliveredAt = now;
-        await RemoveOutboxMessages().ConfigureAwait(false);
+        _unwrittenSequenceNumber = false;
         if (ReceiveContext.IsDelivered)
             ContinueProcessing = false;
     }
 
-    public override async Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
+    public override Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
     {
-        await UpdateInbox("last_sequence_number = @value", message.SequenceNumber).ConfigureAwait(false);
+        // Kept in memory and written with the delivered mark (or by FlushAsync before a pass that stops short commits): a
+        // write here would be undone with the rest of the pass if it rolls back, so a round trip per message bought nothing.
         inbox.LastSequenceNumber = message.SequenceNumber;
+        _unwrittenSequenceNumber = true;
+        _notified++;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Called by <see cref="PostgresOutboxContextFactory"/> before the pass commits: what is still only in memory. A pass
+    /// that sent every row its load found, and found them all (fewer than the load's limit), marks the outbox delivered
+    /// here: MassTransit would otherwise open one more pass (inbox lock, a load that comes back empty, the mark) to learn it.
+    /// </summary>
+    internal async Task FlushAsync()
+    {
+        if (!_setDelivered && _loaded is { } loaded && loaded > 0 && loaded <= Options.MessageDeliveryLimit && _notified == loaded)
+        {
+            await SetDelivered().ConfigureAwait(false);
+            return;
+        }
+
+        if (!_unwrittenSequenceNumber)
+            return;
+        await UpdateInbox("last_sequence_number = @value", inbox.LastSequenceNumber!.Value).ConfigureAwait(false);
+        _unwrittenSequenceNumber = false;
     }
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
@@ -115,23 +154,38 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
             }
         }
 
+        _loaded = messages.Count;
+        _notified = 0;
         return messages;
     }
 
     public override async Task RemoveOutboxMessages()
     {
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            $"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL", connection, unitOfWork.Transaction);
-        AddInboxKey(command);
-        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
-        await command.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
+        batch.BatchCommands.Add(RemoveCommand());
+        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task AddSend<T>(SendContext<T> context)
+    NpgsqlBatchCommand RemoveCommand()
+    {
+        var command = new NpgsqlBatchCommand($"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL");
+        AddInboxKey(command.Parameters);
+        command.Parameters.AddWithValue("message", inbox.Key.MessageId);
+        return command;
+    }
+
+    public override Task AddSend<T>(SendContext<T> context)
     {
         var messageId = context.MessageId ?? throw new MessageException(typeof(T), "The SendContext MessageId must be present to store it in the outbox.");
         var now = time.GetUtcNow().UtcDateTime;
+        if (context.Message is ScheduleMessage schedule)
+        {
+            // A timeout is a row of this transaction, not a message to deliver (StoredSchedules).
+            _pending.Add(StoredSchedules.Save(schedule, context, SerializerContext, now));
+            return Task.CompletedTask;
+        }
+
         var body = context.Serializer.GetMessageBody(context);
 
         var headers = SerializerContext.SerializeDictionary(context.Headers.GetAll());
@@ -164,8 +218,11 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         command.Parameters.AddWithValue("enqueue_time", context.Delay.HasValue ? now + context.Delay.Value : DBNull.Value);
         command.Parameters.AddWithValue("expiration_time", context.TimeToLive.HasValue ? now + context.TimeToLive.Value : DBNull.Value);
         command.Parameters.AddWithValue("now", DateTime.SpecifyKind(now, DateTimeKind.Utc));
+        if (context.Message is CancelScheduledMessage cancel)
+            command = StoredSchedules.Cancel(cancel.TokenId, InsertSql, command.Parameters);
         _pending.Add(command);
         _added++;
+        return Task.CompletedTask;
     }
 
     /// <summary>The inbox mark, preceded (in the same round trip) by the rows of the messages sent since the last write.</summary>
@@ -176,12 +233,17 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         foreach (var send in _pending)
             batch.BatchCommands.Add(send);
         _pending.Clear();
+        batch.BatchCommands.Add(InboxUpdate(assignment, value));
+        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    NpgsqlBatchCommand InboxUpdate(string assignment, object value)
+    {
         var update = new NpgsqlBatchCommand($"UPDATE bridge_inbox SET {assignment} WHERE {InboxWhere} AND message_id = @message");
         AddInboxKey(update.Parameters);
         update.Parameters.AddWithValue("message", inbox.Key.MessageId);
         update.Parameters.AddWithValue("value", value);
-        batch.BatchCommands.Add(update);
-        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        return update;
     }
 
     void AddInboxKey(NpgsqlCommand command) => AddInboxKey(command.Parameters);

@@ -41,6 +41,7 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
                 firstPass = false;
                 var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks);
                 await next.Send(outboxContext).ConfigureAwait(false);
+                await outboxContext.FlushAsync().ConfigureAwait(false);
                 await unitOfWork.CommitAsync(ct).ConfigureAwait(false);
                 continueProcessing = outboxContext.ContinueProcessing;
             }

@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Scheduled token {TokenId} fired to {Destination}")]
     public static partial void Fired(ILogger logger, string tokenId, Uri destination);
+
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Debug, Message = "Stored schedule {TokenId} fired to {Destination}")]
+    public static partial void StoredScheduleFired(ILogger logger, Guid tokenId, string destination);
+
+    [LoggerMessage(EventId = 3207, Level = LogLevel.Error, Message = "Stored schedule {TokenId} could not be sent: {Failure}; parked: {Parked}")]
+    public static partial void StoredScheduleFailed(ILogger logger, Guid tokenId, string failure, bool parked, Exception exception);
+
+    [LoggerMessage(EventId = 3208, Level = LogLevel.Warning, Message = "Stored schedule poll failed; due rows stay and are tried at the next poll")]
+    public static partial void StoredSchedulePollFailed(ILogger logger, Exception exception);
 }

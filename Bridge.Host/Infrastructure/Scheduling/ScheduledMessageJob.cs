@@ -11,14 +11,19 @@ public sealed class ScheduledMessageJob(IBus bus, ScheduledJobTokens tokens, ILo
 {
     public async Task SendAsync(ScheduledMessageData data, CancellationToken cancellationToken)
     {
+        await ForwardAsync(bus, data, cancellationToken).ConfigureAwait(false);
+        if (Guid.TryParse(data.TokenId, out var tokenId))
+            tokens.Forget(tokenId);
+        Log.Fired(logger, data.TokenId, new Uri(data.DestinationAddress));
+    }
+
+    /// <summary>Sends the stored body to its destination with the scheduling token header (a Hangfire job or a stored schedule).</summary>
+    internal static async Task ForwardAsync(IBus bus, ScheduledMessageData data, CancellationToken cancellationToken)
+    {
         var destination = new Uri(data.DestinationAddress);
         var endpoint = await bus.GetSendEndpoint(destination).ConfigureAwait(false);
         await endpoint.Send(new SerializedMessageBody(), Pipe.Execute<SendContext>(context => Forward(context, data, destination)), cancellationToken)
             .ConfigureAwait(false);
-
-        if (Guid.TryParse(data.TokenId, out var tokenId))
-            tokens.Forget(tokenId);
-        Log.Fired(logger, data.TokenId, destination);
     }
 
     static void Forward(SendContext context, ScheduledMessageData data, Uri destination)

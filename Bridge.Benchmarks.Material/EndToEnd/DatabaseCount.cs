@@ -1,0 +1,65 @@
+using System.Diagnostics.Metrics;
+using Npgsql;
+
+namespace Bridge.Benchmarks.Material.EndToEnd;
+
+/// <summary>
+/// What the host asks of PostgreSQL: commands (round trips) from Npgsql's own meter in this process, committed and
+/// rolled-back transactions from <c>pg_stat_database</c>, and calls per statement from <c>pg_stat_statements</c> when
+/// bench/material.sh preloaded it (otherwise the statements are not printed). Pooled connection resets show there as
+/// <c>DISCARD ALL</c>.
+/// </summary>
+internal sealed class DatabaseCount : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _commands;
+
+    public DatabaseCount()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "Npgsql" && instrument.Name is "db.client.operation.duration" or "db.client.commands.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _commands));
+        _listener.Start();
+    }
+
+    public long Commands => Interlocked.Read(ref _commands);
+
+    public static async Task<Snapshot> ReadServerAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        long commits, rollbacks;
+        await using (var command = new NpgsqlCommand("select xact_commit, xact_rollback from pg_stat_database where datname = current_database()", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            commits = reader.GetInt64(0);
+            rollbacks = reader.GetInt64(1);
+        }
+
+        var statements = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            await using var command = new NpgsqlCommand("select query, sum(calls)::bigint from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) group by query", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                statements[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.ObjectNotInPrerequisiteState)
+        {
+        }
+
+        return new Snapshot(commits, rollbacks, statements);
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    public sealed record Snapshot(long Commits, long Rollbacks, Dictionary<string, long> Statements);
+}
