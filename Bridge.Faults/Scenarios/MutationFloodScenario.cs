@@ -40,6 +40,8 @@ public sealed class MutationFloodScenario : IFaultScenario
             ["BRIDGE_FAULTS_SCADA_PASSWORD"] = Uri.UnescapeDataString(space.RabbitMq.UserInfo.Split(':').ElementAtOrDefault(1) ?? ""),
             // A dead letter is logged as a warning: a million of them would cost more than the mapping.
             ["Serilog__MinimumLevel__Default"] = "Error",
+            // The host's GC figures once a second beside its RSS (Operations/Diagnostics/MemoryLog), read per mapping below.
+            ["Bridge__Diagnostics__MemoryLog"] = Path.Combine(space.Directory, "memory.csv"),
         };
         await using var host = new BridgeHostProcess(servers, space, receivers, "host1", servers.FirstHostPort, settings);
         await host.StartAsync(cancellationToken);
@@ -54,6 +56,8 @@ public sealed class MutationFloodScenario : IFaultScenario
         var notes = new List<string>();
         await using var canonical = await CanonicalCounter.StartAsync(space.RabbitMq, "bridge.bin-level-reported", cancellationToken);
         await using var memory = new RssSampler(() => HostPid(host), () => (double)tally.Sent / total);
+        var gc = new HostMemoryLog(Path.Combine(space.Directory, "memory.csv"));
+        gc.NextSegment();
         var clock = Stopwatch.StartNew();
         foreach (var seed in seeds)
         {
@@ -61,7 +65,8 @@ public sealed class MutationFloodScenario : IFaultScenario
             await using var sender = await SenderAsync(protocol, servers, space, host, seed, cancellationToken);
             var context = new MutationSeedContext(seed, runSeed);
             var mutator = new PayloadMutator(seed, runSeed);
-            var mappedBefore = canonical.Count;
+            var mappedBefore = canonical.CountOf(seed.System);
+            var repeatsBefore = canonical.Repeats;
             var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, cancellationToken);
             var sentBefore = tally.Sent;
             var started = clock.Elapsed;
@@ -80,9 +85,14 @@ public sealed class MutationFloodScenario : IFaultScenario
                 tally.CountMapped(mapped);
                 tally.CountRefused(refused);
                 vanished += Math.Max(0, sent - mapped - refused);
-                extra += Math.Max(0, mapped + refused - sent);
+                // Beyond what was sent: a canonical message published twice (same message id), or a payload both mapped and kept.
+                var repeats = canonical.Repeats - repeatsBefore;
+                var beyond = Math.Max(repeats, mapped + refused - sent);
+                extra += Math.Max(0, beyond);
+                if (beyond > 0) notes.Add($"{seed.Mapping}: {sent} sent, {mapped} mapped (source '{seed.System}'), {refused} dead-lettered, {repeats} canonical messages twice");
             }
             Say($"{seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
+            if (gc.NextSegment() is { } segment) Say($"  memory during {seed.Mapping}: {segment}");
         }
 
         var elapsed = clock.Elapsed;
@@ -128,7 +138,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         var last = -1L;
         while (true)
         {
-            var mapped = canonical.Count - mappedBefore;
+            var mapped = canonical.CountOf(system) - mappedBefore;
             var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, ct)).Kept - keptBefore;
             if (mapped + refused >= sent || lastChange.Elapsed > TimeSpan.FromSeconds(30)) return (mapped, refused);
             if (mapped + refused != last)
