@@ -67,7 +67,8 @@ public sealed class MutationFloodScenario : IFaultScenario
             var mutator = new PayloadMutator(seed, runSeed);
             var mappedBefore = canonical.CountOf(seed.System);
             var repeatsBefore = canonical.Repeats;
-            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, cancellationToken);
+            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, seed.MessageType, cancellationToken);
+            var (allKeptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken);
             var sentBefore = tally.Sent;
             var started = clock.Elapsed;
             await Parallel.ForEachAsync(Enumerable.Range(0, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
@@ -81,7 +82,7 @@ public sealed class MutationFloodScenario : IFaultScenario
             if (!sender.Answers)
             {
                 var sent = tally.Sent - sentBefore;
-                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, mappedBefore, keptBefore, sent, cancellationToken);
+                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, seed.MessageType, mappedBefore, keptBefore, sent, cancellationToken);
                 tally.CountMapped(mapped);
                 tally.CountRefused(refused);
                 vanished += Math.Max(0, sent - mapped - refused);
@@ -90,6 +91,8 @@ public sealed class MutationFloodScenario : IFaultScenario
                 var beyond = Math.Max(repeats, mapped + refused - sent);
                 extra += Math.Max(0, beyond);
                 if (beyond > 0) notes.Add($"{seed.Mapping}: {sent} sent, {mapped} mapped (source '{seed.System}'), {refused} dead-lettered, {repeats} canonical messages twice");
+                var downstream = (await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken)).Kept - allKeptBefore - refused;
+                if (downstream > 0) Say($"  {seed.Mapping}: {downstream} of the {mapped} mapped were refused afterwards by a consumer (dead letters of the canonical type)");
             }
             Say($"{seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
             if (gc.NextSegment() is { } segment) Say($"  memory during {seed.Mapping}: {segment}");
@@ -99,7 +102,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         long withoutReason = 0;
         foreach (var system in seeds.Select(s => s.System).Distinct())
         {
-            withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, cancellationToken)).WithoutReason;
+            withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, null, cancellationToken)).WithoutReason;
         }
         await memory.DisposeAsync();
         var bounded = memory.PeakMb <= memory.EarlyPeakMb * RssGrowthLimit;
@@ -131,7 +134,7 @@ public sealed class MutationFloodScenario : IFaultScenario
     /// Waits until every payload sent over MQTT or AMQP is accounted for — a canonical message on RabbitMQ or a dead
     /// letter in PostgreSQL — or nothing has changed for 30 s; returns (mapped, dead-lettered) since the mapping began.
     /// </summary>
-    private static async Task<(long Mapped, long Refused)> SettleAsync(CanonicalCounter canonical, ScenarioSpace space, string system,
+    private static async Task<(long Mapped, long Refused)> SettleAsync(CanonicalCounter canonical, ScenarioSpace space, string system, string messageType,
         long mappedBefore, long keptBefore, long sent, CancellationToken ct)
     {
         var lastChange = Stopwatch.StartNew();
@@ -139,7 +142,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         while (true)
         {
             var mapped = canonical.CountOf(system) - mappedBefore;
-            var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, ct)).Kept - keptBefore;
+            var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, messageType, ct)).Kept - keptBefore;
             if (mapped + refused >= sent || lastChange.Elapsed > TimeSpan.FromSeconds(30)) return (mapped, refused);
             if (mapped + refused != last)
             {

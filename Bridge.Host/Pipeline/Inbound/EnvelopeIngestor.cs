@@ -22,7 +22,8 @@ public sealed class EnvelopeIngestor(
     IDeadLetterStore deadLetters,
     TimeProvider time,
     ILogger<EnvelopeIngestor> logger,
-    IAuditTrail? audit = null) : IEnvelopeSink
+    IAuditTrail? audit = null,
+    InboundDocumentBudget? budget = null) : IEnvelopeSink
 {
     /// <summary>An adapter's hand-over: taken once published or kept as a dead letter; throws (nothing taken) when neither worked.</summary>
     public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
@@ -43,6 +44,7 @@ public sealed class EnvelopeIngestor(
         activity?.SetTag("bridge.adapter", envelope.Adapter);
         activity?.SetTag("bridge.system", envelope.System);
         activity?.SetTag("bridge.message_type", envelope.MessageType);
+        using var share = await (budget?.AcquireAsync(envelope.Body.Length, ct) ?? ValueTask.FromResult(default(InboundDocumentBudget.Lease)));
         var started = time.GetTimestamp();
         var result = await IngestCoreAsync(envelope, ct, keepFailures);
         await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);
