@@ -1,3 +1,4 @@
+using Bridge.Host.Demo;
 using Bridge.Host.Pipeline.DeadLetters;
 using Bridge.Tests.Infrastructure;
 using Bridge.Tests.Integration;

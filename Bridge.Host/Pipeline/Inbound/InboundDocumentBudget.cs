@@ -13,8 +13,12 @@ public sealed class InboundDocumentBudget
     public const string BudgetSetting = "Bridge:Inbound:LargeDocumentBudgetBytes";
     public const string ThresholdSetting = "Bridge:Inbound:LargeDocumentThresholdBytes";
 
-    /// <summary>8 MiB: two bodies at the HTTP adapter's 4 MiB limit, or eight 20,000-row stock exports (≈ 1 MB each, ≈ 40 MB of messages each while mapped).</summary>
-    public const long DefaultBudget = 8L * 1024 * 1024;
+    /// <summary>
+    /// 2 MiB: two 20,000-row stock exports at once (≈ 1 MB each, but ≈ 20–40 MB of messages, outbox rows and audit rows each
+    /// while mapped), or one body at the HTTP adapter's 4 MiB limit alone; on the 2 cores of an edge box two at once already
+    /// keep both busy.
+    /// </summary>
+    public const long DefaultBudget = 2L * 1024 * 1024;
 
     /// <summary>256 KiB: a material request, a reading, an order of a hundred lines never wait.</summary>
     public const int DefaultThreshold = 256 * 1024;
