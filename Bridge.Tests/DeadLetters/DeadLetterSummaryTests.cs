@@ -67,10 +67,17 @@ public sealed class DeadLetterSummaryTests : IAsyncLifetime
         await store.DiscardAsync(ids[0], DateTimeOffset.UnixEpoch, "test", CancellationToken.None);
         await store.SummarizeAsync(Letters, true, CancellationToken.None); // warm: the first call compiles what it needs
 
+        // The process's allocations (other tests run meanwhile): the least of five summaries is this call's own.
+        IReadOnlyList<DeadLetterSummary> open = [];
+        var summarized = long.MaxValue;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var start = GC.GetTotalAllocatedBytes(precise: true);
+            open = await store.SummarizeAsync(Letters, false, CancellationToken.None);
+            summarized = Math.Min(summarized, GC.GetTotalAllocatedBytes(precise: true) - start);
+        }
+
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var open = await store.SummarizeAsync(Letters, false, CancellationToken.None);
-        var summarized = GC.GetTotalAllocatedBytes(precise: true) - before;
-        before = GC.GetTotalAllocatedBytes(precise: true);
         var listed = await store.ListAsync(Letters, false, CancellationToken.None);
         var loaded = GC.GetTotalAllocatedBytes(precise: true) - before;
 
@@ -79,7 +86,7 @@ public sealed class DeadLetterSummaryTests : IAsyncLifetime
         (await store.SummarizeAsync(Letters, true, CancellationToken.None)).Single(l => l.Id == ids[0]).Resolved.ShouldBeTrue();
         listed.Count.ShouldBe(Letters - 1);
         loaded.ShouldBeGreaterThan((long)(Letters - 1) * BodyBytes);
-        // Eleven 4 MB bodies are 44 MB; the summaries of them are a few kilobytes (the bound leaves room for other tests' allocations meanwhile).
+        // Eleven 4 MB bodies are 44 MB; their summaries are a few kilobytes.
         summarized.ShouldBeLessThan(4L * 1024 * 1024);
     }
 }
