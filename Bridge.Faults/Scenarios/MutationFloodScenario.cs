@@ -40,6 +40,8 @@ public sealed class MutationFloodScenario : IFaultScenario
             ["BRIDGE_FAULTS_SCADA_PASSWORD"] = Uri.UnescapeDataString(space.RabbitMq.UserInfo.Split(':').ElementAtOrDefault(1) ?? ""),
             // A dead letter is logged as a warning: a million of them would cost more than the mapping.
             ["Serilog__MinimumLevel__Default"] = "Error",
+            // The host's GC figures once a second beside its RSS (Operations/Diagnostics/MemoryLog), read per mapping below.
+            ["Bridge__Diagnostics__MemoryLog"] = Path.Combine(space.Directory, "memory.csv"),
         };
         await using var host = new BridgeHostProcess(servers, space, receivers, "host1", servers.FirstHostPort, settings);
         await host.StartAsync(cancellationToken);
@@ -54,6 +56,8 @@ public sealed class MutationFloodScenario : IFaultScenario
         var notes = new List<string>();
         await using var canonical = await CanonicalCounter.StartAsync(space.RabbitMq, "bridge.bin-level-reported", cancellationToken);
         await using var memory = new RssSampler(() => HostPid(host), () => (double)tally.Sent / total);
+        var gc = new HostMemoryLog(Path.Combine(space.Directory, "memory.csv"));
+        gc.NextSegment();
         var clock = Stopwatch.StartNew();
         foreach (var seed in seeds)
         {
@@ -61,8 +65,10 @@ public sealed class MutationFloodScenario : IFaultScenario
             await using var sender = await SenderAsync(protocol, servers, space, host, seed, cancellationToken);
             var context = new MutationSeedContext(seed, runSeed);
             var mutator = new PayloadMutator(seed, runSeed);
-            var mappedBefore = canonical.Count;
-            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, cancellationToken);
+            var mappedBefore = canonical.CountOf(seed.System);
+            var repeatsBefore = canonical.Repeats;
+            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, seed.MessageType, cancellationToken);
+            var (allKeptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken);
             var sentBefore = tally.Sent;
             var started = clock.Elapsed;
             await Parallel.ForEachAsync(Enumerable.Range(0, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
@@ -76,20 +82,27 @@ public sealed class MutationFloodScenario : IFaultScenario
             if (!sender.Answers)
             {
                 var sent = tally.Sent - sentBefore;
-                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, mappedBefore, keptBefore, sent, cancellationToken);
+                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, seed.MessageType, mappedBefore, keptBefore, sent, cancellationToken);
                 tally.CountMapped(mapped);
                 tally.CountRefused(refused);
                 vanished += Math.Max(0, sent - mapped - refused);
-                extra += Math.Max(0, mapped + refused - sent);
+                // Beyond what was sent: a canonical message published twice (same message id), or a payload both mapped and kept.
+                var repeats = canonical.Repeats - repeatsBefore;
+                var beyond = Math.Max(repeats, mapped + refused - sent);
+                extra += Math.Max(0, beyond);
+                if (beyond > 0) notes.Add($"{seed.Mapping}: {sent} sent, {mapped} mapped (source '{seed.System}'), {refused} dead-lettered, {repeats} canonical messages twice");
+                var downstream = (await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken)).Kept - allKeptBefore - refused;
+                if (downstream > 0) Say($"  {seed.Mapping}: {downstream} of the {mapped} mapped were refused afterwards by a consumer (dead letters of the canonical type)");
             }
             Say($"{seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
+            if (gc.NextSegment() is { } segment) Say($"  memory during {seed.Mapping}: {segment}");
         }
 
         var elapsed = clock.Elapsed;
         long withoutReason = 0;
         foreach (var system in seeds.Select(s => s.System).Distinct())
         {
-            withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, cancellationToken)).WithoutReason;
+            withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, null, cancellationToken)).WithoutReason;
         }
         await memory.DisposeAsync();
         var bounded = memory.PeakMb <= memory.EarlyPeakMb * RssGrowthLimit;
@@ -121,15 +134,15 @@ public sealed class MutationFloodScenario : IFaultScenario
     /// Waits until every payload sent over MQTT or AMQP is accounted for — a canonical message on RabbitMQ or a dead
     /// letter in PostgreSQL — or nothing has changed for 30 s; returns (mapped, dead-lettered) since the mapping began.
     /// </summary>
-    private static async Task<(long Mapped, long Refused)> SettleAsync(CanonicalCounter canonical, ScenarioSpace space, string system,
+    private static async Task<(long Mapped, long Refused)> SettleAsync(CanonicalCounter canonical, ScenarioSpace space, string system, string messageType,
         long mappedBefore, long keptBefore, long sent, CancellationToken ct)
     {
         var lastChange = Stopwatch.StartNew();
         var last = -1L;
         while (true)
         {
-            var mapped = canonical.Count - mappedBefore;
-            var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, ct)).Kept - keptBefore;
+            var mapped = canonical.CountOf(system) - mappedBefore;
+            var refused = (await DeadLetterCount.ForAsync(space.Postgres, system, messageType, ct)).Kept - keptBefore;
             if (mapped + refused >= sent || lastChange.Elapsed > TimeSpan.FromSeconds(30)) return (mapped, refused);
             if (mapped + refused != last)
             {

@@ -21,6 +21,7 @@ public static class BridgeAdapterComposition
 
     public static IServiceCollection AddBridgeAdapters(this IServiceCollection services, LoadedConfiguration loaded)
     {
+        services.AddSingleton(sp => InboundDocumentBudget.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<EnvelopeIngestor>();
         services.AddSingleton<IEnvelopeSink>(sp => sp.GetRequiredService<EnvelopeIngestor>());
         // Until OpcUaDevice takes IEnvelopeSink (the adapters' side of issue 7), devices reach the ingestor through this.

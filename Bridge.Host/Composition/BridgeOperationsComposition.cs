@@ -3,6 +3,7 @@ using Bridge.Host.Infrastructure.Logging;
 using Bridge.Host.Infrastructure.Telemetry;
 using Bridge.Mappings.Diagnostics;
 using Bridge.Host.Operations;
+using Bridge.Host.Operations.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Bridge.Host.Operations.Metrics;
@@ -28,6 +29,8 @@ public static class BridgeOperationsComposition
         services.AddScoped(typeof(SagaCensus<>));
         services.AddScoped<StatusSnapshot>();
         services.AddSingleton<DeadLetterPreview>();
+        if (configuration[MemoryLog.Setting] is { Length: > 0 } memoryLog)
+            services.AddHostedService(sp => new MemoryLog(memoryLog, sp.GetRequiredService<TimeProvider>()));
         var otlp = OtlpEndpoint(configuration);
         // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
         services.AddOpenTelemetry()

@@ -74,7 +74,10 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         return encoding.GetString(span);
     }
 
-    private byte[] CsvToJson(string text, List<int> rowNumbers)
+    /// <summary>The rows as a JSON array, in the stream's own buffer (no final copy: JsonDocument keeps the memory it parses).</summary>
+    private static ReadOnlyMemory<byte> Written(MemoryStream buffer) => buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+
+    private ReadOnlyMemory<byte> CsvToJson(string text, List<int> rowNumbers)
     {
         var rows = CsvParser.Parse(text, csv.Delimiter);
         string[] header;
@@ -87,7 +90,9 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         }
         else header = Enumerable.Range(1, rows.Count == 0 ? 0 : rows.Max(r => r.Length)).Select(i => "col" + i).ToArray();
         if (csv.Header && csv.Columns is { Count: > 0 }) first = 1;
-        using var buffer = new MemoryStream();
+        // Sized from the text: each row gains its column names, quotes, colons and braces; a growth would be a copy.
+        var perRow = header.Sum(h => h.Length + 6) + 2L;
+        var buffer = new MemoryStream((int)Math.Min(Array.MaxLength, 256 + text.Length + perRow * rows.Count));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
@@ -105,6 +110,6 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             }
             writer.WriteEndArray();
         }
-        return buffer.ToArray();
+        return Written(buffer);
     }
 }

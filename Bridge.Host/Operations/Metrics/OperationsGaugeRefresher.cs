@@ -28,7 +28,7 @@ public sealed class OperationsGaugeRefresher(
         var sagas = new List<(string, string, long)>();
         sagas.AddRange(Count("material-request", (await services.GetRequiredService<SagaCensus<MaterialRequestState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
         sagas.AddRange(Count("replenishment", (await services.GetRequiredService<SagaCensus<ReplenishmentState>>().ListAsync(Newest, ct)).Select(s => s.CurrentState)));
-        var open = (await services.GetRequiredService<IDeadLetterStore>().ListAsync(Newest, false, ct)).Count;
+        var open = (await services.GetRequiredService<IDeadLetterStore>().SummarizeAsync(Newest, false, ct)).Count;
         var now = time.GetUtcNow();
         var today = (await services.GetRequiredService<IAuditTrail>().SummarizeDayAsync(DateOnly.FromDateTime(now.UtcDateTime), now, ct))
             .ToDictionary(d => d.System, StringComparer.Ordinal);

@@ -38,8 +38,8 @@ public sealed class StatusSnapshot(
         var now = time.GetUtcNow();
         var recent = now.AddMinutes(-RateMinutes);
         var today = (await audit.SummarizeDayAsync(DateOnly.FromDateTime(now.UtcDateTime), recent, ct)).ToDictionary(d => d.System, StringComparer.Ordinal);
-        var letters = await deadLetters.ListAsync(Newest, false, ct);
-        var lettersEver = await deadLetters.ListAsync(Newest, true, ct);
+        var letters = await deadLetters.SummarizeAsync(Newest, false, ct);
+        var lettersEver = await deadLetters.SummarizeAsync(Newest, true, ct);
         var mrs = (await requests.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
         var reps = (await replenishments.ListAsync(Newest, ct)).Where(r => SagaStates.Settled(r.CurrentState)).ToList();
         var levels = await lineSide.ListAsync(ct);

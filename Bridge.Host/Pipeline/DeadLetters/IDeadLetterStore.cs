@@ -7,6 +7,12 @@ public interface IDeadLetterStore
     /// <summary>The newest first; replayed and discarded ones only when asked for.</summary>
     Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct);
 
+    /// <summary>
+    /// The newest first, as <see cref="ListAsync"/>, but without bodies: for counts and overviews, which run every few
+    /// seconds and must not load megabytes of hostile payloads to count them.
+    /// </summary>
+    Task<IReadOnlyList<DeadLetterSummary>> SummarizeAsync(int limit, bool includeReplayed, CancellationToken ct);
+
     Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct);
 
     Task MarkReplayedAsync(Guid id, DateTimeOffset at, CancellationToken ct);

@@ -38,6 +38,26 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         return await ReadAsync(command, ct);
     }
 
+    public async Task<IReadOnlyList<DeadLetterSummary>> SummarizeAsync(int limit, bool includeReplayed, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select id, received_at, system, message_type, reason, replayed_at is not null or discarded_at is not null
+            from dead_letters where @all or (replayed_at is null and discarded_at is null) order by received_at desc limit @limit
+            """);
+        command.Parameters.AddWithValue("all", includeReplayed);
+        command.Parameters.AddWithValue("limit", limit);
+        var list = new List<DeadLetterSummary>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new DeadLetterSummary(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetBoolean(5)));
+        }
+
+        return list;
+    }
+
     public async Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"select {Columns} from dead_letters where id = @id");

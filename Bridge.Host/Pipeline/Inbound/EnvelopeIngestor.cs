@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Bridge.Adapters.Envelopes;
 using Bridge.Host.Infrastructure.Telemetry;
 using Bridge.Host.Infrastructure.Messaging;
@@ -22,7 +23,8 @@ public sealed class EnvelopeIngestor(
     IDeadLetterStore deadLetters,
     TimeProvider time,
     ILogger<EnvelopeIngestor> logger,
-    IAuditTrail? audit = null) : IEnvelopeSink
+    IAuditTrail? audit = null,
+    InboundDocumentBudget? budget = null) : IEnvelopeSink
 {
     /// <summary>An adapter's hand-over: taken once published or kept as a dead letter; throws (nothing taken) when neither worked.</summary>
     public async Task<EnvelopeReceipt> AcceptAsync(InboundEnvelope envelope, CancellationToken ct)
@@ -43,6 +45,7 @@ public sealed class EnvelopeIngestor(
         activity?.SetTag("bridge.adapter", envelope.Adapter);
         activity?.SetTag("bridge.system", envelope.System);
         activity?.SetTag("bridge.message_type", envelope.MessageType);
+        using var share = await (budget?.AcquireAsync(envelope.Body.Length, ct) ?? ValueTask.FromResult(default(InboundDocumentBudget.Lease)));
         var started = time.GetTimestamp();
         var result = await IngestCoreAsync(envelope, ct, keepFailures);
         await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);
@@ -101,11 +104,15 @@ public sealed class EnvelopeIngestor(
     private async Task<Guid> KeepAsync(InboundEnvelope envelope, string? mapping, string reason, CancellationToken ct)
     {
         var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), envelope.System, envelope.MessageType, mapping,
-            envelope.ContentType, envelope.Body.ToArray(), reason, envelope.Metadata);
+            envelope.ContentType, WholeArray(envelope.Body), reason, envelope.Metadata);
         await deadLetters.AddAsync(letter, ct);
         Log.DeadLettered(logger, LogText.Escape(envelope.System), LogText.Escape(envelope.MessageType), letter.Id, LogText.Escape(reason));
         return letter.Id;
     }
+
+    /// <summary>The body's own array when it is one whole array (an HTTP or AMQP body is): no second copy of a large payload.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : body.ToArray();
 
     private static string Describe(RuntimeMappingError error) =>
         $"{error.Mapping}: field '{error.Field}'"

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Bridge.Faults.Flood;
+
+/// <summary>
+/// Reads the host's memory log (<c>Bridge:Diagnostics:MemoryLog</c>, one CSV line a second) a segment at a time: what
+/// the GC committed and kept beside the resident memory while one mapping's payloads went in, so a step in RSS can be
+/// told apart as GC-committed (free regions kept), live heap, or native memory outside the GC.
+/// </summary>
+public sealed class HostMemoryLog(string path)
+{
+    private long _offset;
+
+    public string Path { get; } = path;
+
+    /// <summary>The peaks of the lines written since the last call, and the last line's heap figures; null when none.</summary>
+    public string? NextSegment()
+    {
+        if (!File.Exists(Path)) return null;
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(_offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var rows = new List<double[]>();
+        string? line;
+        long consumed = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            consumed += System.Text.Encoding.UTF8.GetByteCount(line) + 1;
+            var cells = line.Split(',');
+            if (cells.Length < 11 || cells[0] == "at") continue;
+            rows.Add(cells[1..11].Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0).ToArray());
+        }
+        _offset += consumed;
+        if (rows.Count == 0) return null;
+        // Columns after "at": rss, committed, heap, fragmented, gen0, gen1, gen2, loh, poh, allocated.
+        var last = rows[^1];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RSS max {rows.Max(r => r[0]):0} MB, GC committed max {rows.Max(r => r[1]):0} MB (RSS − committed max {rows.Max(r => r[0] - r[1]):0}); "
+            + $"last GC: heap {last[2]:0}, fragmented {last[3]:0}, gen2 {last[6]:0}, LOH {last[7]:0} MB; allocated {last[9] - rows[0][9]:0} MB in the segment");
+    }
+}
