@@ -13,47 +13,20 @@ namespace Bridge.Tests.DeadLetters;
 /// <see cref="IDeadLetterStore.SummarizeAsync"/>, which leaves the body in PostgreSQL. Real PostgreSQL, production mode.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class DeadLetterSummaryTests : IAsyncLifetime
+public sealed class DeadLetterSummaryTests() : RealStackHostTest("dlsum", "mes", "wms-a")
 {
     private const int Letters = 12;
     private const int BodyBytes = 4 * 1024 * 1024;
-    private BridgeTestHost? _host;
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
-        _host = await BridgeTestHost.StartAsync(
-            await TestServers.CreateVirtualHostAsync("dlsum"), await TestServers.CreateDatabaseAsync("dlsum"), _receivers);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task PostgresStore_SummarizesTheNewestWithoutReadingTheirBodies()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
 
-        var store = _host.Services.GetRequiredService<IDeadLetterStore>();
+        var store = Host.Services.GetRequiredService<IDeadLetterStore>();
         store.ShouldBeOfType<PostgresDeadLetterStore>();
         var ids = new List<Guid>();
         for (var i = 0; i < Letters; i++)

@@ -15,45 +15,17 @@ namespace Bridge.Tests.DeadLetters;
 /// NUL written as <c>\u0000</c> in text columns) and the caller gets a 4xx with its id. Real PostgreSQL, production mode.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class UnstorableTextTests : IAsyncLifetime
+public sealed class UnstorableTextTests() : RealStackHostTest("nul", "mes", "wms-a")
 {
-    private BridgeTestHost? _host;
-    private SimulatedSystems? _receivers;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestServers.Available)
-        {
-            return;
-        }
-
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
-        _host = await BridgeTestHost.StartAsync(
-            await TestServers.CreateVirtualHostAsync("nul"), await TestServers.CreateDatabaseAsync("nul"), _receivers);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_receivers is not null)
-        {
-            await _receivers.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task PostgresStore_KeepsALetterWithNulInEveryTextColumn()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
 
-        var store = _host.Services.GetRequiredService<IDeadLetterStore>();
+        var store = Host.Services.GetRequiredService<IDeadLetterStore>();
         store.ShouldBeOfType<PostgresDeadLetterStore>();
         byte[] body = [0x7B, 0x00, 0xFF, 0x7D];
         var letter = new DeadLetter(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "sys\0a", "type\0b", "map\0c", "text/plain\0",
@@ -74,12 +46,12 @@ public sealed class UnstorableTextTests : IAsyncLifetime
     [Fact]
     public async Task PostgresStore_KeepsALetterWithHalfASurrogatePairInEveryTextColumn()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
 
-        var store = _host.Services.GetRequiredService<IDeadLetterStore>();
+        var store = Host.Services.GetRequiredService<IDeadLetterStore>();
         var letter = new DeadLetter(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "sys\ud800", "type\udc00", "map\ud83d", "text/plain",
             [0xED, 0xA0, 0x80], "value '📦\ud83d' refused", new Dictionary<string, string> { ["key\udfff"] = "v\ud800📦" });
 
@@ -97,7 +69,7 @@ public sealed class UnstorableTextTests : IAsyncLifetime
     [Fact]
     public async Task HalfASurrogatePairInAMappedId_IsAnswered422WithTheDeadLetterKept()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
@@ -113,7 +85,7 @@ public sealed class UnstorableTextTests : IAsyncLifetime
     [Fact]
     public async Task NulInAMappedId_IsAnswered422WithTheDeadLetterKept()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
@@ -129,7 +101,7 @@ public sealed class UnstorableTextTests : IAsyncLifetime
     [Fact]
     public async Task NulInAValueTheMappingRefuses_IsAnswered422WithTheDeadLetterKept()
     {
-        if (_host is null)
+        if (Host is null)
         {
             return;
         }
@@ -144,10 +116,10 @@ public sealed class UnstorableTextTests : IAsyncLifetime
 
     private async Task<DeadLetter> RefusedAndKeptAsync(string payload)
     {
-        using var response = await _host!.PostAsync("mes", "material-request", payload);
+        using var response = await Host!.PostAsync("mes", "material-request", payload);
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, text);
         var id = Guid.Parse((string)JsonNode.Parse(text)!["deadLetterId"]!);
-        return (await _host.Services.GetRequiredService<IDeadLetterStore>().FindAsync(id, CancellationToken.None)).ShouldNotBeNull();
+        return (await Host.Services.GetRequiredService<IDeadLetterStore>().FindAsync(id, CancellationToken.None)).ShouldNotBeNull();
     }
 }

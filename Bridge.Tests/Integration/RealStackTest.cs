@@ -17,7 +17,7 @@ public abstract class RealStackTest(string purpose, params string[] systems) : I
 
     protected SimulatedSystems? Receivers { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!TestServers.Available)
         {
@@ -29,7 +29,7 @@ public abstract class RealStackTest(string purpose, params string[] systems) : I
         Receivers = await SimulatedSystems.StartAsync(systems);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Receivers is not null)
         {
