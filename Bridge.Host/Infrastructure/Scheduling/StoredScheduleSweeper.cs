@@ -51,7 +51,7 @@ public sealed class StoredScheduleSweeper(NpgsqlDataSource dataSource, IBusContr
             return 0;
 
         var sent = new List<Guid>(rows.Count);
-        await using var failures = new NpgsqlBatch(connection, transaction);
+        await using var outcomes = new NpgsqlBatch(connection, transaction); // failed sends counted or parked, sent rows deleted
         foreach (var (token, text, attempts) in rows)
         {
             try
@@ -73,7 +73,7 @@ public sealed class StoredScheduleSweeper(NpgsqlDataSource dataSource, IBusContr
                 update.Parameters.AddWithValue("failure", failure);
                 update.Parameters.AddWithValue("at", time.GetUtcNow());
                 update.Parameters.AddWithValue("token", token);
-                failures.BatchCommands.Add(update);
+                outcomes.BatchCommands.Add(update);
             }
         }
 
@@ -81,11 +81,11 @@ public sealed class StoredScheduleSweeper(NpgsqlDataSource dataSource, IBusContr
         {
             var delete = new NpgsqlBatchCommand("DELETE FROM bridge_scheduled_message WHERE token_id = ANY(@tokens)");
             delete.Parameters.AddWithValue("tokens", sent.ToArray());
-            failures.BatchCommands.Add(delete);
+            outcomes.BatchCommands.Add(delete);
         }
 
-        if (failures.BatchCommands.Count > 0)
-            await failures.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        if (outcomes.BatchCommands.Count > 0)
+            await outcomes.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return sent.Count;
     }
