@@ -36,6 +36,10 @@ public sealed class DeadLetterFilterReplayTests
         File.WriteAllText(Path.Combine(mappings, "order-v9.yaml"), File.ReadAllText(Path.Combine(mappings, "production-order.yaml"))
             .Replace("messageType: production-order", "messageType: order-v9").Replace("name: erp-production-order", "name: erp-order-v9"));
 
+        // The watcher swaps the new set in while a replay may be under way: a pass can replay one letter and still
+        // find no mapping for the other. Passes are repeated until nothing matching is left failing; no id may come
+        // back twice.
+        var replayed = new List<string>();
         JsonNode result;
         var deadline = DateTime.UtcNow.AddSeconds(20);
         do
@@ -43,10 +47,12 @@ public sealed class DeadLetterFilterReplayTests
             using var response = await admin.PostAsync("/api/dead-letters/replay?system=erp&reason=order-v9", null);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            replayed.AddRange(result["replayed"]!.AsArray().Select(id => id!.GetValue<string>()));
         }
-        while (result["replayed"]!.AsArray().Count == 0 && DateTime.UtcNow < deadline && await Pause());
+        while (result["stillFailing"]!.AsArray().Count > 0 && DateTime.UtcNow < deadline && await Pause());
 
-        result["replayed"]!.AsArray().Count.ShouldBe(2, result.ToJsonString());
+        replayed.Count.ShouldBe(2, result.ToJsonString());
+        replayed.Distinct().Count().ShouldBe(2);
         var again = JsonNode.Parse(await (await admin.PostAsync("/api/dead-letters/replay?system=erp&reason=order-v9", null)).Content.ReadAsStringAsync())!;
         again["replayed"]!.AsArray().ShouldBeEmpty();
         JsonNode.Parse(await admin.GetStringAsync("/api/dead-letters"))!.AsArray().Single()!["system"]!.GetValue<string>().ShouldBe("mes");
