@@ -21,44 +21,27 @@ namespace Bridge.Tests.Replenishment;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(HostCollection.Name)]
-public sealed class CounterAndSensorRestartTests : IAsyncLifetime
+public sealed class CounterAndSensorRestartTests() : LineSideStackTest("line-side-restart")
 {
     private const string Topic = "plant/p1/line/L1/bin/L1-ST03/level";
-    private static readonly NodeId Counter = NodeId.Parse("ns=1;s=L1.ST03.A-100.Consumed");
-    private readonly string _config = TestConfig.CopyShipped();
-    private string _rabbit = "";
-    private string _postgres = "";
-    private SimulatedSystems? _receivers;
-    private string? _opcUa;
     private (string Host, int Port) _mqtt;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        if (!TestServers.Available || OpcUaTestServer.Url is not { } url || MqttTestBroker.Shared is null)
+        if (MqttTestBroker.Shared is not { } mqtt)
             return;
 
-        _opcUa = url;
-        _mqtt = MqttTestBroker.Shared.Value;
-        _rabbit = await TestServers.CreateVirtualHostAsync("line-side-restart");
-        _postgres = await TestServers.CreateDatabaseAsync("line-side-restart");
-        _receivers = await SimulatedSystems.StartAsync("mes", "wms-b");
-        await LineSideTestApi.WriteCounterDeviceAsync(_config, url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_receivers is not null)
-            await _receivers.DisposeAsync();
-        Directory.Delete(_config, recursive: true);
+        _mqtt = mqtt;
+        await base.InitializeAsync();
     }
 
     [Fact]
     public async Task CounterAndSensor_TwoCycles_HostRestartedMidCycleAndWhileOpen_OneRequestPerCycle()
     {
-        if (_receivers is null || _opcUa is null)
+        if (Receivers is null || OpcUaUrl is null)
             return;
 
-        await using var plc = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = _opcUa });
+        await using var plc = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = OpcUaUrl });
         var counter = 7000u;
         await plc.WriteValueAsync(Counter, Variant.From(counter));
         using var sensor = await MqttTestBroker.ConnectAsync(_mqtt.Host, _mqtt.Port);
@@ -78,7 +61,7 @@ public sealed class CounterAndSensorRestartTests : IAsyncLifetime
 
             // 35 more → 35, at or below the reorder point 40: one request for 120 − 35 = 85, in packs of 20 → 100.
             await CountAsync(host, plc, counter += 35, expectedLevel: 35m);
-            var first = await _receivers.NextAsync("wms-b", Wait);
+            var first = await Receivers.NextAsync("wms-b", Wait);
             first.Path.ShouldBe("/import/replenishment/RP-L1-ST03-0001.csv");
             first.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(';')[3].ShouldBe("100");
 
@@ -98,14 +81,14 @@ public sealed class CounterAndSensorRestartTests : IAsyncLifetime
 
             // Cycle 2: the sensor reads 25 % → 30: one new request; the counter lowering it further asks for nothing more.
             await MqttTestBroker.PublishAsync(sensor, Topic, "25");
-            var second = await _receivers.NextAsync("wms-b", Wait);
+            var second = await Receivers.NextAsync("wms-b", Wait);
             second.Path.ShouldBe("/import/replenishment/RP-L1-ST03-0002.csv");
             await CountAsync(host, plc, counter += 5, expectedLevel: 25m);
             await ConfirmAsync(host, "RP-L1-ST03-0002", 100);
             await UntilAsync(host, v => (string?)v["state"] == "Watching" && v["openRequest"] is null && Quantity(v) == 125m);
 
             // Two cycles, two requests: nothing else reached the WMS.
-            await Should.ThrowAsync<TimeoutException>(() => _receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
+            await Should.ThrowAsync<TimeoutException>(() => Receivers.NextAsync("wms-b", TimeSpan.FromSeconds(1)));
         }
         finally
         {
@@ -115,24 +98,13 @@ public sealed class CounterAndSensorRestartTests : IAsyncLifetime
 
     private async Task<BridgeTestHost> StartHostAsync()
     {
-        var host = await BridgeTestHost.StartAsync(_rabbit, _postgres, _receivers!, new Dictionary<string, string?>
+        var host = await StartLineSideHostAsync(new Dictionary<string, string?>
         {
-            ["Bridge:ConfigDir"] = _config,
             ["Bridge:Adapters:Mqtt:embedded:Host"] = _mqtt.Host,
             ["Bridge:Adapters:Mqtt:embedded:Port"] = _mqtt.Port.ToString(CultureInfo.InvariantCulture),
             ["Bridge:Adapters:Mqtt:embedded:ClientId"] = "it-restart-" + Guid.NewGuid().ToString("N")[..8],
-            ["Bridge:Systems:wms-b:BaseUrl"] = new Uri(_receivers!.BaseUrl, "/wms-b").AbsoluteUri,
-            ["Bridge:ApiKeys:wms-b"] = "it-wms-b-key",
         });
         await host.Services.GetRequiredKeyedService<MqttConnection>("embedded").Connected.WaitAsync(Wait);
-        await host.Services.GetRequiredKeyedService<OpcUaDevice>("line1-st03").Ready.WaitAsync(Wait);
         return host;
-    }
-
-    /// <summary>Writes the counter and waits for the level to show the delta.</summary>
-    private static async Task CountAsync(BridgeTestHost host, OpcUaClient plc, uint value, decimal expectedLevel)
-    {
-        await plc.WriteValueAsync(Counter, Variant.From(value));
-        await UntilAsync(host, v => Quantity(v) == expectedLevel);
     }
 }
