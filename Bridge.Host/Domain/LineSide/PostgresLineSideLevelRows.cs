@@ -22,7 +22,7 @@ public static class PostgresLineSideLevelRows
         var ensure = new NpgsqlBatchCommand(
             "insert into line_side_levels (location, level) select * from unnest(@locations, @levels) on conflict do nothing");
         ensure.Parameters.AddWithValue("locations", ids);
-        ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Json)
         {
             Value = locations.Select(l => JsonSerializer.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max }, Json)).ToArray(),
         });
@@ -55,7 +55,7 @@ public static class PostgresLineSideLevelRows
             returning l.location
             """, connection, tx);
         command.Parameters.AddWithValue("locations", rows.Select(r => PostgresText.Storable(r.Level.Location)).ToArray());
-        command.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        command.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Json)
         {
             Value = rows.Select(r => PostgresText.Storable(JsonSerializer.Serialize(r.Level with { RecentMessageIds = [] }, Json))).ToArray(),
         });

@@ -22,7 +22,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 "insert into line_side_levels (location, level) values (@location, @level) on conflict do nothing", connection, tx))
             {
                 ensure.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-                ensure.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb)
+                ensure.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Json)
                 {
                     Value = JsonSerializer.Serialize(new LineSideLevel { Location = location.Id, Quantity = location.Max }, Json),
                 });
@@ -42,7 +42,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             await using var update = new NpgsqlCommand(
                 "update line_side_levels set level = @level, version = version + 1, updated_at = now() where location = @location", connection, tx);
             update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
+            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Json) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
             return change;
         }, ct);
