@@ -3,30 +3,31 @@ using System.Diagnostics;
 namespace Bridge.Benchmarks.Replenishment;
 
 /// <summary>
-/// Where the crossing → WMS time goes, per crossing, p50/p99 of each leg: the signal sent → its notice received by the
-/// saga (queue, batch, commit, notice publish), → the request received by its outbound consumer (the saga's transaction
-/// and outbox), → the request at the WMS (mapping, delivery).
+/// Where the crossing → WMS time goes, per crossing, p50/p99 of each leg: the signal sent → its notice handed to the bus
+/// (queue, batch, commit, the publish stage), → the notice received by the saga (broker, the saga's queue), → the request
+/// received by its outbound consumer (the saga's transaction and outbox), → the request at the WMS (mapping, delivery).
 /// </summary>
 internal static class LatencySplit
 {
-    public static void Print(TextWriter output, IReadOnlyDictionary<string, long> crossings, ConsumeCost cost, IReadOnlyDictionary<string, long> arrivals)
+    public static void Print(TextWriter output, IReadOnlyDictionary<string, long> crossings, NoticePublishTimes notices, ConsumeCost cost, IReadOnlyDictionary<string, long> arrivals)
     {
-        var legs = new List<double>[3];
+        var legs = new List<double>[4];
         for (var i = 0; i < legs.Length; i++)
             legs[i] = [];
         foreach (var (location, sent) in crossings)
         {
-            if (!cost.LevelLow.TryGetValue(location, out var low) || !cost.Requested.TryGetValue(location, out var requested)
+            if (!notices.LevelLow.TryGetValue(location, out var published) || !cost.LevelLow.TryGetValue(location, out var low) || !cost.Requested.TryGetValue(location, out var requested)
                 || !arrivals.TryGetValue(location, out var arrived))
                 continue;
-            legs[0].Add(Stopwatch.GetElapsedTime(sent, low).TotalMilliseconds);
-            legs[1].Add(Stopwatch.GetElapsedTime(low, requested).TotalMilliseconds);
-            legs[2].Add(Stopwatch.GetElapsedTime(requested, arrived).TotalMilliseconds);
+            legs[0].Add(Stopwatch.GetElapsedTime(sent, published).TotalMilliseconds);
+            legs[1].Add(Stopwatch.GetElapsedTime(published, low).TotalMilliseconds);
+            legs[2].Add(Stopwatch.GetElapsedTime(low, requested).TotalMilliseconds);
+            legs[3].Add(Stopwatch.GetElapsedTime(requested, arrived).TotalMilliseconds);
         }
 
         if (legs[0].Count == 0)
             return;
-        string[] names = ["sent → notice received by the saga", "→ request at its outbound consumer", "→ request at the WMS"];
+        string[] names = ["sent → notice published", "→ notice received by the saga", "→ request at its outbound consumer", "→ request at the WMS"];
         output.WriteLine($"latency legs    p50 / p99 ms over {legs[0].Count} crossings:");
         for (var i = 0; i < legs.Length; i++)
         {

@@ -79,7 +79,9 @@ internal static class ReplenishmentBenchmark
         var publisher = options.Prefill ? null : await RawSignalPublisher.ConnectAsync(options.RabbitMq);
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
+        var notices = new NoticePublishTimes();
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
+        app.Services.GetRequiredService<IBusControl>().ConnectPublishObserver(notices);
         Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
             + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each"));
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
@@ -158,7 +160,7 @@ internal static class ReplenishmentBenchmark
         if (latencies.Count > 0)
         {
             Console.WriteLine($"crossing → WMS  p50 {LatencySplit.Percentile(latencies, 0.50):0} ms, p99 {LatencySplit.Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
-            LatencySplit.Print(Console.Out, crossings, cost, arrivals);
+            LatencySplit.Print(Console.Out, crossings, notices, cost, arrivals);
         }
         await app.StopAsync();
         Directory.Delete(config, recursive: true);

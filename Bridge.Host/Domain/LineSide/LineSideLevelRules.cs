@@ -49,7 +49,8 @@ public static class LineSideLevelRules
     private static List<T> Keep<T>(IReadOnlyList<T> list, T item, int max)
     {
         var kept = new List<T>(Math.Min(list.Count + 1, max)) { item };
-        kept.AddRange(list.Take(max - 1));
+        for (var i = 0; i < list.Count && kept.Count < max; i++)
+            kept.Add(list[i]);
         return kept;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,8 +11,6 @@ namespace Bridge.Host.Domain.LineSide;
 /// </summary>
 public static class PostgresLineSideLevelRows
 {
-    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
-
     public static async Task<Dictionary<string, VersionedLevel>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
         IReadOnlyCollection<LineSideLocation> locations, CancellationToken ct)
     {
@@ -22,9 +19,9 @@ public static class PostgresLineSideLevelRows
         var ensure = new NpgsqlBatchCommand(
             "insert into line_side_levels (location, level) select * from unnest(@locations, @levels) on conflict do nothing");
         ensure.Parameters.AddWithValue("locations", ids);
-        ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        ensure.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Json)
         {
-            Value = locations.Select(l => JsonSerializer.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max }, Json)).ToArray(),
+            Value = locations.Select(l => LineSideLevelJson.Serialize(new LineSideLevel { Location = l.Id, Quantity = l.Max })).ToArray(),
         });
         batch.BatchCommands.Add(ensure);
         var select = new NpgsqlBatchCommand("select level, version from line_side_levels where location = any(@locations)");
@@ -34,7 +31,7 @@ public static class PostgresLineSideLevelRows
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var level = JsonSerializer.Deserialize<LineSideLevel>(reader.GetString(0), Json)!;
+            var level = LineSideLevelJson.Deserialize(reader.GetString(0));
             rows[level.Location] = new VersionedLevel(level, reader.GetInt64(1));
         }
 
@@ -55,9 +52,9 @@ public static class PostgresLineSideLevelRows
             returning l.location
             """, connection, tx);
         command.Parameters.AddWithValue("locations", rows.Select(r => PostgresText.Storable(r.Level.Location)).ToArray());
-        command.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        command.Parameters.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Json)
         {
-            Value = rows.Select(r => PostgresText.Storable(JsonSerializer.Serialize(r.Level with { RecentMessageIds = [] }, Json))).ToArray(),
+            Value = rows.Select(r => PostgresText.Storable(LineSideLevelJson.Serialize(r.Level with { RecentMessageIds = [] }))).ToArray(),
         });
         command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,8 +12,6 @@ namespace Bridge.Host.Domain.LineSide;
 /// </summary>
 public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideLevels
 {
-    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
-
     public Task<LevelChange> ApplyAsync(LineSideLocation location, LineSideSignal signal, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
@@ -22,9 +19,9 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
                 "insert into line_side_levels (location, level) values (@location, @level) on conflict do nothing", connection, tx))
             {
                 ensure.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-                ensure.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb)
+                ensure.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Json)
                 {
-                    Value = JsonSerializer.Serialize(new LineSideLevel { Location = location.Id, Quantity = location.Max }, Json),
+                    Value = LineSideLevelJson.Serialize(new LineSideLevel { Location = location.Id, Quantity = location.Max }),
                 });
                 await ensure.ExecuteNonQueryAsync(ct);
             }
@@ -33,7 +30,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             await using (var select = new NpgsqlCommand("select level from line_side_levels where location = @location for update", connection, tx))
             {
                 select.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-                current = JsonSerializer.Deserialize<LineSideLevel>((string)(await select.ExecuteScalarAsync(ct))!, Json)!;
+                current = LineSideLevelJson.Deserialize((string)(await select.ExecuteScalarAsync(ct))!);
             }
 
             var change = LineSideLevelRules.Apply(current, location, signal);
@@ -42,20 +39,20 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             await using var update = new NpgsqlCommand(
                 "update line_side_levels set level = @level, version = version + 1, updated_at = now() where location = @location", connection, tx);
             update.Parameters.AddWithValue("location", PostgresText.Storable(location.Id));
-            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Jsonb) { Value = Stored(change.Level) });
+            update.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Json) { Value = Stored(change.Level) });
             await update.ExecuteNonQueryAsync(ct);
             return change;
         }, ct);
 
     private static string Stored(LineSideLevel level) =>
-        PostgresText.Storable(JsonSerializer.Serialize(level with { RecentMessageIds = [] }, Json));
+        PostgresText.Storable(LineSideLevelJson.Serialize(level with { RecentMessageIds = [] }));
 
     public Task<LineSideLevel?> FindAsync(string location, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
             await using var command = new NpgsqlCommand("select level from line_side_levels where location = @location", connection, tx);
             command.Parameters.AddWithValue("location", PostgresText.Storable(location));
-            return await command.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<LineSideLevel>(json, Json) : null;
+            return await command.ExecuteScalarAsync(ct) is string json ? LineSideLevelJson.Deserialize(json) : null;
         }, ct);
 
     public Task<IReadOnlyList<LineSideLevel>> ListAsync(CancellationToken ct) =>
@@ -65,7 +62,7 @@ public sealed class PostgresLineSideLevels(PostgresSession session) : ILineSideL
             var list = new List<LineSideLevel>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                list.Add(JsonSerializer.Deserialize<LineSideLevel>(reader.GetString(0), Json)!);
+                list.Add(LineSideLevelJson.Deserialize(reader.GetString(0)));
             IReadOnlyList<LineSideLevel> levels = list;
             return levels;
         }, ct);

@@ -106,11 +106,15 @@ public static class LineSideSignalEnvelope
             }
         }
 
-        var missing = new[] { (id is null, "messageId"), (at is null, "occurredAt"), (source is null, "source"), (location is null, "location"),
-            (consumption && material is null, "material"), (unit is null, "unit"), (quantity is null, consumption ? "quantity" : "value") }
-            .Where(m => m.Item1).Select(m => m.Item2).ToList();
-        if (missing.Count > 0)
+        // Checked field by field first: the list of what is missing is built only for a message that lacks something.
+        if (id is null || at is null || source is null || location is null || (consumption && material is null) || unit is null || quantity is null)
+        {
+            var missing = new[] { (id is null, "messageId"), (at is null, "occurredAt"), (source is null, "source"), (location is null, "location"),
+                (consumption && material is null, "material"), (unit is null, "unit"), (quantity is null, consumption ? "quantity" : "value") }
+                .Where(m => m.Item1).Select(m => m.Item2);
             return (null, $"the message lacks {string.Join(", ", missing)}");
+        }
+
         CanonicalMessage message = consumption
             ? new LineSideConsumptionReported
             {

@@ -8,9 +8,9 @@ namespace Bridge.Host.Processes.Replenishment;
 /// The production queue of counter deltas and bin readings, consumed by <see cref="RabbitMqLineSideSignalConsumer"/>:
 /// bound to the exchanges of both messages, one active consumer at a time (<c>x-single-active-consumer</c>: with several
 /// hosts the others wait, so one writer holds every location). A delivery is one signal's envelope or a
-/// <see cref="LineSideSignalPack"/> of them (sent straight to this queue). Batches of up to <see cref="BatchLimit"/> signals
-/// or whatever arrived within <see cref="BatchWindow"/> of the first; <see cref="Prefetch"/> lets the next batch fill while
-/// one commits (it counts deliveries: with packs of n signals, up to n × <see cref="Prefetch"/> signals wait in memory).
+/// <see cref="LineSideSignalPack"/> of them (sent straight to this queue). Batches of what has arrived, up to
+/// <see cref="BatchLimit"/> signals, at most one per <see cref="BatchWindow"/> (<see cref="LineSideSignalGatherer{T}"/>);
+/// <see cref="Prefetch"/> lets the next batch fill while one commits (it counts deliveries: with packs of n signals, up to n × <see cref="Prefetch"/> signals wait in memory).
 /// </summary>
 public static class LineSideSignalQueue
 {

@@ -153,13 +153,14 @@ public sealed class RabbitMqLineSideSignalConsumer(
 
     private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
     {
+        var gatherer = new LineSideSignalGatherer<Delivery>(deliveries, d => d.Signals.Length, time, LineSideSignalQueue.BatchWindow, LineSideSignalQueue.BatchLimit);
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
         var signals = new List<DecodedSignal>(LineSideSignalQueue.BatchLimit);
         while (true)
         {
             batch.Clear();
             signals.Clear();
-            await GatherAsync(deliveries, batch, ct);
+            await gatherer.GatherAsync(batch, ct);
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
                 signals.AddRange(delivery.Signals);
@@ -200,41 +201,6 @@ public sealed class RabbitMqLineSideSignalConsumer(
         return nodes.Count > 0
             ? await factory.CreateConnectionAsync(nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port ?? uri.Port)).ToList(), ct)
             : await factory.CreateConnectionAsync(ct);
-    }
-
-    /// <summary>
-    /// Waits for one delivery, then takes whatever else arrives within the window, until the batch holds
-    /// <see cref="LineSideSignalQueue.BatchLimit"/> signals (a pack is taken whole, so a batch may hold one pack more).
-    /// </summary>
-    private async Task GatherAsync(ChannelReader<Delivery> reader, List<Delivery> batch, CancellationToken ct)
-    {
-        var first = await reader.ReadAsync(ct);
-        batch.Add(first);
-        var signals = first.Signals.Length;
-        var deadline = time.GetTimestamp() + (long)(LineSideSignalQueue.BatchWindow.TotalSeconds * time.TimestampFrequency);
-        while (signals < LineSideSignalQueue.BatchLimit)
-        {
-            while (signals < LineSideSignalQueue.BatchLimit && reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                signals += next.Signals.Length;
-            }
-
-            var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
-            if (signals >= LineSideSignalQueue.BatchLimit || left <= TimeSpan.Zero)
-                return;
-            using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            window.CancelAfter(left);
-            try
-            {
-                if (!await reader.WaitToReadAsync(window.Token))
-                    return;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return;
-            }
-        }
     }
 
     private async Task PublishAsync(IReadOnlyList<LineSideNotice> notices, CancellationToken ct)
