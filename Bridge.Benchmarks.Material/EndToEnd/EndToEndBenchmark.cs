@@ -79,11 +79,14 @@ internal static class EndToEndBenchmark
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var runtimeBefore = RuntimeCost.Snapshot();
         using var sampler = AllocationSampler.CreateIfAsked();
+        using var jit = JitSampler.CreateIfAsked();
         sampler?.Start();
+        jit?.Start();
         var throughput = await plant.SendAsync("T", warmUp, requests, perSecond: null, clock);
         var allocatedAfter = GC.GetTotalAllocatedBytes(precise: false);
         var runtimeAfter = RuntimeCost.Snapshot();
         sampler?.Stop();
+        jit?.Stop();
         var cpuAfter = ProcessCpu.Snapshot(processes);
         var after = counted.Snapshot();
         var commandsAfter = database.Commands;
@@ -98,7 +101,7 @@ internal static class EndToEndBenchmark
         await app.DisposeAsync();
 
         var rawCount = Math.Max(20_000, (int)(after.Total - before.Total));
-        var raw = await RawConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit);
+        var (raw, rawCpu) = await RawConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit);
 
         var sagaPerSecond = perSecond * perRequest;
         Console.WriteLine();
@@ -118,6 +121,7 @@ internal static class EndToEndBenchmark
         Console.WriteLine(Invariant($"  saga messages/s   {sagaPerSecond:0} (= requests/s × bus messages per request)"));
         Console.WriteLine(Invariant($"  latency           {latencyRequests} requests paced at {perSecond / 2:0.0}/s (half the throughput): p50 {latency.P50:0} ms, p99 {latency.P99:0} ms, max {latency.Max:0} ms (post → delivery at MES)"));
         Console.WriteLine(Invariant($"  raw MassTransit   {raw:0} messages/s consumed ({rawCount} persistent {meanBytes:0}-byte messages, same broker, prefetch {messaging.PrefetchCount}, concurrency {messaging.ConcurrentMessageLimit})"));
+        Console.WriteLine(Invariant($"      CPU per raw message consumed (ms): {string.Join(", ", rawCpu.Select(p => $"{(p.Key == ProcessCpu.Host ? "consumer (the bench process)" : p.Key)} {p.Value:0.000}"))}; total {rawCpu.Values.Sum():0.000}"));
         var ratio = sagaPerSecond / raw;
         Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %)"));
         Console.WriteLine(Invariant($"  CPU per request   in the throughput phase (ms; 1,000 ms a second per core):"));
@@ -136,6 +140,15 @@ internal static class EndToEndBenchmark
         {
             Console.WriteLine("  allocations by type (sampled: the runtime's allocation ticks)");
             foreach (var line in sampler.Report(requests, top: 30))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        if (jit is not null)
+        {
+            Console.WriteLine("  methods the JIT compiled in the throughput phase");
+            foreach (var line in jit.Report(top: 40))
             {
                 Console.WriteLine(line);
             }
