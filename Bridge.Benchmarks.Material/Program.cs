@@ -5,6 +5,11 @@ using Bridge.Benchmarks.Material.EndToEnd;
 // schedule kit check. Usage: dotnet run -c Release --project Bridge.Benchmarks.Material [-- --rounds 30]
 // End to end on RabbitMQ + PostgreSQL (bench/material.sh starts the servers):
 //   dotnet run -c Release --project Bridge.Benchmarks.Material -- e2e AMQP-URI POSTGRES-CONNECTION-STRING [REQUESTS]
+if (args is ["plant"])
+{
+    return await PlantProcess.RunAsync();
+}
+
 if (args.Length >= 3 && args[0] == "e2e")
 {
     var requests = args.Length > 3 && int.TryParse(args[3], out var n) && n > 0 ? n : 1000;

@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using Bridge.Host.Composition;
-using Bridge.Host.Demo;
 using Bridge.Host.Infrastructure.Configuration;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +10,17 @@ namespace Bridge.Benchmarks.Material.EndToEnd;
 
 /// <summary>
 /// Material requests end to end on RabbitMQ + PostgreSQL, against raw MassTransit on the same broker in the same run.
-/// A production-mode host in this process; MES posts requests over HTTP (each for its own released order, stock set up
-/// first); the saga reserves and sends the pick list to WMS A, which confirms it back over HTTP; the delivery reaches MES.
+/// A production-mode host in this process; MES and WMS A are simulated, and the requests generated, in a process of their
+/// own (<see cref="PlantProcess"/>) so that the host's CPU is counted apart. MES posts requests over HTTP (each for its
+/// own released order, stock set up first); the saga reserves and sends the pick list to WMS A, which confirms it back
+/// over HTTP; the delivery reaches MES.
+/// 0. Warm-up: rounds of requests until the JIT has settled (steady state, as a host that runs for days).
 /// 1. Throughput: <c>requests</c> posted with up to 64 in flight; requests/s = requests ÷ (first post → last delivery).
 /// 2. Latency at half that rate: paced requests, post → delivery at MES, p50 / p99.
 /// 3. Raw: persistent messages of the host's mean message size, sent to a queue, then consumed by a counting consumer
-///    with the host's prefetch and concurrency. Saga messages/s = requests/s × bus messages the host consumed per request.
+///    with the host's prefetch and concurrency (durable queue, persistent messages, MassTransit's JSON envelope as the
+///    host's; publisher confirms only while filling the queue, before the clock starts): consume + ack of a no-op handler.
+///    Saga messages/s = requests/s × bus messages the host consumed per request.
 /// </summary>
 internal static class EndToEndBenchmark
 {
@@ -27,42 +28,66 @@ internal static class EndToEndBenchmark
     private const string WmsKey = "bench-wms-key";
     private const string ErpKey = "bench-erp-key";
     private const string AdminKey = "bench-admin-key";
+    private const int WarmUpRound = 100;
+    private const int MaxWarmUpRounds = 8;
+    private const int SettledMethods = 50;
+    private const string PlantProcessName = "plant (simulated MES + WMS, load generator)";
 
     public static async Task<int> RunAsync(Uri rabbitMq, string postgres, int requests)
     {
-        await using var plant = await SimulatedPlant.StartAsync();
-        var app = BuildHost(rabbitMq, postgres, plant);
+        await using var plant = await PlantProcessClient.StartAsync();
+        var app = BuildHost(rabbitMq, postgres, plant.BaseUrl);
         await app.StartAsync();
         var baseUrl = new Uri(app.Urls.First());
-        using var mes = Client(baseUrl, MesKey);
-        using var wms = Client(baseUrl, WmsKey);
-        using var erp = Client(baseUrl, ErpKey);
-        using var admin = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        var clock = new StageClock();
         var counted = new BusMessageCount();
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(counted);
-        app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(plant.Clock);
+        app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(clock);
         var messaging = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BridgeMessagingOptions>>().Value;
+        await plant.ConnectAsync(baseUrl, MesKey, WmsKey, ErpKey, AdminKey);
+        var processes = new Dictionary<string, int>(StringComparer.Ordinal) { [PlantProcessName] = plant.ProcessId };
 
-        // Long enough for the JIT to reach its optimised tiers, as the raw phase (20,000 messages) does.
-        const int warmUp = 100;
+        // Warm-up until the JIT has settled: a production host runs for days, and a phase during which the JIT still
+        // compiles thousands of methods (its instrumented and optimised tiers) measures start-up, not a request. Rounds of
+        // WarmUpRound requests, until one compiles fewer than SettledMethods methods (at most MaxWarmUpRounds).
         var latencyRequests = Math.Max(100, requests / 2);
-        var orders = warmUp + requests + latencyRequests;
+        var orders = MaxWarmUpRounds * WarmUpRound + requests + latencyRequests;
         Console.WriteLine($"setting up {orders} released orders and WMS A's stock ...");
-        await SetUpAsync(erp, wms, admin, plant, orders);
-        plant.Run(wms, confirmers: 16);
+        await plant.SetUpAsync(orders);
+        await plant.RunAsync(confirmers: 16);
 
-        // Warm-up: a few requests through the whole flow, not counted.
-        await SendAsync(mes, plant, "W", 0, warmUp, perSecond: null);
+        var warmUp = 0;
+        for (var round = 1; round <= MaxWarmUpRounds; round++)
+        {
+            var jitBefore = RuntimeCost.Snapshot();
+            await plant.SendAsync(string.Create(CultureInfo.InvariantCulture, $"W{round}"), warmUp, WarmUpRound, perSecond: null, clock);
+            warmUp += WarmUpRound;
+            var compiled = (RuntimeCost.Snapshot() - jitBefore).JitMethods;
+            Console.WriteLine($"warm-up round {round}: {WarmUpRound} requests, {compiled} methods compiled by the JIT");
+            if (compiled < SettledMethods)
+            {
+                break;
+            }
+        }
 
         Console.WriteLine($"throughput phase: {requests} requests ...");
         using var database = new DatabaseCount();
         var serverBefore = await DatabaseCount.ReadServerAsync(postgres);
         var commandsBefore = database.Commands;
         var before = counted.Snapshot();
-        var cpuBefore = ProcessCpu.Snapshot();
-        var throughput = await SendAsync(mes, plant, "T", warmUp, requests, perSecond: null);
-        var cpuAfter = ProcessCpu.Snapshot();
+        var cpuBefore = ProcessCpu.Snapshot(processes);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var runtimeBefore = RuntimeCost.Snapshot();
+        using var sampler = AllocationSampler.CreateIfAsked();
+        using var jit = JitSampler.CreateIfAsked();
+        sampler?.Start();
+        jit?.Start();
+        var throughput = await plant.SendAsync("T", warmUp, requests, perSecond: null, clock);
+        var allocatedAfter = GC.GetTotalAllocatedBytes(precise: false);
+        var runtimeAfter = RuntimeCost.Snapshot();
+        sampler?.Stop();
+        jit?.Stop();
+        var cpuAfter = ProcessCpu.Snapshot(processes);
         var after = counted.Snapshot();
         var commandsAfter = database.Commands;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // PostgreSQL flushes a backend's statistics at most once a second
@@ -71,12 +96,12 @@ internal static class EndToEndBenchmark
         var perRequest = (after.Total - before.Total) / (double)requests;
         var meanBytes = (after.Bytes - before.Bytes) / (double)Math.Max(1, after.Total - before.Total);
 
-        var latency = await SendAsync(mes, plant, "L", warmUp + requests, latencyRequests, perSecond / 2);
+        var latency = await plant.SendAsync("L", warmUp + requests, latencyRequests, perSecond / 2, clock);
         await app.StopAsync();
         await app.DisposeAsync();
 
         var rawCount = Math.Max(20_000, (int)(after.Total - before.Total));
-        var raw = await RawConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit);
+        var (raw, rawCpu) = await RawConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit);
 
         var sagaPerSecond = perSecond * perRequest;
         Console.WriteLine();
@@ -96,12 +121,37 @@ internal static class EndToEndBenchmark
         Console.WriteLine(Invariant($"  saga messages/s   {sagaPerSecond:0} (= requests/s × bus messages per request)"));
         Console.WriteLine(Invariant($"  latency           {latencyRequests} requests paced at {perSecond / 2:0.0}/s (half the throughput): p50 {latency.P50:0} ms, p99 {latency.P99:0} ms, max {latency.Max:0} ms (post → delivery at MES)"));
         Console.WriteLine(Invariant($"  raw MassTransit   {raw:0} messages/s consumed ({rawCount} persistent {meanBytes:0}-byte messages, same broker, prefetch {messaging.PrefetchCount}, concurrency {messaging.ConcurrentMessageLimit})"));
+        Console.WriteLine(Invariant($"      CPU per raw message consumed (ms): {string.Join(", ", rawCpu.Select(p => $"{(p.Key == ProcessCpu.Host ? "consumer (the bench process)" : p.Key)} {p.Value:0.000}"))}; total {rawCpu.Values.Sum():0.000}"));
         var ratio = sagaPerSecond / raw;
         Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %)"));
         Console.WriteLine(Invariant($"  CPU per request   in the throughput phase (ms; 1,000 ms a second per core):"));
+        var total = 0.0;
         foreach (var (process, seconds) in cpuAfter)
         {
-            Console.WriteLine(Invariant($"      {process,-40} {(seconds - cpuBefore.GetValueOrDefault(process)) * 1000 / requests,7:0.0}"));
+            var ms = (seconds - cpuBefore.GetValueOrDefault(process)) * 1000 / requests;
+            total += ms;
+            Console.WriteLine(Invariant($"      {process,-48} {ms,7:0.0}"));
+        }
+
+        var servers = total - (cpuAfter[PlantProcessName] - cpuBefore[PlantProcessName]) * 1000 / requests;
+        Console.WriteLine(Invariant($"      {"total",-48} {total,7:0.0}   (without the plant: {servers:0.0}, a ceiling of {Environment.ProcessorCount * 1000 / servers:0.0} requests/s on {Environment.ProcessorCount} cores)"));
+        Console.WriteLine(Invariant($"  host runtime      {(allocatedAfter - allocatedBefore) / 1024.0 / requests:0} KiB allocated per request; {runtimeAfter - runtimeBefore}"));
+        if (sampler is not null)
+        {
+            Console.WriteLine("  allocations by type (sampled: the runtime's allocation ticks)");
+            foreach (var line in sampler.Report(requests, top: 30))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        if (jit is not null)
+        {
+            Console.WriteLine("  methods the JIT compiled in the throughput phase");
+            foreach (var line in jit.Report(top: 40))
+            {
+                Console.WriteLine(line);
+            }
         }
 
         Console.WriteLine(Invariant($"  PostgreSQL        per request in the throughput phase: {(serverAfter.Commits + serverAfter.Rollbacks - serverBefore.Commits - serverBefore.Rollbacks) / (double)requests:0.0} transactions ({(serverAfter.Rollbacks - serverBefore.Rollbacks) / (double)requests:0.0} rolled back), {(commandsAfter - commandsBefore) / (double)requests:0.0} commands (round trips) by the host"));
@@ -121,13 +171,13 @@ internal static class EndToEndBenchmark
         }
 
         Console.WriteLine("  where a request's time goes, throughput phase (time since the post):");
-        foreach (var line in plant.Clock.Report(throughput.Ids))
+        foreach (var line in clock.Report(throughput.Ids))
         {
             Console.WriteLine(line);
         }
 
         Console.WriteLine("  where a request's time goes, latency phase (time since the post):");
-        foreach (var line in plant.Clock.Report(latency.Ids))
+        foreach (var line in clock.Report(latency.Ids))
         {
             Console.WriteLine(line);
         }
@@ -138,7 +188,7 @@ internal static class EndToEndBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static WebApplication BuildHost(Uri rabbitMq, string postgres, SimulatedPlant plant) =>
+    private static WebApplication BuildHost(Uri rabbitMq, string postgres, Uri plant) =>
         BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -146,8 +196,8 @@ internal static class EndToEndBenchmark
             ["Bridge:RabbitMqUri"] = rabbitMq.AbsoluteUri,
             ["Bridge:PostgresConnectionString"] = postgres,
             ["Bridge:ConfigDir"] = ConfigDirectory(),
-            ["Bridge:Systems:mes:BaseUrl"] = new Uri(plant.BaseUrl, "/mes").AbsoluteUri,
-            ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(plant.BaseUrl, "/wms-a").AbsoluteUri,
+            ["Bridge:Systems:mes:BaseUrl"] = new Uri(plant, "/mes").AbsoluteUri,
+            ["Bridge:Systems:wms-a:BaseUrl"] = new Uri(plant, "/wms-a").AbsoluteUri,
             ["Bridge:ApiKeys:mes"] = MesKey,
             ["Bridge:ApiKeys:wms-a"] = WmsKey,
             ["Bridge:ApiKeys:erp"] = ErpKey,
@@ -167,119 +217,4 @@ internal static class EndToEndBenchmark
 
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("run from inside the repository (Bridge.sln not found)"), "config");
     }
-
-    private static HttpClient Client(Uri baseUrl, string key)
-    {
-        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
-    private static string OrderNo(int index) => (7_200_000 + index).ToString("000000000000", CultureInfo.InvariantCulture);
-
-    /// <summary>The orders (quantity 1 each: three BOM lines) and stock for all of them; returns when the last order's kit is complete.</summary>
-    private static async Task SetUpAsync(HttpClient erp, HttpClient wms, HttpClient admin, SimulatedPlant plant, int orders)
-    {
-        await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await PostAsync(erp, "/api/inbound/erp/production-order", DemoPayloads.ProductionOrder(OrderNo(i), 1), ct));
-        await PostAsync(wms, "/api/inbound/wms-a/inventory", plant.Stock("100-A", "A-01-03", "L2611-07", 10m * orders + 1000, "PCE"), CancellationToken.None);
-        await PostAsync(wms, "/api/inbound/wms-a/inventory", plant.Stock("200-A", "B-02-01", "L2610-02", 1m * orders + 100, "KGM"), CancellationToken.None);
-        await PostAsync(wms, "/api/inbound/wms-a/inventory", plant.Stock("300-B", "C-07-11", "", 2m * orders + 100, "MTR"), CancellationToken.None);
-        var last = OrderNo(orders - 1).TrimStart('0');
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            using (var response = await admin.GetAsync($"/api/kit/{last}?quantity=1"))
-            {
-                if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("\"complete\":true", StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new TimeoutException($"order {last} and the stock did not reach the host within 5 minutes");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
-    private static async Task PostAsync(HttpClient client, string path, string body, CancellationToken ct)
-    {
-        using var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-        }
-    }
-
-    /// <summary>
-    /// Posts <paramref name="count"/> requests for orders <paramref name="firstOrder"/>… (as fast as 64 in flight allow, or
-    /// paced at <paramref name="perSecond"/>) and waits for their deliveries (at most 5 minutes after the last post).
-    /// </summary>
-    private static async Task<Phase> SendAsync(HttpClient mes, SimulatedPlant plant, string prefix, int firstOrder, int count, double? perSecond)
-    {
-        var posted = new long[count];
-        var ids = Enumerable.Range(0, count).Select(i => $"MR-B{prefix}-{i:000000}").ToArray();
-        using var inFlight = new SemaphoreSlim(64);
-        var started = Stopwatch.GetTimestamp();
-        var posts = new List<Task>(count);
-        for (var i = 0; i < count; i++)
-        {
-            if (perSecond is { } rate)
-            {
-                var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(started);
-                if (due > TimeSpan.Zero)
-                {
-                    await Task.Delay(due);
-                }
-            }
-
-            await inFlight.WaitAsync();
-            var index = i;
-            posted[index] = Stopwatch.GetTimestamp();
-            plant.Clock.Mark(ids[index], StageClock.Stage.Posted);
-            posts.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    await PostAsync(mes, "/api/inbound/mes/material-request", DemoPayloads.MaterialRequest(ids[index], OrderNo(firstOrder + index), 1), CancellationToken.None);
-                    plant.Clock.Mark(ids[index], StageClock.Stage.Accepted);
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }));
-        }
-
-        await Task.WhenAll(posts);
-        var waiting = Stopwatch.StartNew();
-        while (ids.Any(id => !plant.Delivered.ContainsKey(id)) && waiting.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            await Task.Delay(20);
-        }
-
-        var latencies = new List<double>(count);
-        var lastDelivery = started;
-        for (var i = 0; i < count; i++)
-        {
-            if (plant.Delivered.TryGetValue(ids[i], out var at))
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(posted[i], at).TotalMilliseconds);
-                lastDelivery = Math.Max(lastDelivery, at);
-            }
-        }
-
-        latencies.Sort();
-        return new Phase(ids, Stopwatch.GetElapsedTime(started, lastDelivery).TotalSeconds, count - latencies.Count,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : double.NaN);
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private sealed record Phase(IReadOnlyList<string> Ids, double Seconds, int Missing, double P50, double P99, double Max);
 }

@@ -4,25 +4,37 @@ using System.Globalization;
 namespace Bridge.Benchmarks.Material.EndToEnd;
 
 /// <summary>
-/// CPU seconds used so far by this process and by the servers' process trees (Linux /proc). The servers are named by
-/// <c>BRIDGE_BENCH_SERVER_PIDS</c> ("postgres=123 rabbitmq=456", set by bench/material.sh); a tree counts its live
-/// processes plus what its root has reaped from exited children.
+/// CPU seconds used so far by this process (the host), by the given processes (the plant) and by the servers' process
+/// trees (Linux /proc). The servers are named by <c>BRIDGE_BENCH_SERVER_PIDS</c> ("postgres=123 rabbitmq=456", set by
+/// bench/material.sh); a tree counts its live processes plus what its root has reaped from exited children.
 /// </summary>
 internal static class ProcessCpu
 {
-    public static Dictionary<string, double> Snapshot()
+    public const string Host = "Bridge host (the bench process)";
+
+    public static Dictionary<string, double> Snapshot(IReadOnlyDictionary<string, int> others)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["bench process (host + simulated systems)"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            [Host] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
         };
-        var servers = Environment.GetEnvironmentVariable("BRIDGE_BENCH_SERVER_PIDS");
-        if (string.IsNullOrWhiteSpace(servers) || !Directory.Exists("/proc"))
+        if (!Directory.Exists("/proc"))
         {
             return result;
         }
 
         var stats = ReadAll();
+        foreach (var (name, pid) in others)
+        {
+            result[name] = TreeSeconds(stats, pid);
+        }
+
+        var servers = Environment.GetEnvironmentVariable("BRIDGE_BENCH_SERVER_PIDS");
+        if (string.IsNullOrWhiteSpace(servers))
+        {
+            return result;
+        }
+
         foreach (var pair in servers.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=');

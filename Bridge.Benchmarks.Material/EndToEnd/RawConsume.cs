@@ -5,11 +5,12 @@ namespace Bridge.Benchmarks.Material.EndToEnd;
 
 /// <summary>
 /// Raw MassTransit on the same broker: <c>count</c> persistent messages of <c>size</c> bytes sent to a queue first, then
-/// one consumer that only counts them, with the host's prefetch and concurrency; returns messages consumed a second.
+/// one consumer that only counts them, with the host's prefetch and concurrency; returns messages consumed a second and
+/// the CPU per message consumed (ms) of this process (the consumer) and of the servers, over the consume alone.
 /// </summary>
 internal static class RawConsume
 {
-    public static async Task<double> MeasureAsync(Uri rabbitMq, int count, int size, ushort prefetch, int concurrency)
+    public static async Task<(double PerSecond, Dictionary<string, double> CpuPerMessage)> MeasureAsync(Uri rabbitMq, int count, int size, ushort prefetch, int concurrency)
     {
         var consumed = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,6 +33,7 @@ internal static class RawConsume
                 sent += batch;
             }
 
+            var cpuBefore = ProcessCpu.Snapshot(new Dictionary<string, int>());
             var started = Stopwatch.GetTimestamp();
             var handle = bus.ConnectReceiveEndpoint(queue, e =>
             {
@@ -50,8 +52,9 @@ internal static class RawConsume
             await handle.Ready;
             await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var cpuAfter = ProcessCpu.Snapshot(new Dictionary<string, int>());
             await handle.StopAsync();
-            return count / seconds;
+            return (count / seconds, cpuAfter.ToDictionary(p => p.Key, p => (p.Value - cpuBefore.GetValueOrDefault(p.Key)) * 1000 / count, StringComparer.Ordinal));
         }
         finally
         {

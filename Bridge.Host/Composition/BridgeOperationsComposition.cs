@@ -32,21 +32,22 @@ public static class BridgeOperationsComposition
         if (configuration[MemoryLog.Setting] is { Length: > 0 } memoryLog)
             services.AddHostedService(sp => new MemoryLog(memoryLog, sp.GetRequiredService<TimeProvider>()));
         var otlp = OtlpEndpoint(configuration);
-        // Traces from HTTP in through the bus (MassTransit's own source) to the outbound call; metrics on /metrics.
-        services.AddOpenTelemetry()
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp is not null)
+        // Metrics on /metrics. Traces from HTTP in through the bus (MassTransit's own source) to the outbound call only where
+        // a collector takes them: a trace provider with nowhere to send records every span all the same — the activities
+        // of every HTTP call, consume, send and publish, with their tags, about a dozen per material request.
+        var telemetry = services.AddOpenTelemetry();
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(BridgeMetrics.Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                .AddOtlpExporter(o =>
                 {
-                    tracing.AddOtlpExporter(o =>
-                    {
-                        o.Endpoint = otlp;
-                        o.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
-                    });
-                }
-            })
-            .WithMetrics(metrics => metrics.AddMeter(BridgeMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
+                    o.Endpoint = otlp;
+                    o.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+                }));
+        }
+
+        telemetry.WithMetrics(metrics => metrics.AddMeter(BridgeMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
         return services;
     }
 

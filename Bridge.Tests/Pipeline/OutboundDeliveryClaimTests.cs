@@ -46,18 +46,48 @@ public sealed class OutboundDeliveryClaimTests : IAsyncDisposable
         var id = Guid.NewGuid();
         var now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
-        (await log.TryClaimAsync(id, "mes", now, now.AddMinutes(3), default)).ShouldBeTrue();
-        (await log.TryClaimAsync(id, "mes", now.AddMinutes(1), now.AddMinutes(4), default)).ShouldBeFalse("the first claim is live");
-        (await log.TryClaimAsync(id, "wms-a", now, now.AddMinutes(3), default)).ShouldBeTrue("claims are per system");
-        (await log.TryClaimAsync(id, "mes", now.AddMinutes(3), now.AddMinutes(6), default)).ShouldBeTrue("a claim that ran out (host killed mid-call) is taken over");
+        (await log.ClaimAsync(id, "mes", now, now.AddMinutes(3), default)).ShouldBe(DeliveryClaim.Claimed);
+        (await log.ClaimAsync(id, "mes", now.AddMinutes(1), now.AddMinutes(4), default)).ShouldBe(DeliveryClaim.ClaimedElsewhere, "the first claim is live");
+        (await log.ClaimAsync(id, "wms-a", now, now.AddMinutes(3), default)).ShouldBe(DeliveryClaim.Claimed, "claims are per system");
+        (await log.ClaimAsync(id, "mes", now.AddMinutes(3), now.AddMinutes(6), default)).ShouldBe(DeliveryClaim.Claimed, "a claim that ran out (host killed mid-call) is taken over");
 
         await log.ReleaseClaimAsync(id, "mes", default);
-        (await log.TryClaimAsync(id, "mes", now.AddMinutes(3), now.AddMinutes(6), default)).ShouldBeTrue("a released claim is free at once");
+        (await log.ClaimAsync(id, "mes", now.AddMinutes(3), now.AddMinutes(6), default)).ShouldBe(DeliveryClaim.Claimed, "a released claim is free at once");
 
         await log.MarkDeliveredAsync(id, "mes", now.AddMinutes(4), default);
         await using var left = dataSource.CreateCommand("select count(*) from outbound_delivery_claims where message_id = @id and system = 'mes'");
         left.Parameters.AddWithValue("id", id);
         ((long)(await left.ExecuteScalarAsync())!).ShouldBe(0, "recording the delivery ends the claim");
+    }
+
+    [Fact]
+    public async Task InMemory_ADeliveredPair_IsReportedDelivered_AndNotClaimed() =>
+        await ADeliveredPair_IsReportedDelivered_AndNotClaimed(new InMemoryOutboundDeliveryLog(), claimsLeft: null);
+
+    [Fact]
+    public async Task Postgres_ADeliveredPair_IsReportedDelivered_AndNotClaimed_InTheCheckAndClaimStatement()
+    {
+        await using var dataSource = await MigratedAsync("delivery-claim-delivered");
+        await ADeliveredPair_IsReportedDelivered_AndNotClaimed(new PostgresOutboundDeliveryLog(dataSource), async id =>
+        {
+            await using var left = dataSource.CreateCommand("select count(*) from outbound_delivery_claims where message_id = @id");
+            left.Parameters.AddWithValue("id", id);
+            return (long)(await left.ExecuteScalarAsync())!;
+        });
+    }
+
+    private static async Task ADeliveredPair_IsReportedDelivered_AndNotClaimed(IOutboundDeliveryLog log, Func<Guid, Task<long>>? claimsLeft)
+    {
+        var id = Guid.NewGuid();
+        var now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        (await log.ClaimAsync(id, "mes", now, now.AddMinutes(3), default)).ShouldBe(DeliveryClaim.Claimed);
+        await log.MarkDeliveredAsync(id, "mes", now.AddMinutes(1), default);
+
+        (await log.ClaimAsync(id, "mes", now.AddMinutes(10), now.AddMinutes(13), default)).ShouldBe(DeliveryClaim.Delivered, "a retry finds the delivery");
+        (await log.ClaimAsync(id, "mes", now.AddMinutes(11), now.AddMinutes(14), default)).ShouldBe(DeliveryClaim.Delivered, "and claimed nothing the first time");
+        (await log.ClaimAsync(id, "wms-a", now.AddMinutes(10), now.AddMinutes(13), default)).ShouldBe(DeliveryClaim.Claimed, "deliveries are per system");
+        if (claimsLeft is not null)
+            (await claimsLeft(id)).ShouldBe(1, "only WMS A's claim: a delivered pair is never claimed again");
     }
 
     private async Task ARedeliveryWhileTheFirstCallIsUnderWay_DoesNotCallTheSystemAgain(IOutboundDeliveryLog log)

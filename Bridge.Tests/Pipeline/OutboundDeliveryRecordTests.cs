@@ -142,8 +142,8 @@ public sealed class OutboundDeliveryRecordTests : IAsyncDisposable
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct) => _inner.DeleteOlderThanAsync(cutoff, ct);
 
-        public Task<bool> TryClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct) =>
-            _inner.TryClaimAsync(messageId, system, now, until, ct);
+        public Task<DeliveryClaim> ClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct) =>
+            _inner.ClaimAsync(messageId, system, now, until, ct);
 
         public Task ReleaseClaimAsync(Guid messageId, string system, CancellationToken ct) => _inner.ReleaseClaimAsync(messageId, system, ct);
     }

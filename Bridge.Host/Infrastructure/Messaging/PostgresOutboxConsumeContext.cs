@@ -20,7 +20,8 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     PostgresUnitOfWork unitOfWork,
     InboxState inbox,
     TimeProvider time,
-    OutboxDeliveryHooks? hooks = null)
+    OutboxDeliveryHooks? hooks = null,
+    List<InMemoryOutboxMessage>? prefetched = null)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider)
     where TMessage : class
 {
@@ -41,6 +42,20 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after AND parked_at IS NULL
         ORDER BY sequence_number LIMIT @limit
         """;
+
+    /// <summary>
+    /// <see cref="SelectSql"/> for the round trip that locks the inbox row (<see cref="PostgresOutboxContextFactory"/>): the
+    /// last sequence number sent is read from that row, which the statement before it in the batch has locked.
+    /// </summary>
+    internal static readonly string SelectAfterLockSql = $"""
+        SELECT {OutboxMessageRow.Columns}
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL
+            AND sequence_number > COALESCE((SELECT last_sequence_number FROM bridge_inbox WHERE {InboxWhere} AND message_id = @message), 0)
+        ORDER BY sequence_number LIMIT @limit
+        """;
+
+    /// <summary>The rows a load may return: <see cref="MassTransit.OutboxOptions.MessageDeliveryLimit"/> and one more, to tell a full load from all of them.</summary>
+    internal static int LoadLimit(OutboxConsumeOptions options) => options.MessageDeliveryLimit + 1;
 
     public override bool ContinueProcessing { get; set; } = true;
 
@@ -136,13 +151,29 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     {
         if (hooks?.BeforeConsumerDelivery is { } hook)
             await hook(inbox.Key).ConfigureAwait(false);
+        if (prefetched is not null)
+        {
+            // Read with the inbox lock, in its round trip: the same rows this load would read now (the lock is held).
+            var rows = new List<OutboxMessageContext>(prefetched.Count);
+            foreach (var row in prefetched)
+            {
+                row.Deserialize(SerializerContext);
+                rows.Add(row);
+            }
+
+            prefetched = null;
+            _loaded = rows.Count;
+            _notified = 0;
+            return rows;
+        }
+
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(SelectSql, connection, unitOfWork.Transaction);
         AddInboxKey(command);
         command.Parameters.AddWithValue("message", inbox.Key.MessageId);
         // Only what is still undelivered: MassTransit's delivery pass marks the outbox delivered once a load comes back short.
         command.Parameters.AddWithValue("after", inbox.LastSequenceNumber ?? 0L);
-        command.Parameters.AddWithValue("limit", Options.MessageDeliveryLimit + 1);
+        command.Parameters.AddWithValue("limit", LoadLimit(Options));
         var messages = new List<OutboxMessageContext>();
         await using (var reader = await command.ExecuteReaderAsync(CancellationToken).ConfigureAwait(false))
         {

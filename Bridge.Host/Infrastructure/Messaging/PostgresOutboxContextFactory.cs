@@ -1,6 +1,7 @@
 using Bridge.Host.Infrastructure.Storage;
 using MassTransit;
 using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
 using Npgsql;
 
 namespace Bridge.Host.Infrastructure.Messaging;
@@ -37,9 +38,9 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             await unitOfWork.BeginAsync(ct).ConfigureAwait(false);
             try
             {
-                var inbox = await LockInbox(key, options.ConsumerType, firstPass, ct).ConfigureAwait(false);
+                var (inbox, prefetched) = await LockInbox(key, options, firstPass, ct).ConfigureAwait(false);
                 firstPass = false;
-                var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks);
+                var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks, prefetched);
                 await next.Send(outboxContext).ConfigureAwait(false);
                 await outboxContext.FlushAsync().ConfigureAwait(false);
                 await unitOfWork.CommitAsync(ct).ConfigureAwait(false);
@@ -55,19 +56,36 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("postgresOutboxContextFactory");
 
-    async Task<InboxState> LockInbox(InboxKey key, string? consumerType, bool firstPass, CancellationToken ct)
+    /// <summary>
+    /// Locks (or inserts) the inbox row. A later pass of this receive — its consume committed with messages to send —
+    /// loads the undelivered rows in the same round trip: they are read under the lock, as a separate load would read
+    /// them, and that pass does nothing else before it sends them.
+    /// </summary>
+    async Task<(InboxState Inbox, List<InMemoryOutboxMessage>? Prefetched)> LockInbox(InboxKey key, OutboxConsumeOptions options, bool firstPass, CancellationToken ct)
     {
         var connection = await unitOfWork.GetConnectionAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(LockInboxSql, connection, unitOfWork.Transaction);
-        command.Parameters.AddWithValue("endpoint", key.EndpointName);
-        command.Parameters.AddWithValue("consumer", key.ConsumerId);
-        command.Parameters.AddWithValue("message", key.MessageId);
-        command.Parameters.AddWithValue("type", (object?)consumerType ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", time.GetUtcNow());
-        command.Parameters.AddWithValue("increment", firstPass ? 1 : 0);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
+        var lockInbox = new NpgsqlBatchCommand(LockInboxSql);
+        lockInbox.Parameters.AddWithValue("endpoint", key.EndpointName);
+        lockInbox.Parameters.AddWithValue("consumer", key.ConsumerId);
+        lockInbox.Parameters.AddWithValue("message", key.MessageId);
+        lockInbox.Parameters.AddWithValue("type", (object?)options.ConsumerType ?? DBNull.Value);
+        lockInbox.Parameters.AddWithValue("now", time.GetUtcNow());
+        lockInbox.Parameters.AddWithValue("increment", firstPass ? 1 : 0);
+        batch.BatchCommands.Add(lockInbox);
+        if (!firstPass)
+        {
+            var load = new NpgsqlBatchCommand(PostgresOutboxConsumeContext<object>.SelectAfterLockSql);
+            load.Parameters.AddWithValue("endpoint", key.EndpointName);
+            load.Parameters.AddWithValue("consumer", key.ConsumerId);
+            load.Parameters.AddWithValue("message", key.MessageId);
+            load.Parameters.AddWithValue("limit", PostgresOutboxConsumeContext<object>.LoadLimit(options));
+            batch.BatchCommands.Add(load);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await reader.ReadAsync(ct).ConfigureAwait(false);
-        return new InboxState
+        var inbox = new InboxState
         {
             Key = key,
             ReceiveCount = reader.GetInt32(0),
@@ -75,5 +93,12 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             DeliveredAt = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTime>(2),
             LastSequenceNumber = reader.IsDBNull(3) ? null : reader.GetInt64(3),
         };
+        if (firstPass || !await reader.NextResultAsync(ct).ConfigureAwait(false))
+            return (inbox, null);
+        var rows = new List<InMemoryOutboxMessage>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            rows.Add(OutboxMessageRow.Read(reader));
+        // Only a pass that will deliver uses them (consumed, not yet delivered).
+        return (inbox, inbox.ConsumedAt is not null && inbox.DeliveredAt is null ? rows : null);
     }
 }

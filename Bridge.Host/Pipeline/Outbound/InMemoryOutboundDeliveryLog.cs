@@ -11,21 +11,23 @@ public sealed class InMemoryOutboundDeliveryLog : IOutboundDeliveryLog
     public Task<bool> WasDeliveredAsync(Guid messageId, string system, CancellationToken ct) =>
         Task.FromResult(_delivered.ContainsKey((messageId, system)));
 
-    public Task<bool> TryClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    public Task<DeliveryClaim> ClaimAsync(Guid messageId, string system, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
     {
         var key = (messageId, system);
+        if (_delivered.ContainsKey(key))
+            return Task.FromResult(DeliveryClaim.Delivered);
         while (true)
         {
             if (_claims.TryGetValue(key, out var held))
             {
                 if (held > now)
-                    return Task.FromResult(false);
+                    return Task.FromResult(DeliveryClaim.ClaimedElsewhere);
                 if (_claims.TryUpdate(key, until, held))
-                    return Task.FromResult(true);
+                    return Task.FromResult(DeliveryClaim.Claimed);
             }
             else if (_claims.TryAdd(key, until))
             {
-                return Task.FromResult(true);
+                return Task.FromResult(DeliveryClaim.Claimed);
             }
         }
     }

@@ -52,10 +52,11 @@ public sealed class OutboundDispatcher(
         {
             if (only is not null && system.Id != only)
                 continue;
-            if (await deliveries.WasDeliveredAsync(message.MessageId, system.Id, ct))
-                continue;
             var now = time.GetUtcNow();
-            if (!await deliveries.TryClaimAsync(message.MessageId, system.Id, now, now + ClaimLease, ct))
+            var claim = await deliveries.ClaimAsync(message.MessageId, system.Id, now, now + ClaimLease, ct);
+            if (claim == DeliveryClaim.Delivered)
+                continue;
+            if (claim == DeliveryClaim.ClaimedElsewhere)
             {
                 // Redelivered to this host while another host's call is still under way (a broker node lost, a channel cut):
                 // calling too would send the system a second copy. The retry schedule looks again later.

@@ -6,6 +6,8 @@ using Bridge.Adapters.Envelopes;
 using Bridge.Tests.Operations.Auth;
 using Bridge.Tests.Operations.StatusPage;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Bridge.Tests.Operations.Tracing;
 
@@ -62,6 +64,7 @@ public sealed class MessageTraceTests
         {
             ["Bridge:Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{port}/v1/traces",
         });
+        host.App.Services.GetService<TracerProvider>().ShouldNotBeNull("a collector takes the spans");
         using var erp = host.System(AuthTestHost.ErpKey);
         var order = StatusPageScenario.Sample("erp", "production-order.json");
         (await erp.PostAsync("/api/inbound/erp/production-order", new StringContent(order, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -84,6 +87,19 @@ public sealed class MessageTraceTests
         }
 
         seen[^1].ShouldBe("POST /v1/traces application/x-protobuf");
+    }
+
+    /// <summary>
+    /// A trace provider with no exporter recorded every span all the same (a dozen activities with their tags per material
+    /// request, in the material benchmark), for nobody. The metrics stay: <c>/metrics</c> is served without a collector.
+    /// </summary>
+    [Fact]
+    public async Task NoOtlpEndpoint_NoTraceProviderRecordsSpans_AndTheMetricsAreServed()
+    {
+        await using var host = await AuthTestHost.StartAsync();
+
+        host.App.Services.GetService<TracerProvider>().ShouldBeNull("nothing would export the spans");
+        host.App.Services.GetService<MeterProvider>().ShouldNotBeNull("the metrics do not need a collector");
     }
 
     [Fact]
