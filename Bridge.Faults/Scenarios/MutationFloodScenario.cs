@@ -14,8 +14,8 @@ namespace Bridge.Faults.Scenarios;
 /// mappings (plc) are left out: their bytes are made by Bridge's own OPC UA adapter from node values, not sent by anyone.
 /// Full: 100,000 per mapping (BRIDGE_FAULTS_R4_PER_MAPPING to change), --short: 300; BRIDGE_FAULTS_SEED picks the mutations.
 /// Memory is bounded when it does not grow with the number of payloads: the flood runs in passes (BRIDGE_FAULTS_R4_PASSES,
-/// default 2), each the next <c>perMapping</c> mutations of every mapping (fresh payloads of the same kinds, so nothing is
-/// a repeat), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's; and no
+/// default 2), each the next <c>perMapping</c> mutations of every mapping (payloads of the same kinds, none sent before:
+/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's; and no
 /// peak may pass <see cref="RssCeilingMb"/> (BRIDGE_FAULTS_R4_RSS_CEILING_MB), the memory README plans per host. The
 /// peak against the first tenth's (light HTTP payloads, before any large document) is printed beside them.
 /// </summary>
@@ -71,6 +71,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         var clock = Stopwatch.StartNew();
         var passPeaks = new List<long>();
         var firstTenthMb = 0L;
+        var freshPayloads = new Dictionary<string, FreshPayloads>(StringComparer.Ordinal);
         for (var pass = 0; pass < passes; pass++)
         {
             var passSentBefore = tally.Sent;
@@ -87,8 +88,9 @@ public sealed class MutationFloodScenario : IFaultScenario
                 var (allKeptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken);
                 var sentBefore = tally.Sent;
                 var started = clock.Elapsed;
-                await Parallel.ForEachAsync(Enumerable.Range(0, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-                    async (index, ct) => await sender.SendAsync(context, mutator.Make(pass * perMapping + index), tally, ct));
+                var fresh = freshPayloads.TryGetValue(seed.Mapping, out var known) ? known : freshPayloads[seed.Mapping] = new FreshPayloads();
+                await Parallel.ForEachAsync(fresh.Take(mutator, pass * perMapping, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                    async (payload, ct) => await sender.SendAsync(context, payload, tally, ct));
                 if (!host.IsRunning)
                 {
                     crashes++;
