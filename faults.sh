@@ -11,6 +11,9 @@
 #   BRIDGE_FAULTS_POSTGRES_PORT (56432), BRIDGE_FAULTS_MQTT_PORT (19830),
 #   BRIDGE_FAULTS_HOST_PORT (47720: the first Bridge host's HTTP port; a scenario's further hosts take the next ones),
 #   BRIDGE_FAULTS_RECEIVERS_PORT (0: any free port; the fake MES/WMS/ERP/TMS).
+#   BRIDGE_FAULTS_HOST_DOTNET_<name>: given to every Bridge host as DOTNET_<name> (runtime settings for the hosts alone,
+#                                e.g. BRIDGE_FAULTS_HOST_DOTNET_GCHeapHardLimit=0x10000000 for a GC trial; a DOTNET_ variable reaches the driver too).
+#   BRIDGE_FAULTS_R4_PASSES (2), BRIDGE_FAULTS_R4_PER_MAPPING (300 short, 100,000 full), BRIDGE_FAULTS_R4_RSS_CEILING_MB (512), BRIDGE_FAULTS_SEED (12).
 # What the driver gets (exported here; Bridge.Faults/Harness/FaultServers.cs reads them):
 #   BRIDGE_FAULTS_WORK           this run's folder (servers' data, host logs, config copy); removed afterwards
 #                                unless BRIDGE_FAULTS_KEEP=1 (kept anyway when the run failed)

@@ -17,6 +17,8 @@ public sealed class BridgeHostProcess : IAsyncDisposable
     private readonly string _directory;
     private readonly Lock _logLock = new();
     private Process? _process;
+    private const string HostRuntimePrefix = "BRIDGE_FAULTS_HOST_DOTNET_";
+
     private StreamWriter? _log;
 
     public BridgeHostProcess(FaultServers servers, ScenarioSpace space, Receivers receivers, string name, int port,
@@ -89,6 +91,13 @@ public sealed class BridgeHostProcess : IAsyncDisposable
         foreach (var (key, value) in _environment)
         {
             info.Environment[key] = value;
+        }
+
+        // Runtime settings for the hosts alone (a GC trial: BRIDGE_FAULTS_HOST_DOTNET_GCHeapHardLimit=…); a DOTNET_ variable
+        // set for ./faults.sh would reach the driver too.
+        foreach (var key in System.Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith(HostRuntimePrefix, StringComparison.Ordinal)))
+        {
+            info.Environment["DOTNET_" + key[HostRuntimePrefix.Length..]] = System.Environment.GetEnvironmentVariable(key);
         }
 
         _log ??= new StreamWriter(new FileStream(LogFile, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };

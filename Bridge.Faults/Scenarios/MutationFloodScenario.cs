@@ -13,13 +13,21 @@ namespace Bridge.Faults.Scenarios;
 /// 5xx, refusals without a dead letter, and the host's peak RSS against the peak of the run's first tenth. The OPC UA
 /// mappings (plc) are left out: their bytes are made by Bridge's own OPC UA adapter from node values, not sent by anyone.
 /// Full: 100,000 per mapping (BRIDGE_FAULTS_R4_PER_MAPPING to change), --short: 300; BRIDGE_FAULTS_SEED picks the mutations.
+/// Memory is bounded when it does not grow with the number of payloads: the flood runs in passes (BRIDGE_FAULTS_R4_PASSES,
+/// default 2), each the next <c>perMapping</c> mutations of every mapping (payloads of the same kinds, none sent before:
+/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's; and no
+/// peak may pass <see cref="RssCeilingMb"/> (BRIDGE_FAULTS_R4_RSS_CEILING_MB), the memory README plans per host. The
+/// peak against the first tenth's (light HTTP payloads, before any large document) is printed beside them.
 /// </summary>
 public sealed class MutationFloodScenario : IFaultScenario
 {
     private const int Concurrency = 16;
 
-    /// <summary>Memory is bounded when the peak stays under this multiple of the first tenth's peak.</summary>
-    private const double RssGrowthLimit = 1.5;
+    /// <summary>A later pass (as many payloads again, of the same kinds) may peak at most this much above the first pass.</summary>
+    private const double PassGrowthLimit = 1.1;
+
+    /// <summary>What README's deployment section plans per host (512 MB): the host must fit it under the flood.</summary>
+    private const int RssCeilingMb = 512;
 
     private static readonly string[] SkippedSystems = ["plc"];
 
@@ -28,6 +36,8 @@ public sealed class MutationFloodScenario : IFaultScenario
     public async Task<FaultRow> RunAsync(FaultRun run, CancellationToken cancellationToken)
     {
         var perMapping = Number(run, "BRIDGE_FAULTS_R4_PER_MAPPING") ?? (run.Short ? 300 : 100_000);
+        var passes = Math.Max(1, Number(run, "BRIDGE_FAULTS_R4_PASSES") ?? 2);
+        var ceilingMb = Number(run, "BRIDGE_FAULTS_R4_RSS_CEILING_MB") ?? RssCeilingMb;
         var runSeed = Number(run, "BRIDGE_FAULTS_SEED") ?? 12;
         var servers = FaultServers.From(run);
         var space = await ScenarioSpace.CreateAsync(run, servers, Id, 0, cancellationToken);
@@ -48,7 +58,7 @@ public sealed class MutationFloodScenario : IFaultScenario
 
         var protocols = SystemProtocols.Read(space.ConfigDirectory);
         var seeds = MutationSeeds.Load(space.ConfigDirectory).Where(s => !SkippedSystems.Contains(s.System)).ToList();
-        var total = (long)perMapping * seeds.Count;
+        var total = (long)perMapping * seeds.Count * passes;
         var tally = new MutationTally();
         var crashes = 0;
         var vanished = 0L;
@@ -59,43 +69,56 @@ public sealed class MutationFloodScenario : IFaultScenario
         var gc = new HostMemoryLog(Path.Combine(space.Directory, "memory.csv"));
         gc.NextSegment();
         var clock = Stopwatch.StartNew();
-        foreach (var seed in seeds)
+        var passPeaks = new List<long>();
+        var firstTenthMb = 0L;
+        var freshPayloads = new Dictionary<string, FreshPayloads>(StringComparer.Ordinal);
+        for (var pass = 0; pass < passes; pass++)
         {
-            var protocol = protocols.GetValueOrDefault(seed.System, "http");
-            await using var sender = await SenderAsync(protocol, servers, space, host, seed, cancellationToken);
-            var context = new MutationSeedContext(seed, runSeed);
-            var mutator = new PayloadMutator(seed, runSeed);
-            var mappedBefore = canonical.CountOf(seed.System);
-            var repeatsBefore = canonical.Repeats;
-            var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, seed.MessageType, cancellationToken);
-            var (allKeptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken);
-            var sentBefore = tally.Sent;
-            var started = clock.Elapsed;
-            await Parallel.ForEachAsync(Enumerable.Range(0, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-                async (index, ct) => await sender.SendAsync(context, mutator.Make(index), tally, ct));
-            if (!host.IsRunning)
+            var passSentBefore = tally.Sent;
+            await using var passMemory = new RssSampler(() => HostPid(host), () => (double)(tally.Sent - passSentBefore) / ((long)perMapping * seeds.Count));
+            foreach (var seed in seeds)
             {
-                crashes++;
-                notes.Add($"the host exited during {seed.Mapping} (log {host.LogFile})");
-                await host.StartAsync(cancellationToken);
+                var protocol = protocols.GetValueOrDefault(seed.System, "http");
+                await using var sender = await SenderAsync(protocol, servers, space, host, seed, cancellationToken);
+                var context = new MutationSeedContext(seed, runSeed);
+                var mutator = new PayloadMutator(seed, runSeed);
+                var mappedBefore = canonical.CountOf(seed.System);
+                var repeatsBefore = canonical.Repeats;
+                var (keptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, seed.MessageType, cancellationToken);
+                var (allKeptBefore, _) = await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken);
+                var sentBefore = tally.Sent;
+                var started = clock.Elapsed;
+                var fresh = freshPayloads.TryGetValue(seed.Mapping, out var known) ? known : freshPayloads[seed.Mapping] = new FreshPayloads();
+                await Parallel.ForEachAsync(fresh.Take(mutator, pass * perMapping, perMapping), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                    async (payload, ct) => await sender.SendAsync(context, payload, tally, ct));
+                if (!host.IsRunning)
+                {
+                    crashes++;
+                    notes.Add($"the host exited during {seed.Mapping} (log {host.LogFile})");
+                    await host.StartAsync(cancellationToken);
+                }
+                if (!sender.Answers)
+                {
+                    var sent = tally.Sent - sentBefore;
+                    var (mapped, refused) = await SettleAsync(canonical, space, seed.System, seed.MessageType, mappedBefore, keptBefore, sent, cancellationToken);
+                    tally.CountMapped(mapped);
+                    tally.CountRefused(refused);
+                    vanished += Math.Max(0, sent - mapped - refused);
+                    // Beyond what was sent: a canonical message published twice (same message id), or a payload both mapped and kept.
+                    var repeats = canonical.Repeats - repeatsBefore;
+                    var beyond = Math.Max(repeats, mapped + refused - sent);
+                    extra += Math.Max(0, beyond);
+                    if (beyond > 0) notes.Add($"{seed.Mapping}: {sent} sent, {mapped} mapped (source '{seed.System}'), {refused} dead-lettered, {repeats} canonical messages twice");
+                    var downstream = (await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken)).Kept - allKeptBefore - refused;
+                    if (downstream > 0) Say($"  {seed.Mapping}: {downstream} of the {mapped} mapped were refused afterwards by a consumer (dead letters of the canonical type)");
+                }
+                Say($"pass {pass + 1}: {seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
+                if (gc.NextSegment() is { } segment) Say($"  memory during {seed.Mapping}: {segment}");
             }
-            if (!sender.Answers)
-            {
-                var sent = tally.Sent - sentBefore;
-                var (mapped, refused) = await SettleAsync(canonical, space, seed.System, seed.MessageType, mappedBefore, keptBefore, sent, cancellationToken);
-                tally.CountMapped(mapped);
-                tally.CountRefused(refused);
-                vanished += Math.Max(0, sent - mapped - refused);
-                // Beyond what was sent: a canonical message published twice (same message id), or a payload both mapped and kept.
-                var repeats = canonical.Repeats - repeatsBefore;
-                var beyond = Math.Max(repeats, mapped + refused - sent);
-                extra += Math.Max(0, beyond);
-                if (beyond > 0) notes.Add($"{seed.Mapping}: {sent} sent, {mapped} mapped (source '{seed.System}'), {refused} dead-lettered, {repeats} canonical messages twice");
-                var downstream = (await DeadLetterCount.ForAsync(space.Postgres, seed.System, null, cancellationToken)).Kept - allKeptBefore - refused;
-                if (downstream > 0) Say($"  {seed.Mapping}: {downstream} of the {mapped} mapped were refused afterwards by a consumer (dead letters of the canonical type)");
-            }
-            Say($"{seed.Mapping} over {protocol}: {perMapping} in {(clock.Elapsed - started).TotalSeconds:0} s; so far {tally.Mapped} mapped, {tally.Refused} dead-lettered, RSS peak {memory.PeakMb} MB");
-            if (gc.NextSegment() is { } segment) Say($"  memory during {seed.Mapping}: {segment}");
+            await passMemory.DisposeAsync();
+            passPeaks.Add(passMemory.PeakMb);
+            if (pass == 0) firstTenthMb = passMemory.EarlyPeakMb;
+            Say($"pass {pass + 1} of {passes}: RSS peak {passMemory.PeakMb} MB (its first tenth {passMemory.EarlyPeakMb} MB)");
         }
 
         var elapsed = clock.Elapsed;
@@ -105,18 +128,24 @@ public sealed class MutationFloodScenario : IFaultScenario
             withoutReason += (await DeadLetterCount.ForAsync(space.Postgres, system, null, cancellationToken)).WithoutReason;
         }
         await memory.DisposeAsync();
-        var bounded = memory.PeakMb <= memory.EarlyPeakMb * RssGrowthLimit;
+        // Bounded: no later pass peaks above the first by more than PassGrowthLimit, and nothing above the ceiling.
+        var laterPeak = passPeaks.Skip(1).DefaultIfEmpty(0).Max();
+        var grows = laterPeak > passPeaks[0] * PassGrowthLimit;
+        var overCeiling = memory.PeakMb > ceilingMb;
+        var bounded = !grows && !overCeiling;
+        var passFigures = string.Join(" → ", passPeaks.Select(p => $"{p}"));
         if (crashes > 0 || tally.Hangs > 0 || tally.ServerErrors > 0 || tally.RefusedWithoutDeadLetter > 0 || withoutReason > 0 || vanished > 0 || !bounded)
         {
             notes.Add($"{crashes} crashes, {tally.Hangs} hangs, {tally.ServerErrors} 5xx, {tally.RefusedWithoutDeadLetter} refused without a dead letter, "
                 + $"{withoutReason} dead letters without a reason, {vanished} neither mapped nor dead-lettered"
-                + (bounded ? "" : $", RSS grew to {memory.PeakMb} MB from {memory.EarlyPeakMb} MB in the first tenth"));
+                + (grows ? $", RSS peak per pass {passFigures} MB (a later pass above {PassGrowthLimit:0.0}× the first)" : "")
+                + (overCeiling ? $", RSS peak {memory.PeakMb} MB above the {ceilingMb} MB planned per host" : ""));
             notes.AddRange(tally.Examples);
         }
         var lost = tally.ServerErrors + tally.Hangs + tally.RefusedWithoutDeadLetter + tally.TransportFailures + vanished;
         var load = string.Create(CultureInfo.InvariantCulture,
-            $"{perMapping:N0} mutations × {seeds.Count} mappings (seed {runSeed}; {string.Join(", ", seeds.GroupBy(s => protocols.GetValueOrDefault(s.System, "http")).Select(g => $"{g.Key} {g.Count()}"))}) in {elapsed.TotalSeconds:0} s, {Concurrency} at a time; "
-            + $"{tally.Mapped:N0} mapped, {tally.Refused:N0} dead-lettered; {crashes} crashes, {tally.Hangs} hangs > 10 s, {tally.ServerErrors} 5xx; RSS peak {memory.PeakMb} MB (first 10 %: {memory.EarlyPeakMb} MB)");
+            $"{passes} × {perMapping:N0} mutations × {seeds.Count} mappings (seed {runSeed}; {string.Join(", ", seeds.GroupBy(s => protocols.GetValueOrDefault(s.System, "http")).Select(g => $"{g.Key} {g.Count()}"))}) in {elapsed.TotalSeconds:0} s, {Concurrency} at a time; "
+            + $"{tally.Mapped:N0} mapped, {tally.Refused:N0} dead-lettered; {crashes} crashes, {tally.Hangs} hangs > 10 s, {tally.ServerErrors} 5xx; RSS peak per pass {passFigures} MB (limit {PassGrowthLimit:0.0}× the first, ceiling {ceilingMb} MB); first pass's first 10 %: {firstTenthMb} MB, peak {(double)memory.PeakMb / Math.Max(1, firstTenthMb):0.00}× it");
         return new FaultRow(Id, load, "truncation, wrong types, extreme numbers, bad encodings, nesting 10k–500k, control chars, unicode, empty, duplicate keys, XML/CSV breakages",
             tally.Sent, tally.Mapped + tally.Refused, lost, extra, "–", null, notes.Count == 0 ? null : string.Join("; ", notes));
     }

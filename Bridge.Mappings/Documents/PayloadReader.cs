@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -74,9 +76,20 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         return encoding.GetString(span);
     }
 
-    /// <summary>The rows as a JSON array, in the stream's own buffer (no final copy: JsonDocument keeps the memory it parses).</summary>
-    private static ReadOnlyMemory<byte> Written(MemoryStream buffer) => buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    /// <summary>
+    /// Internal JSON, parsed right back: only what JSON itself needs is escaped (text is not escaped for HTML), so
+    /// non-ASCII text is not six times its length.
+    /// </summary>
+    private static readonly JsonWriterOptions CsvJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// A cell longer than this is written in segments of this many characters: the writer escapes a value in a buffer of
+    /// six times its length from the shared pool, which keeps such a buffer (the large-object heap's, for a hostile
+    /// megabyte cell) long after the document is gone. 4,096 characters escape in at most 48 KiB.
+    /// </summary>
+    public const int CellSegmentChars = 4096;
+
+    /// <summary>The rows as a JSON array, written straight into one buffer sized from the text (JsonDocument keeps the memory it parses).</summary>
     private ReadOnlyMemory<byte> CsvToJson(string text, List<int> rowNumbers)
     {
         var rows = CsvParser.Parse(text, csv.Delimiter);
@@ -92,8 +105,8 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         if (csv.Header && csv.Columns is { Count: > 0 }) first = 1;
         // Sized from the text: each row gains its column names, quotes, colons and braces; a growth would be a copy.
         var perRow = header.Sum(h => h.Length + 6) + 2L;
-        var buffer = new MemoryStream((int)Math.Min(Array.MaxLength, 256 + text.Length + perRow * rows.Count));
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Array.MaxLength, 256 + text.Length + perRow * rows.Count));
+        using (var writer = new Utf8JsonWriter(buffer, CsvJsonOptions))
         {
             writer.WriteStartArray();
             for (var r = first; r < rows.Count; r++)
@@ -104,12 +117,30 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
                 writer.WriteStartObject();
                 for (var i = 0; i < row.Length; i++)
                 {
-                    writer.WriteString(i < header.Length ? header[i] : "col" + (i + 1), row[i]);
+                    var name = i < header.Length ? header[i] : "col" + (i + 1);
+                    if (row[i].Length <= CellSegmentChars)
+                    {
+                        writer.WriteString(name, row[i]);
+                        continue;
+                    }
+                    writer.WritePropertyName(name);
+                    WriteInSegments(writer, row[i]);
                 }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
         }
-        return Written(buffer);
+        return buffer.WrittenMemory;
+    }
+
+    private static void WriteInSegments(Utf8JsonWriter writer, string value)
+    {
+        ReadOnlySpan<char> rest = value;
+        while (rest.Length > CellSegmentChars)
+        {
+            writer.WriteStringValueSegment(rest[..CellSegmentChars], isFinalSegment: false);
+            rest = rest[CellSegmentChars..];
+        }
+        writer.WriteStringValueSegment(rest, isFinalSegment: true);
     }
 }

@@ -56,7 +56,7 @@ internal static class DateFunctions
                 : DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, styles, out dt);
             if (!parsed)
             {
-                throw new MappingRuntimeException(format is null ? $"expected a date/time, got '{text}'" : $"expected a date/time in the format '{format}', got '{text}'", source, text);
+                throw new MappingRuntimeException(format is null ? $"expected a date/time, got '{ValueText.Show(text)}'" : $"expected a date/time in the format '{format}', got '{ValueText.Show(text)}'", source, text);
             }
             if (dt.Kind != DateTimeKind.Unspecified)
             {
@@ -99,7 +99,7 @@ internal static class DateFunctions
             if (Values.IsMissing(value)) return null;
             var text = Values.ToText(value)!.Trim();
             if (DateOnly.TryParseExact(text, format!, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            throw new MappingRuntimeException($"expected a date in the format '{format}', got '{text}'", source, text);
+            throw new MappingRuntimeException($"expected a date in the format '{format}', got '{ValueText.Show(text)}'", source, text);
         };
     }
 

@@ -39,7 +39,7 @@ internal static class Gs1ElementString
             string data;
             if (length > 0)
             {
-                if (i + length > text.Length) throw Error($"AI ({ai}) needs {length} digits, got '{text[i..]}'", scan, source);
+                if (i + length > text.Length) throw Error($"AI ({ai}) needs {length} digits, got '{ValueText.Show(text[i..])}'", scan, source);
                 data = text.Substring(i, length);
                 i += length;
             }
@@ -96,7 +96,7 @@ internal static class Gs1ElementString
         switch (ai)
         {
             case "01":
-                if (data.Length != 14 || !data.All(char.IsAsciiDigit)) throw Error($"GTIN (01) must be 14 digits, got '{data}'", scan, source);
+                if (data.Length != 14 || !data.All(char.IsAsciiDigit)) throw Error($"GTIN (01) must be 14 digits, got '{ValueText.Show(data)}'", scan, source);
                 var check = CheckDigit(data.AsSpan(0, 13));
                 if (check != data[13] - '0') throw Error($"GTIN (01) '{data}' has check digit {data[13]}, expected {check}", scan, source);
                 fields["gtin"] = data;
@@ -109,14 +109,14 @@ internal static class Gs1ElementString
                 break;
             case "30" or "37":
                 var count = Variable(ai, data, 8, scan, source);
-                if (!count.All(char.IsAsciiDigit)) throw Error($"count ({ai}) must be digits, got '{count}'", scan, source);
+                if (!count.All(char.IsAsciiDigit)) throw Error($"count ({ai}) must be digits, got '{ValueText.Show(count)}'", scan, source);
                 fields["count"] = decimal.Parse(count, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
                 break;
             case "17":
                 fields["expiry"] = Expiry(data, scan, source);
                 break;
             default: // 310n
-                if (!data.All(char.IsAsciiDigit)) throw Error($"net weight ({ai}) must be 6 digits, got '{data}'", scan, source);
+                if (!data.All(char.IsAsciiDigit)) throw Error($"net weight ({ai}) must be 6 digits, got '{ValueText.Show(data)}'", scan, source);
                 var decimals = ai[3] - '0';
                 fields["netWeightKg"] = (decimal.Parse(data, CultureInfo.InvariantCulture) / Pow10(decimals)).ToString(CultureInfo.InvariantCulture);
                 break;
@@ -132,7 +132,7 @@ internal static class Gs1ElementString
     /// <summary>YYMMDD; day 00 means the last day of the month. Years are 2000–2099.</summary>
     private static string Expiry(string data, string scan, string? source)
     {
-        if (!data.All(char.IsAsciiDigit)) throw Error($"expiry (17) must be YYMMDD, got '{data}'", scan, source);
+        if (!data.All(char.IsAsciiDigit)) throw Error($"expiry (17) must be YYMMDD, got '{ValueText.Show(data)}'", scan, source);
         var year = 2000 + int.Parse(data[..2], CultureInfo.InvariantCulture);
         var month = int.Parse(data[2..4], CultureInfo.InvariantCulture);
         var day = int.Parse(data[4..], CultureInfo.InvariantCulture);

@@ -85,7 +85,7 @@ internal static class LogicFunctions
                 {
                     "true" or "1" or "yes" or "y" or "x" => Values.True,
                     "false" or "0" or "no" or "n" or "" => Values.False,
-                    var other => throw new MappingRuntimeException($"expected true/false, 1/0, yes/no or X/blank, got '{other}'", source, other),
+                    var other => throw new MappingRuntimeException($"expected true/false, 1/0, yes/no or X/blank, got '{ValueText.Show(other)}'", source, other),
                 },
             };
         }));

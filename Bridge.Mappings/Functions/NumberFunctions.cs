@@ -83,7 +83,7 @@ internal static class NumberFunctions
             var s = Values.ToText(value)?.Trim();
             if (string.IsNullOrEmpty(s)) return null;
             if (decimal.TryParse(s, NumberStyles.Number, culture, out var parsed)) return parsed;
-            throw new MappingRuntimeException($"expected a number in culture '{culture.Name}' (decimal separator '{culture.NumberFormat.NumberDecimalSeparator}'), got '{s}'", text, s);
+            throw new MappingRuntimeException($"expected a number in culture '{culture.Name}' (decimal separator '{culture.NumberFormat.NumberDecimalSeparator}'), got '{ValueText.Show(s)}'", text, s);
         };
     }
 

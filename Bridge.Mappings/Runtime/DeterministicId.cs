@@ -5,7 +5,7 @@ namespace Bridge.Mappings.Runtime;
 
 /// <summary>
 /// Message ids derived from the source's identity, so a retried POST maps to the same MessageId. Every telemetry
-/// reading computes one, so the bytes hashed are written into one pooled buffer and hashed in one shot.
+/// reading computes one, so the bytes hashed are written into one pooled buffer and hashed in one shot (<see cref="HashText"/>).
 /// </summary>
 internal static class DeterministicId
 {
@@ -14,7 +14,7 @@ internal static class DeterministicId
         using var text = Parts(system, messageType, documentId, version);
         text.Append('\n');
         text.Append(index);
-        return FromHash(text.Written);
+        return FromHash(text);
     }
 
     /// <summary>The id of a state report: as <see cref="Create(string,string,string,string?,int)"/> with version <c>{version}@{observedAt:O}</c> and index -1.</summary>
@@ -25,7 +25,7 @@ internal static class DeterministicId
         text.Append(observedAt);
         text.Append('\n');
         text.Append(-1);
-        return FromHash(text.Written);
+        return FromHash(text);
     }
 
     public static string HashPayload(ReadOnlySpan<byte> payload) => Convert.ToHexString(SHA256.HashData(payload));
@@ -49,7 +49,7 @@ internal static class DeterministicId
                 text.Append(entries[i].Value);
             }
             Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(text.Written, hash);
+            text.Hash(hash);
             return Convert.ToHexString(hash);
         }
         finally
@@ -71,10 +71,10 @@ internal static class DeterministicId
         return text;
     }
 
-    private static Guid FromHash(ReadOnlySpan<byte> text)
+    private static Guid FromHash(HashText text)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(text, hash);
+        text.Hash(hash);
         var bytes = hash[..16];
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // version 5 style (name-based, SHA)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant

@@ -119,7 +119,7 @@ internal static class Values
         if (UtcTimestamp.TryParse(text, out result)) return true;
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
-            problem = $"expected an ISO 8601 date/time with a UTC offset, got '{text}'";
+            problem = $"expected an ISO 8601 date/time with a UTC offset, got '{ValueText.Show(text)}'";
             return false;
         }
         if (parsed.Kind == DateTimeKind.Unspecified)

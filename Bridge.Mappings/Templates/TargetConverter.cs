@@ -82,12 +82,12 @@ internal static class TargetConverter
             var text = Values.ToText(value)!.Trim();
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
             if (Values.TryToDateTime(text, out var dt, out _)) return DateOnly.FromDateTime(dt.UtcDateTime);
-            throw new MappingRuntimeException($"expected a date yyyy-MM-dd, got '{text}' (use date(x, 'format') for other formats)", sourcePath, text);
+            throw new MappingRuntimeException($"expected a date yyyy-MM-dd, got '{ValueText.Show(text)}' (use date(x, 'format') for other formats)", sourcePath, text);
         }
         if (t == typeof(Guid))
         {
             var text = Values.ToText(value)!.Trim();
-            return Guid.TryParse(text, out var guid) ? guid : throw new MappingRuntimeException($"expected a GUID, got '{text}'", sourcePath, text);
+            return Guid.TryParse(text, out var guid) ? guid : throw new MappingRuntimeException($"expected a GUID, got '{ValueText.Show(text)}'", sourcePath, text);
         }
         if (t.IsEnum)
         {

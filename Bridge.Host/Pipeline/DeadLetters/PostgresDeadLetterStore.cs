@@ -26,7 +26,17 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         command.Parameters.AddWithValue("body", letter.Body);
         command.Parameters.AddWithValue("reason", PostgresText.Storable(letter.Reason));
         command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(Storable(letter.Metadata)) });
-        await command.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            // The pooled connection's reader keeps its last command, and the command its parameters (in two lists), until the
+            // connection runs another: without this, each idle connection of the pool would keep the last body it stored
+            // (up to the body limit, 4 MiB) alive.
+            foreach (NpgsqlParameter parameter in command.Parameters) parameter.Value = null;
+        }
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, bool includeReplayed, CancellationToken ct)
