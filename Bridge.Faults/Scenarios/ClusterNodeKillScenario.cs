@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using Bridge.Faults.Harness;
 using Bridge.Faults.Load;
 
@@ -97,8 +96,7 @@ public sealed class ClusterNodeKillScenario : IFaultScenario
                 {
                     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{(port + 1).ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromSeconds(5) };
                     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("guest:guest")));
-                    var json = JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}", ct));
-                    seen = json?["consumers"]?.GetValue<int>() ?? 0;
+                    seen = QueueConsumerCount.Read(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}", ct));
                     break;
                 }
                 catch (HttpRequestException)
