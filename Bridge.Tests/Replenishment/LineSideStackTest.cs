@@ -55,10 +55,12 @@ public abstract class LineSideStackTest(string purpose) : RealStackTest(purpose,
         return host;
     }
 
-    /// <summary>Writes the counter and waits for the location's level to show the delta.</summary>
+    /// <summary>
+    /// Writes the counter and waits for the location's level to show the delta; the host came from
+    /// <see cref="StartLineSideHostAsync"/>, so the device already has its baseline.
+    /// </summary>
     protected static async Task CountAsync(BridgeTestHost host, OpcUaClient plc, uint value, decimal expectedLevel)
     {
-        await host.Services.GetRequiredKeyedService<OpcUaDevice>("line1-st03").Ready.WaitAsync(Wait);
         await plc.WriteValueAsync(Counter, Variant.From(value));
         await UntilAsync(host, v => Quantity(v) == expectedLevel);
     }
