@@ -39,14 +39,13 @@ public sealed class ConsumerOutboxSweeperTests
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
 
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait))
-            .ShouldBeTrue("every delivery pass failed, so the input went to the saga endpoint's _error queue");
+        await InputShouldReachErrorAsync(host, rabbit, id, complete);
         (await SagaWait.Until(host, id, s => s.CurrentState == "Done", Wait)).Count.ShouldBe(0, "the consume itself committed");
         received.Of<CounterCompleted>().ShouldNotContain(m => m.CorrelationId == id, "its delivery never happened");
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         (await StoredRows(dataSource, complete)).Count.ShouldBe(2, "the timeout's cancellation and the published CounterCompleted are stored and stranded");
 
-        var sweeper = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
+        var sweeper = Sweeper(host);
         (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(2);
 
         await received.WaitFor<CounterCompleted>(m => m.CorrelationId == id, Wait);
@@ -67,7 +66,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var _ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
+        await InputShouldReachErrorAsync(host, rabbit, id, complete);
         // The cause is fixed and an operator moves the input back (the same message, the same MessageId) before any sweep.
         host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeConsumerDelivery = null;
         await host.Services.GetRequiredService<IBus>().Publish(new CompleteCounter(id), c => c.MessageId = complete);
@@ -82,7 +81,7 @@ public sealed class ConsumerOutboxSweeperTests
         (await InboxDelivered(dataSource, complete)).ShouldBeTrue();
         (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_skipped", id.ToString(), TimeSpan.FromSeconds(5)))
             .ShouldBeFalse("the receive that only delivered the stored messages counts as consumed");
-        (await host.Services.GetRequiredService<ConsumerOutboxSweeper>().SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        (await Sweeper(host).SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
         received.Of<CounterCompleted>().Count(m => m.CorrelationId == id).ShouldBe(1);
         await host.StopAsync();
     }
@@ -100,7 +99,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var _ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
+        await InputShouldReachErrorAsync(host, rabbit, id, complete);
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
         // The state between a delivery pass that sent both rows (and committed) and the pass that removes them.
@@ -113,7 +112,7 @@ public sealed class ConsumerOutboxSweeperTests
             (await command.ExecuteNonQueryAsync()).ShouldBe(1);
         }
 
-        (await host.Services.GetRequiredService<ConsumerOutboxSweeper>().SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
+        (await Sweeper(host).SweepOnceAsync(CancellationToken.None)).ShouldBe(0);
         received.Of<CounterCompleted>().ShouldNotContain(m => m.CorrelationId == id);
         await host.StopAsync();
     }
@@ -127,7 +126,7 @@ public sealed class ConsumerOutboxSweeperTests
         using var __ = host;
         var id = Guid.NewGuid();
         var complete = await StrandCompletionAsync(host, id);
-        (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait)).ShouldBeTrue();
+        await InputShouldReachErrorAsync(host, rabbit, id, complete);
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         (await StoredRows(dataSource, complete)).Count.ShouldBe(2);
 
@@ -140,9 +139,8 @@ public sealed class ConsumerOutboxSweeperTests
             inside.TrySetResult();
             await release.Task;
         };
-        var first = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
-        var second = new ConsumerOutboxSweeper(dataSource, host.Services.GetRequiredService<IBusControl>(), new OutboxDeliveryHooks(),
-            host.Services.GetRequiredService<IOptions<BridgeMessagingOptions>>(), TimeProvider.System, NullLogger<ConsumerOutboxSweeper>.Instance);
+        var first = Sweeper(host);
+        var second = Sweeper(host, new OutboxDeliveryHooks());
 
         var firstSweep = first.SweepOnceAsync(CancellationToken.None);
         await inside.Task.WaitAsync(Wait);
@@ -182,7 +180,7 @@ public sealed class ConsumerOutboxSweeperTests
         var poison = stored[0].MessageId;
         host.Services.GetRequiredService<OutboxDeliveryHooks>().BeforeSweeperSend =
             messageId => messageId == poison ? throw new InvalidOperationException("the broker refused this one") : Task.CompletedTask;
-        var sweeper = host.Services.GetRequiredService<ConsumerOutboxSweeper>();
+        var sweeper = Sweeper(host);
 
         (await sweeper.SweepOnceAsync(CancellationToken.None)).ShouldBe(2, "the other receipt's messages flow in the same sweep");
         stored = await StoredRows(dataSource, poisonInput);
@@ -218,7 +216,11 @@ public sealed class ConsumerOutboxSweeperTests
         await host.StopAsync();
     }
 
-    /// <summary>A production host on a fresh virtual host and database; its own sweep runs at start only, with no grace period.</summary>
+    /// <summary>
+    /// A production host on a fresh virtual host and database. Its own sweeper waits the default grace period and then an
+    /// hour: with no grace period its sweep at start, which runs when the thread pool gets to it, could send a stranded
+    /// input's rows between two of its retries, so the input was consumed and never reached <c>_error</c> (CI, session 10).
+    /// </summary>
     static async Task<(IHost Host, ReceivedMessages Received, string Rabbit)> StartHostAsync(string purpose)
     {
         var rabbit = await TestServers.CreateVirtualHostAsync(purpose);
@@ -226,12 +228,18 @@ public sealed class ConsumerOutboxSweeperTests
         var received = new ReceivedMessages();
         var host = CounterSagaHost.Build(BridgeMode.Production, rabbit, postgres, received, new Dictionary<string, string?>
         {
-            ["Bridge:ConsumerOutboxGracePeriod"] = "00:00:00",
             ["Bridge:ConsumerOutboxSweepInterval"] = "01:00:00",
         });
         await host.StartAsync();
         return (host, received, rabbit);
     }
+
+    /// <summary>A sweeper of the host's database and bus with no grace period, swept only when a test says so.</summary>
+    static ConsumerOutboxSweeper Sweeper(IHost host, OutboxDeliveryHooks? hooks = null) =>
+        new(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<IBusControl>(),
+            hooks ?? host.Services.GetRequiredService<OutboxDeliveryHooks>(),
+            Options.Create(new BridgeMessagingOptions { ConsumerOutboxGracePeriod = TimeSpan.Zero }), TimeProvider.System,
+            NullLogger<ConsumerOutboxSweeper>.Instance);
 
     /// <summary>Starts a counter, then completes it with every delivery pass of the completion failing; returns the completion's MessageId.</summary>
     static async Task<Guid> StrandCompletionAsync(IHost host, Guid id)
@@ -254,12 +262,59 @@ public sealed class ConsumerOutboxSweeperTests
         {
             if (earlier is not null)
                 await earlier(key);
-            if (key.MessageId == complete)
-                throw new InvalidOperationException("broker unreachable after the commit (test hook)");
+            if (key.MessageId != complete)
+                return;
+            FailedPassLog.Enqueue((complete, DateTime.UtcNow));
+            throw new InvalidOperationException("broker unreachable after the commit (test hook)");
         };
         await bus.Publish(new CompleteCounter(id), c => c.MessageId = complete);
         return complete;
     }
+
+    /// <summary>
+    /// Waits for the stranded input in the saga endpoint's <c>_error</c> queue. CI once waited 240 s in vain (session 10's
+    /// stop); a failure now says what the receive did: its failed delivery passes, its inbox row and the queues' depths.
+    /// </summary>
+    static async Task InputShouldReachErrorAsync(IHost host, string rabbit, Guid id, Guid complete)
+    {
+        if (await ErrorQueue.ContainsAsync(rabbit, "bridge-counter-state_error", id.ToString(), ErrorWait))
+            return;
+        var report = new System.Text.StringBuilder($"the input {complete} of saga {id} did not reach bridge-counter-state_error within {ErrorWait}.");
+        report.Append(" Failed delivery passes at: ").AppendJoin(", ", FailedPasses(complete).Select(t => t.ToString("HH:mm:ss.fff")));
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using (var command = dataSource.CreateCommand(
+            "SELECT receive_count, consumed_at, delivered_at, last_sequence_number FROM bridge_inbox WHERE message_id = @id"))
+        {
+            command.Parameters.AddWithValue("id", complete);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                report.Append($". Inbox: received {reader.GetInt32(0)}, consumed {reader.GetValue(1)}, delivered {reader.GetValue(2)}, last sent {reader.GetValue(3)}");
+        }
+
+        report.Append($". Stored rows: {(await StoredRows(dataSource, complete)).Count}. Queues:");
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(rabbit) };
+        await using var connection = await factory.CreateConnectionAsync();
+        foreach (var queue in new[] { "bridge-counter-state", "bridge-counter-state_error", "bridge-counter-state_skipped" })
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                var declared = await channel.QueueDeclarePassiveAsync(queue);
+                report.Append($" {queue} {declared.MessageCount} ready, {declared.ConsumerCount} consumers;");
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                report.Append($" {queue} absent;");
+            }
+        }
+
+        throw new Shouldly.ShouldAssertException(report.ToString());
+    }
+
+    /// <summary>When the test hook failed a delivery pass, by input MessageId (MessageIds are unique across tests).</summary>
+    static readonly System.Collections.Concurrent.ConcurrentQueue<(Guid MessageId, DateTime At)> FailedPassLog = new();
+
+    static IEnumerable<DateTime> FailedPasses(Guid messageId) => FailedPassLog.Where(p => p.MessageId == messageId).Select(p => p.At);
 
     sealed record StoredRow(Guid MessageId, int Attempts, bool Parked, string? Failure);
 
