@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bridge.Contracts;
+using Bridge.Host.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -75,7 +76,15 @@ public sealed class PostgresInboundPublisher(NpgsqlDataSource dataSource, Inboun
                 batch.BatchCommands.Add(command);
             }
 
-            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                ParameterValues.Release(batch);
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
                 var outcome = batch.BatchCommands[i].RecordsAffected == 1 ? InboundPublishOutcome.Accepted : InboundPublishOutcome.Duplicate;

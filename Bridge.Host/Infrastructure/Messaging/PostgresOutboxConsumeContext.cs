@@ -265,7 +265,14 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
             batch.BatchCommands.Add(send);
         _pending.Clear();
         batch.BatchCommands.Add(InboxUpdate(assignment, value));
-        await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ParameterValues.Release(batch);
+        }
     }
 
     NpgsqlBatchCommand InboxUpdate(string assignment, object value)

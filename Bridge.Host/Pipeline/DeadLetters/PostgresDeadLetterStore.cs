@@ -32,10 +32,7 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         }
         finally
         {
-            // The pooled connection's reader keeps its last command, and the command its parameters (in two lists), until the
-            // connection runs another: without this, each idle connection of the pool would keep the last body it stored
-            // (up to the body limit, 4 MiB) alive.
-            foreach (NpgsqlParameter parameter in command.Parameters) parameter.Value = null;
+            ParameterValues.Release(command.Parameters);
         }
     }
 
