@@ -29,7 +29,10 @@ public sealed class RabbitMqLineSideSignalConsumer(
     ILogger<RabbitMqLineSideSignalConsumer> logger) : BackgroundService
 {
     /// <summary>A delivery's signals (one, or a pack's): never split over two batches, acknowledged once all of them committed.</summary>
-    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals);
+    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals, long Received);
+
+    /// <summary>A committed batch's notices, waiting for the publisher stage.</summary>
+    private readonly record struct CommittedNotices(long Batch, IReadOnlyList<LineSideNotice> Notices);
 
     /// <summary>Batches whose notices wait for the publisher stage; a slower broker holds the next commit back once this many are waiting.</summary>
     private const int NoticeBatchesWaiting = 4;
@@ -123,8 +126,10 @@ public sealed class RabbitMqLineSideSignalConsumer(
         consumer.ReceivedAsync += (_, e) =>
         {
             var decoding = Stopwatch.GetTimestamp();
-            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, projection.DecodeDelivery(e.Body.Span)));
-            Interlocked.Add(ref _decodeTicks, Stopwatch.GetTimestamp() - decoding);
+            var signals = projection.DecodeDelivery(e.Body.Span);
+            var decoded = Stopwatch.GetTimestamp();
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, signals, decoded));
+            Interlocked.Add(ref _decodeTicks, decoded - decoding);
             hooks.AfterDecode?.Invoke();
             return Task.CompletedTask;
         };
@@ -138,7 +143,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
         Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
 
-        var committed = Channel.CreateBounded<IReadOnlyList<LineSideNotice>>(new BoundedChannelOptions(NoticeBatchesWaiting) { SingleReader = true, SingleWriter = true });
+        var committed = Channel.CreateBounded<CommittedNotices>(new BoundedChannelOptions(NoticeBatchesWaiting) { SingleReader = true, SingleWriter = true });
         var publishing = PublishLoopAsync(committed.Reader, ct);
         try
         {
@@ -151,38 +156,47 @@ public sealed class RabbitMqLineSideSignalConsumer(
         }
     }
 
-    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<CommittedNotices> committed, CancellationToken ct)
     {
         var gatherer = new LineSideSignalGatherer<Delivery>(deliveries, d => d.Signals.Length, time, LineSideSignalQueue.BatchWindow, LineSideSignalQueue.BatchLimit);
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
         var signals = new List<DecodedSignal>(LineSideSignalQueue.BatchLimit);
-        while (true)
+        for (long number = 1; ; number++)
         {
             batch.Clear();
             signals.Clear();
+            var gatherStarted = Stopwatch.GetTimestamp();
             await gatherer.GatherAsync(batch, ct);
+            var gathered = Stopwatch.GetTimestamp();
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
                 signals.AddRange(delivery.Signals);
             var result = await projection.ApplyAsync(signals, ct);
+            var commitDone = Stopwatch.GetTimestamp();
             if (hooks.AfterCommit is { } afterCommit)
                 await afterCommit(ct);
             var acking = Stopwatch.GetTimestamp();
             await channel.BasicAckAsync(batch[^1].Tag, multiple: true, ct);
-            LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
+            var acked = LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
             Report(result);
             if (result.Notices.Count > 0)
-                await committed.WriteAsync(result.Notices, ct);
+                await committed.WriteAsync(new CommittedNotices(number, result.Notices), ct);
+            hooks.AfterBatch?.Invoke(new LineSideBatchTrace(number, batch.Count, signals.Count, result.Notices.Count, deliveries.Count,
+                batch[0].Received, batch[^1].Received, gatherStarted, gathered, commitDone, acked, result.Notices.Count > 0 ? Stopwatch.GetTimestamp() : acked));
         }
     }
 
     /// <summary>Publishes each committed batch's notices, batch after batch (one location's notices stay in order across batches).</summary>
-    private async Task PublishLoopAsync(ChannelReader<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    private async Task PublishLoopAsync(ChannelReader<CommittedNotices> committed, CancellationToken ct)
     {
         try
         {
-            await foreach (var notices in committed.ReadAllAsync(ct))
+            await foreach (var (batch, notices) in committed.ReadAllAsync(ct))
+            {
+                var started = Stopwatch.GetTimestamp();
                 await PublishAsync(notices, ct);
+                hooks.AfterPublish?.Invoke(new LineSideNoticeTrace(batch, notices.Count, started, Stopwatch.GetTimestamp()));
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
