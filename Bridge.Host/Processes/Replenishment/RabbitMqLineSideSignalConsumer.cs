@@ -40,6 +40,9 @@ public sealed class RabbitMqLineSideSignalConsumer(
     /// <summary>Stopwatch ticks spent decoding deliveries since the last batch was gathered (the "read" stage, overlapped).</summary>
     private long _decodeTicks;
 
+    /// <summary>Deliveries decoded since the consumer started (the batch trace's count of those waiting).</summary>
+    private long _decoded;
+
     /// <summary>
     /// Declares the queue and its bindings before the host reports started: a signal published once the host runs must
     /// find the queue (an exchange without a bound queue drops it). A broker not reachable yet: the consume loop declares it.
@@ -130,6 +133,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             var decoded = Stopwatch.GetTimestamp();
             deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, signals, decoded));
             Interlocked.Add(ref _decodeTicks, decoded - decoding);
+            Interlocked.Increment(ref _decoded);
             hooks.AfterDecode?.Invoke();
             return Task.CompletedTask;
         };
@@ -140,6 +144,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         };
         // A fresh consumer may follow another host's: what memory holds may be old (the row versions would catch it).
         projection.Forget();
+        Interlocked.Exchange(ref _decoded, 0);
         await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
         Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
 
@@ -161,6 +166,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         var gatherer = new LineSideSignalGatherer<Delivery>(deliveries, d => d.Signals.Length, time, LineSideSignalQueue.BatchWindow, LineSideSignalQueue.BatchLimit);
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
         var signals = new List<DecodedSignal>(LineSideSignalQueue.BatchLimit);
+        long taken = 0;
         for (long number = 1; ; number++)
         {
             batch.Clear();
@@ -168,6 +174,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             var gatherStarted = Stopwatch.GetTimestamp();
             await gatherer.GatherAsync(batch, ct);
             var gathered = Stopwatch.GetTimestamp();
+            taken += batch.Count;
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
                 signals.AddRange(delivery.Signals);
@@ -181,7 +188,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             Report(result);
             if (result.Notices.Count > 0)
                 await committed.WriteAsync(new CommittedNotices(number, result.Notices), ct);
-            hooks.AfterBatch?.Invoke(new LineSideBatchTrace(number, batch.Count, signals.Count, result.Notices.Count, deliveries.Count,
+            hooks.AfterBatch?.Invoke(new LineSideBatchTrace(number, batch.Count, signals.Count, result.Notices.Count, (int)(Interlocked.Read(ref _decoded) - taken),
                 batch[0].Received, batch[^1].Received, gatherStarted, gathered, commitDone, acked, result.Notices.Count > 0 ? Stopwatch.GetTimestamp() : acked));
         }
     }
