@@ -17,7 +17,7 @@ namespace Bridge.Benchmarks.Replenishment;
 /// </summary>
 internal sealed class BatchTimeline : IDisposable
 {
-    private readonly record struct Sample(long At, long LateTicks, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long ThreadPoolQueue, int Threads);
+    private readonly record struct Sample(long At, long LateTicks, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long ThreadPoolQueue, int Threads, long Allocated);
 
     private readonly record struct Batch(LineSideBatchTrace Trace, double LockMs, double ApplyMs, double WriteMs, double NoticesMs, double CommitMs);
 
@@ -86,7 +86,7 @@ internal sealed class BatchTimeline : IDisposable
             var late = Math.Max(0, now - expected);
             expected = now;
             lock (_samples)
-                _samples.Add(new Sample(now, late, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount));
+                _samples.Add(new Sample(now, late, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount, GC.GetTotalAllocatedBytes()));
         }
     }
 
@@ -173,6 +173,7 @@ internal sealed class BatchTimeline : IDisposable
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process         over {ranFor.TotalSeconds:0.0} s: GC paused {PauseMs(start, end):0} ms in {At(end).Gen0 - At(start).Gen0} gen0 / {At(end).Gen1 - At(start).Gen1} gen1 / {At(end).Gen2 - At(start).Gen2} gen2 collections "
             + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {(System.Runtime.GCSettings.LatencyMode)}); a 10 ms sleeper woke late p50 {LatencySplit.Percentile(lateness, 0.5):0.0} / p99 {LatencySplit.Percentile(lateness, 0.99):0.0} / max {lateness[^1]:0} ms; "
+            + $"allocated {(At(end).Allocated - At(start).Allocated) / 1048576.0:0} MB ({(double)(At(end).Allocated - At(start).Allocated) / Math.Max(1, batches.Sum(b => (long)b.Trace.Signals)):0} B per signal committed, publisher and saga included), GC paused {PauseMs(start, end) * 1000 / Math.Max(1, batches.Sum(b => (long)b.Trace.Signals)):0.0} µs per signal; "
             + $"broker blocked the publisher {_blocked.Count} times; PostgreSQL checkpoints {checkpoints.Count} ({checkpoints.WriteMs:0} ms writing)"));
         if (Environment.GetEnvironmentVariable("BRIDGE_BENCH_TIMELINE") is { Length: > 0 } path)
             Write(path, batches, samples);

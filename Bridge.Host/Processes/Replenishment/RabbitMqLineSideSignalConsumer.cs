@@ -125,8 +125,9 @@ public sealed class RabbitMqLineSideSignalConsumer(
         await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
         await channel.BasicQosAsync(0, LineSideSignalQueue.Prefetch, false, ct);
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var ahead = new LineSideDecodeAhead(LineSideSignalQueue.DecodeAhead);
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, e) =>
+        consumer.ReceivedAsync += async (_, e) =>
         {
             var decoding = Stopwatch.GetTimestamp();
             var signals = projection.DecodeDelivery(e.Body.Span);
@@ -135,7 +136,14 @@ public sealed class RabbitMqLineSideSignalConsumer(
             Interlocked.Add(ref _decodeTicks, decoded - decoding);
             Interlocked.Increment(ref _decoded);
             hooks.AfterDecode?.Invoke();
-            return Task.CompletedTask;
+            try
+            {
+                await ahead.AddAsync(signals.Length, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The consumer stopped or failed: the channel closes and what was not acknowledged goes back.
+            }
         };
         consumer.ShutdownAsync += (_, e) =>
         {
@@ -152,7 +160,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         var publishing = PublishLoopAsync(committed.Reader, ct);
         try
         {
-            await CommitLoopAsync(deliveries.Reader, channel, committed.Writer, ct);
+            await CommitLoopAsync(deliveries.Reader, ahead, channel, committed.Writer, ct);
         }
         finally
         {
@@ -161,7 +169,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         }
     }
 
-    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<CommittedNotices> committed, CancellationToken ct)
+    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, LineSideDecodeAhead ahead, IChannel channel, ChannelWriter<CommittedNotices> committed, CancellationToken ct)
     {
         var gatherer = new LineSideSignalGatherer<Delivery>(deliveries, d => d.Signals.Length, time, LineSideSignalQueue.BatchWindow, LineSideSignalQueue.BatchLimit);
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
@@ -178,6 +186,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
                 signals.AddRange(delivery.Signals);
+            ahead.Take(signals.Count);
             var result = await projection.ApplyAsync(signals, ct);
             var commitDone = Stopwatch.GetTimestamp();
             if (hooks.AfterCommit is { } afterCommit)
