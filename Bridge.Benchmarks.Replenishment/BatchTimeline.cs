@@ -17,7 +17,7 @@ namespace Bridge.Benchmarks.Replenishment;
 /// </summary>
 internal sealed class BatchTimeline : IDisposable
 {
-    private readonly record struct Sample(long At, long LateTicks, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long ThreadPoolQueue, int Threads, long Allocated);
+    private readonly record struct Sample(long At, long LateTicks, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long ThreadPoolQueue, int Threads, long Allocated, long JitMethods, TimeSpan JitTime);
 
     private readonly record struct Batch(LineSideBatchTrace Trace, double LockMs, double ApplyMs, double WriteMs, double NoticesMs, double CommitMs);
 
@@ -86,7 +86,8 @@ internal sealed class BatchTimeline : IDisposable
             var late = Math.Max(0, now - expected);
             expected = now;
             lock (_samples)
-                _samples.Add(new Sample(now, late, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount, GC.GetTotalAllocatedBytes()));
+                _samples.Add(new Sample(now, late, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount, GC.GetTotalAllocatedBytes(),
+                    System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime()));
         }
     }
 
@@ -122,7 +123,7 @@ internal sealed class BatchTimeline : IDisposable
 
         // The whole-second table: offered (ticks handed) vs committed, the backlog, and what the process did that second.
         output.WriteLine("timeline        per second of the run: offered / committed signals, backlog (offered − committed so far) at its end, batches, "
-            + "longest cycle ms, GC pause ms, gen2 collections, sampler's worst lateness ms, thread-pool queue max, publisher's worst tick wait ms");
+            + "longest cycle ms, GC pause ms, gen2 collections, methods the JIT compiled and its time ms, sampler's worst lateness ms, thread-pool queue max, publisher's worst tick wait ms");
         var start = Math.Min(batches[0].Trace.GatherStarted, ticks.Count > 0 ? ticks[0].Handed : long.MaxValue);
         var end = batches[^1].Trace.Acked;
         var second = Stopwatch.Frequency;
@@ -139,7 +140,7 @@ internal sealed class BatchTimeline : IDisposable
             var tickWait = ticks.Where(t => t.Handed >= s && t.Handed < e).Select(t => Ms(t.Handed, t.Returned)).DefaultIfEmpty().Max();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {Seconds(s),5:0.0} s  {offered,6} / {committed,6}  backlog {offeredSoFar - committedSoFar,7}  {inSecond.Count,3} batches  "
-                + $"cycle ≤ {inSecond.Select(b => Ms(b.Trace.GatherStarted, b.Trace.NoticesQueued)).DefaultIfEmpty().Max(),5:0}  GC {PauseMs(s, e),5:0}  gen2 {At(e).Gen2 - At(s).Gen2}  "
+                + $"cycle ≤ {inSecond.Select(b => Ms(b.Trace.GatherStarted, b.Trace.NoticesQueued)).DefaultIfEmpty().Max(),5:0}  GC {PauseMs(s, e),5:0}  gen2 {At(e).Gen2 - At(s).Gen2}  jit {At(e).JitMethods - At(s).JitMethods,4} / {(At(e).JitTime - At(s).JitTime).TotalMilliseconds,4:0}  "
                 + $"late ≤ {window.Select(x => x.LateTicks * 1000.0 / Stopwatch.Frequency).DefaultIfEmpty().Max(),4:0}  tp ≤ {window.Select(x => x.ThreadPoolQueue).DefaultIfEmpty().Max(),4}  tick ≤ {tickWait,4:0}"));
         }
 
@@ -151,8 +152,8 @@ internal sealed class BatchTimeline : IDisposable
             double Avg(Func<Batch, double> f) => set.Average(c => f(c.Batch));
             return string.Create(CultureInfo.InvariantCulture,
                 $"cycle {set.Average(c => c.Cycle),6:0.0} ms = gather {Avg(b => Ms(b.Trace.GatherStarted, b.Trace.Gathered)),5:0.0} + lock {Avg(b => b.LockMs),5:0.0} + apply {Avg(b => b.ApplyMs),5:0.0} "
-                + $"+ write {Avg(b => b.WriteMs),5:0.0} + notices {Avg(b => b.NoticesMs),5:0.0} + commit {Avg(b => b.CommitMs),5:0.0} + ack {Avg(b => Ms(b.Trace.Committed, b.Trace.Acked)),5:0.1} "
-                + $"+ queue to publisher {Avg(b => Ms(b.Trace.Acked, b.Trace.NoticesQueued)),5:0.0}; GC pause inside {Avg(b => PauseMs(b.Trace.GatherStarted, b.Trace.NoticesQueued)),5:0.0} ms; "
+                + $"+ write {Avg(b => b.WriteMs),5:0.0} + notices {Avg(b => b.NoticesMs),5:0.0} + commit {Avg(b => b.CommitMs),5:0.0} + ack {Avg(b => Ms(b.Trace.Committed, b.Trace.Acked)),5:0.0} "
+                + $"+ queue to publisher {Avg(b => Ms(b.Trace.Acked, b.Trace.NoticesQueued)),5:0.0} + outside the stages {set.Average(c => c.Cycle) - Avg(b => Ms(b.Trace.GatherStarted, b.Trace.Gathered) + b.LockMs + b.ApplyMs + b.WriteMs + b.NoticesMs + b.CommitMs + Ms(b.Trace.Committed, b.Trace.NoticesQueued)),5:0.0}; GC pause inside {Avg(b => PauseMs(b.Trace.GatherStarted, b.Trace.NoticesQueued)),5:0.0} ms; "
                 + $"{Avg(b => b.Trace.Signals),5:0} signals, {Avg(b => b.Trace.Waiting),6:0} deliveries waiting, oldest decoded {Avg(b => Ms(b.Trace.FirstReceived, b.Trace.Gathered)),6:0} ms before");
         }
 
@@ -172,6 +173,7 @@ internal sealed class BatchTimeline : IDisposable
         var ranFor = Stopwatch.GetElapsedTime(start, end);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process         over {ranFor.TotalSeconds:0.0} s: GC paused {PauseMs(start, end):0} ms in {At(end).Gen0 - At(start).Gen0} gen0 / {At(end).Gen1 - At(start).Gen1} gen1 / {At(end).Gen2 - At(start).Gen2} gen2 collections "
+            + $"the JIT compiled {At(end).JitMethods - At(start).JitMethods} methods in {(At(end).JitTime - At(start).JitTime).TotalMilliseconds:0} ms "
             + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {(System.Runtime.GCSettings.LatencyMode)}); a 10 ms sleeper woke late p50 {LatencySplit.Percentile(lateness, 0.5):0.0} / p99 {LatencySplit.Percentile(lateness, 0.99):0.0} / max {lateness[^1]:0} ms; "
             + $"allocated {(At(end).Allocated - At(start).Allocated) / 1048576.0:0} MB ({(double)(At(end).Allocated - At(start).Allocated) / Math.Max(1, batches.Sum(b => (long)b.Trace.Signals)):0} B per signal committed, publisher and saga included), GC paused {PauseMs(start, end) * 1000 / Math.Max(1, batches.Sum(b => (long)b.Trace.Signals)):0.0} µs per signal; "
             + $"broker blocked the publisher {_blocked.Count} times; PostgreSQL checkpoints {checkpoints.Count} ({checkpoints.WriteMs:0} ms writing)"));

@@ -167,6 +167,7 @@ internal static class ReplenishmentBenchmark
         {
             Console.WriteLine($"crossing → WMS  p50 {LatencySplit.Percentile(latencies, 0.50):0} ms, p99 {LatencySplit.Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
             LatencySplit.Print(Console.Out, crossings, notices, cost, arrivals);
+            LatencySplit.PrintByTime(Console.Out, crossings, notices, arrivals, started, TimeSpan.FromSeconds(2));
         }
         await app.StopAsync();
         Directory.Delete(config, recursive: true);
