@@ -111,7 +111,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
 
     /// <summary>
     /// Three stages that overlap, so the rate is the slowest stage's, not their sum: the client's dispatcher receives and
-    /// decodes deliveries (into a channel bounded by the prefetch); this loop gathers a batch, commits it and acknowledges it
+    /// decodes deliveries (into a channel bounded by the prefetch, at most <see cref="LineSideSignalQueue.DecodeAhead"/> signals ahead of the commit loop); this loop gathers a batch, commits it and acknowledges it
     /// (one batch at a time, in queue order, the ack only after the commit); a publisher task sends each committed batch's
     /// notices in batch order. Whichever stage fails ends all three; the channel closes and the unacknowledged deliveries go back.
     /// </summary>
