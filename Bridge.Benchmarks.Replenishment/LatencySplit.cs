@@ -36,5 +36,25 @@ internal static class LatencySplit
         }
     }
 
+    /// <summary>
+    /// Crossing → WMS by when the crossing was sent, in <paramref name="bucket"/>s from <paramref name="started"/>: whether
+    /// the latency is the run's start (JIT, first reads, the first batches) or spread over it.
+    /// </summary>
+    public static void PrintByTime(TextWriter output, IReadOnlyDictionary<string, long> crossings, NoticePublishTimes notices, IReadOnlyDictionary<string, long> arrivals, long started, TimeSpan bucket)
+    {
+        var rows = crossings.Where(c => arrivals.ContainsKey(c.Key))
+            .Select(c => (At: Stopwatch.GetElapsedTime(started, c.Value), Total: Stopwatch.GetElapsedTime(c.Value, arrivals[c.Key]).TotalMilliseconds,
+                First: notices.LevelLow.TryGetValue(c.Key, out var published) ? Stopwatch.GetElapsedTime(c.Value, published).TotalMilliseconds : double.NaN))
+            .GroupBy(r => (int)(r.At / bucket)).OrderBy(g => g.Key);
+        output.WriteLine($"by crossing    sent in the run's {bucket.TotalSeconds:0} s slices: crossings, crossing → WMS p50 / p99 ms, of it sent → notice published p50 / p99 ms");
+        foreach (var slice in rows)
+        {
+            var total = slice.Select(r => r.Total).Order().ToList();
+            var first = slice.Select(r => r.First).Where(f => !double.IsNaN(f)).Order().ToList();
+            output.WriteLine($"  {slice.Key * bucket.TotalSeconds,4:0}–{(slice.Key + 1) * bucket.TotalSeconds,2:0} s  {total.Count,5}  {Percentile(total, 0.5),6:0} / {Percentile(total, 0.99),6:0}"
+                + (first.Count > 0 ? $"   {Percentile(first, 0.5),6:0} / {Percentile(first, 0.99),6:0}" : ""));
+        }
+    }
+
     public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1))];
 }

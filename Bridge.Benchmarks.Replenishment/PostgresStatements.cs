@@ -76,6 +76,16 @@ internal sealed class PostgresStatements
         }
     }
 
+    /// <summary>The cluster's checkpoints so far (timed and requested) and the time they spent writing, in ms.</summary>
+    public static async Task<(long Count, double WriteMs)> CheckpointsAsync(string adminConnectionString)
+    {
+        await using var source = NpgsqlDataSource.Create(adminConnectionString);
+        await using var command = source.CreateCommand("select checkpoints_timed + checkpoints_req, checkpoint_write_time from pg_stat_bgwriter");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetDouble(1));
+    }
+
     private static async Task<long> WalAsync(NpgsqlDataSource source)
     {
         await using var command = source.CreateCommand("select (pg_current_wal_lsn() - '0/0')::bigint");

@@ -36,6 +36,9 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
         _pending = channels.Select(_ => Task.CompletedTask).ToArray();
     }
 
+    /// <summary>Raised when the broker blocks the publisher's connection (a resource alarm).</summary>
+    public event Action? Blocked;
+
     public static async Task<RawSignalPublisher> ConnectAsync(string uri)
     {
         var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
@@ -46,7 +49,13 @@ internal sealed class RawSignalPublisher : IAsyncDisposable
                 outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(UnconfirmedPerChannel, throttlingPercentage: 90)));
         }
 
-        return new RawSignalPublisher(connection, channels);
+        var publisher = new RawSignalPublisher(connection, channels);
+        connection.ConnectionBlockedAsync += (_, _) =>
+        {
+            publisher.Blocked?.Invoke();
+            return Task.CompletedTask;
+        };
+        return publisher;
     }
 
     /// <summary>Deletes a queue (signals an earlier, aborted run left would count in this one); returns how many it held.</summary>

@@ -66,7 +66,7 @@ internal static class ReplenishmentBenchmark
             await using var prefiller = await RawSignalPublisher.ConnectAsync(options.RabbitMq);
             var publishing = Stopwatch.GetTimestamp();
             var publisherCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            sent = await SendAsync(prefiller, plan, crossings, publishing, paced: false);
+            sent = await SendAsync(prefiller, plan, crossings, publishing, paced: false, null);
             sendSeconds = Stopwatch.GetElapsedTime(publishing).TotalSeconds;
             publisherUs = (Process.GetCurrentProcess().TotalProcessorTime - publisherCpu).TotalMilliseconds * 1000 / Math.Max(sent, 1);
             // Sent before Bridge ran: the crossings' send times say nothing about latency.
@@ -80,6 +80,9 @@ internal static class ReplenishmentBenchmark
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
         var notices = new NoticePublishTimes();
+        using var timeline = new BatchTimeline(app.Services.GetRequiredService<LineSideSignalConsumerHooks>());
+        if (publisher is not null)
+            publisher.Blocked += timeline.Blocked;
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
         app.Services.GetRequiredService<IBusControl>().ConnectPublishObserver(notices);
         Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
@@ -87,6 +90,7 @@ internal static class ReplenishmentBenchmark
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var statements = await PostgresStatements.StartAsync(options.Postgres, databaseName);
+        var checkpointsBefore = await PostgresStatements.CheckpointsAsync(options.Postgres);
         var started = Stopwatch.GetTimestamp();
         await app.StartAsync();
         if (!options.Prefill)
@@ -102,7 +106,7 @@ internal static class ReplenishmentBenchmark
 
         if (publisher is not null)
         {
-            sent = await SendAsync(publisher, plan, crossings, started, paced: true);
+            sent = await SendAsync(publisher, plan, crossings, started, paced: true, timeline);
             sendSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             await publisher.DisposeAsync();
         }
@@ -157,10 +161,13 @@ internal static class ReplenishmentBenchmark
         stages.Print(Console.Out);
         await statements.PrintAsync(Console.Out, stages.Signals);
         await steady.PrintAsync(Console.Out, withPublisher: !options.Prefill, idlePerSecond, postgresIdlePerSecond, brokerIdlePerSecond);
+        var checkpointsAfter = await PostgresStatements.CheckpointsAsync(options.Postgres);
+        timeline.Print(Console.Out, (checkpointsAfter.Count - checkpointsBefore.Count, checkpointsAfter.WriteMs - checkpointsBefore.WriteMs));
         if (latencies.Count > 0)
         {
             Console.WriteLine($"crossing → WMS  p50 {LatencySplit.Percentile(latencies, 0.50):0} ms, p99 {LatencySplit.Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms");
             LatencySplit.Print(Console.Out, crossings, notices, cost, arrivals);
+            LatencySplit.PrintByTime(Console.Out, crossings, notices, arrivals, started, TimeSpan.FromSeconds(2));
         }
         await app.StopAsync();
         Directory.Delete(config, recursive: true);
@@ -186,7 +193,7 @@ internal static class ReplenishmentBenchmark
     /// Sends the plan's ticks, paced (tick n goes out at n × 10 ms, catching up when late) or as fast as confirms allow;
     /// a crossing is stamped when its tick is handed to the client. Returns how many signals were sent, all confirmed.
     /// </summary>
-    private static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced)
+    private static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced, BatchTimeline? timeline)
     {
         long sent = 0;
         for (var tick = 0; tick < plan.Ticks.Count; tick++)
@@ -196,6 +203,7 @@ internal static class ReplenishmentBenchmark
             foreach (var location in crossed)
                 crossings[location] = now;
             await publisher.PublishAsync(bodies, packed: plan.Packed);
+            timeline?.Offered(started + (long)(tick * Stopwatch.Frequency / (double)SignalPlan.TicksPerSecond), now, Stopwatch.GetTimestamp(), signals);
             sent += signals;
             if (!paced)
                 continue;

@@ -7,6 +7,9 @@ namespace Bridge.Benchmarks.Replenishment;
 /// rate, each tick's signals as message bodies (one envelope each, or packs). Every location starts at 120 and crosses its
 /// reorder point (40) once; a tick names the locations whose crossing signal it carries, so the sender stamps the
 /// crossing when that tick goes out. Encoding here keeps the publisher's CPU during the run to the publish itself.
+/// A location first drops by its index mod 80, then by one a round (all 1,000 signals once): every crossing falls in the
+/// first 80 rounds, the run's start. With <c>--spread</c> the later drops are 80 ÷ (0.95 × rounds) instead, so the
+/// crossings spread over the whole run.
 /// </summary>
 internal sealed class SignalPlan
 {
@@ -30,6 +33,7 @@ internal sealed class SignalPlan
         long sent = 0;
         var due = 0.0;
         var clock = DateTimeOffset.UnixEpoch;
+        var step = options.Spread ? Math.Round(80m / (0.95m * options.RatePerLocation * options.Seconds), 3) : 1m;
         while (sent < total)
         {
             due += perTick;
@@ -40,7 +44,7 @@ internal sealed class SignalPlan
                 var index = (int)(sent % options.Locations);
                 var location = Location(index);
                 // The first signal of each location uses a bigger step, so the crossings spread over the run.
-                var quantity = sent < options.Locations ? index % 80 : 1m;
+                var quantity = sent < options.Locations ? index % 80 : step;
                 var before = levels[index];
                 levels[index] = Math.Max(0, before - quantity);
                 if (before > 40m && levels[index] <= 40m)

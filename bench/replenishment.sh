@@ -8,7 +8,9 @@
 #   3. and 4. the same with the signals packed, [pack] per message (LineSideSignalPack).
 #   Each run also prints its steady window (25 % → 75 % of the signals): rate and CPU per signal without start and tail.
 #   bench/replenishment.sh [locations] [signals/s per location] [seconds] [pack]     (default 1000 10 20 100)
-# BRIDGE_BENCH_RUNS="3 4" runs only those (default all four).
+# BRIDGE_BENCH_RUNS="3 4" runs only those (default all four). BRIDGE_BENCH_SPREAD=1: the crossings spread over the whole
+# run instead of its first 8 s (the steady state's latency rather than the start's).
+# BRIDGE_BENCH_TIMELINE=/tmp/x.txt: every batch, 10 ms sample and publisher tick of the (last) run written there.
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (58830), BRIDGE_BENCH_POSTGRES_PORT (58530).
 # PostgreSQL runs with fsync=off and synchronous_commit=off like the test servers (BRIDGE_BENCH_PG_DURABLE=1: both on).
 set -uo pipefail
@@ -36,6 +38,7 @@ postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database
 [[ -n "${BRIDGE_BENCH_PERF:-}" ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 base=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
+[[ "${BRIDGE_BENCH_SPREAD:-0}" == 1 ]] && base+=(--spread)
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 runs=${BRIDGE_BENCH_RUNS:-1 2 3 4}
 status=0

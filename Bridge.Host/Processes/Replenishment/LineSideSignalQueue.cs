@@ -19,6 +19,9 @@ public static class LineSideSignalQueue
     public const ushort Prefetch = 10000;
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Signals the dispatcher may hold decoded ahead of the commit loop (<see cref="LineSideDecodeAhead"/>): two full batches.</summary>
+    public const int DecodeAhead = 2 * BatchLimit;
+
     /// <summary>Wait after the connection or a batch failed before consuming again (the unacknowledged deliveries come back).</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 

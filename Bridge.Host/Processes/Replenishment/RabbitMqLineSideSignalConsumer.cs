@@ -29,13 +29,19 @@ public sealed class RabbitMqLineSideSignalConsumer(
     ILogger<RabbitMqLineSideSignalConsumer> logger) : BackgroundService
 {
     /// <summary>A delivery's signals (one, or a pack's): never split over two batches, acknowledged once all of them committed.</summary>
-    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals);
+    private readonly record struct Delivery(ulong Tag, DecodedSignal[] Signals, long Received);
+
+    /// <summary>A committed batch's notices, waiting for the publisher stage.</summary>
+    private readonly record struct CommittedNotices(long Batch, IReadOnlyList<LineSideNotice> Notices);
 
     /// <summary>Batches whose notices wait for the publisher stage; a slower broker holds the next commit back once this many are waiting.</summary>
     private const int NoticeBatchesWaiting = 4;
 
     /// <summary>Stopwatch ticks spent decoding deliveries since the last batch was gathered (the "read" stage, overlapped).</summary>
     private long _decodeTicks;
+
+    /// <summary>Deliveries decoded since the consumer started (the batch trace's count of those waiting).</summary>
+    private long _decoded;
 
     /// <summary>
     /// Declares the queue and its bindings before the host reports started: a signal published once the host runs must
@@ -105,7 +111,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
 
     /// <summary>
     /// Three stages that overlap, so the rate is the slowest stage's, not their sum: the client's dispatcher receives and
-    /// decodes deliveries (into a channel bounded by the prefetch); this loop gathers a batch, commits it and acknowledges it
+    /// decodes deliveries (into a channel bounded by the prefetch, at most <see cref="LineSideSignalQueue.DecodeAhead"/> signals ahead of the commit loop); this loop gathers a batch, commits it and acknowledges it
     /// (one batch at a time, in queue order, the ack only after the commit); a publisher task sends each committed batch's
     /// notices in batch order. Whichever stage fails ends all three; the channel closes and the unacknowledged deliveries go back.
     /// </summary>
@@ -119,14 +125,25 @@ public sealed class RabbitMqLineSideSignalConsumer(
         await LineSideSignalQueue.DeclareAsync(channel, settings.RabbitMq.QuorumQueues, ct);
         await channel.BasicQosAsync(0, LineSideSignalQueue.Prefetch, false, ct);
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var ahead = new LineSideDecodeAhead(LineSideSignalQueue.DecodeAhead);
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, e) =>
+        consumer.ReceivedAsync += async (_, e) =>
         {
             var decoding = Stopwatch.GetTimestamp();
-            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, projection.DecodeDelivery(e.Body.Span)));
-            Interlocked.Add(ref _decodeTicks, Stopwatch.GetTimestamp() - decoding);
+            var signals = projection.DecodeDelivery(e.Body.Span);
+            var decoded = Stopwatch.GetTimestamp();
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, signals, decoded));
+            Interlocked.Add(ref _decodeTicks, decoded - decoding);
+            Interlocked.Increment(ref _decoded);
             hooks.AfterDecode?.Invoke();
-            return Task.CompletedTask;
+            try
+            {
+                await ahead.AddAsync(signals.Length, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The consumer stopped or failed: the channel closes and what was not acknowledged goes back.
+            }
         };
         consumer.ShutdownAsync += (_, e) =>
         {
@@ -135,14 +152,15 @@ public sealed class RabbitMqLineSideSignalConsumer(
         };
         // A fresh consumer may follow another host's: what memory holds may be old (the row versions would catch it).
         projection.Forget();
+        Interlocked.Exchange(ref _decoded, 0);
         await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
         Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
 
-        var committed = Channel.CreateBounded<IReadOnlyList<LineSideNotice>>(new BoundedChannelOptions(NoticeBatchesWaiting) { SingleReader = true, SingleWriter = true });
+        var committed = Channel.CreateBounded<CommittedNotices>(new BoundedChannelOptions(NoticeBatchesWaiting) { SingleReader = true, SingleWriter = true });
         var publishing = PublishLoopAsync(committed.Reader, ct);
         try
         {
-            await CommitLoopAsync(deliveries.Reader, channel, committed.Writer, ct);
+            await CommitLoopAsync(deliveries.Reader, ahead, channel, committed.Writer, ct);
         }
         finally
         {
@@ -151,38 +169,50 @@ public sealed class RabbitMqLineSideSignalConsumer(
         }
     }
 
-    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, IChannel channel, ChannelWriter<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    private async Task CommitLoopAsync(ChannelReader<Delivery> deliveries, LineSideDecodeAhead ahead, IChannel channel, ChannelWriter<CommittedNotices> committed, CancellationToken ct)
     {
         var gatherer = new LineSideSignalGatherer<Delivery>(deliveries, d => d.Signals.Length, time, LineSideSignalQueue.BatchWindow, LineSideSignalQueue.BatchLimit);
         var batch = new List<Delivery>(LineSideSignalQueue.BatchLimit);
         var signals = new List<DecodedSignal>(LineSideSignalQueue.BatchLimit);
-        while (true)
+        long taken = 0;
+        for (long number = 1; ; number++)
         {
             batch.Clear();
             signals.Clear();
+            var gatherStarted = Stopwatch.GetTimestamp();
             await gatherer.GatherAsync(batch, ct);
+            var gathered = Stopwatch.GetTimestamp();
+            taken += batch.Count;
             LineSideStageMetrics.Record(LineSideStageMetrics.Read, Interlocked.Exchange(ref _decodeTicks, 0));
             foreach (var delivery in batch)
                 signals.AddRange(delivery.Signals);
+            ahead.Take(signals.Count);
             var result = await projection.ApplyAsync(signals, ct);
+            var commitDone = Stopwatch.GetTimestamp();
             if (hooks.AfterCommit is { } afterCommit)
                 await afterCommit(ct);
             var acking = Stopwatch.GetTimestamp();
             await channel.BasicAckAsync(batch[^1].Tag, multiple: true, ct);
-            LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
+            var acked = LineSideStageMetrics.Stage(LineSideStageMetrics.Ack, acking);
             Report(result);
             if (result.Notices.Count > 0)
-                await committed.WriteAsync(result.Notices, ct);
+                await committed.WriteAsync(new CommittedNotices(number, result.Notices), ct);
+            hooks.AfterBatch?.Invoke(new LineSideBatchTrace(number, batch.Count, signals.Count, result.Notices.Count, (int)(Interlocked.Read(ref _decoded) - taken),
+                batch[0].Received, batch[^1].Received, gatherStarted, gathered, commitDone, acked, result.Notices.Count > 0 ? Stopwatch.GetTimestamp() : acked));
         }
     }
 
     /// <summary>Publishes each committed batch's notices, batch after batch (one location's notices stay in order across batches).</summary>
-    private async Task PublishLoopAsync(ChannelReader<IReadOnlyList<LineSideNotice>> committed, CancellationToken ct)
+    private async Task PublishLoopAsync(ChannelReader<CommittedNotices> committed, CancellationToken ct)
     {
         try
         {
-            await foreach (var notices in committed.ReadAllAsync(ct))
+            await foreach (var (batch, notices) in committed.ReadAllAsync(ct))
+            {
+                var started = Stopwatch.GetTimestamp();
                 await PublishAsync(notices, ct);
+                hooks.AfterPublish?.Invoke(new LineSideNoticeTrace(batch, notices.Count, started, Stopwatch.GetTimestamp()));
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
