@@ -10,15 +10,13 @@ namespace Bridge.Mappings.Documents;
 internal sealed class CsvColumns
 {
     private readonly string[] _names;
-    private readonly Dictionary<string, int[]> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _last;
 
     public CsvColumns(string[] names)
     {
         _names = names;
-        foreach (var group in names.Select((name, i) => (name, i)).GroupBy(c => c.name, StringComparer.Ordinal))
-        {
-            _positions[group.Key] = group.Select(c => c.i).ToArray();
-        }
+        _last = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++) _last[names[i]] = i;
     }
 
     /// <summary>The name of the cell at <paramref name="index"/> (0-based).</summary>
@@ -29,10 +27,12 @@ internal sealed class CsvColumns
     {
         // colN for a cell beyond the header comes after every header column.
         if (cellCount > _names.Length && BeyondHeader(name) is { } beyond && beyond < cellCount) return beyond;
-        if (!_positions.TryGetValue(name, out var positions)) return -1;
-        for (var i = positions.Length - 1; i >= 0; i--)
+        if (!_last.TryGetValue(name, out var last)) return -1;
+        if (last < cellCount) return last;
+        // A short row and a name given twice: an earlier column of that name, among the cells the row has.
+        for (var i = Math.Min(cellCount, _names.Length) - 1; i >= 0; i--)
         {
-            if (positions[i] < cellCount) return positions[i];
+            if (string.Equals(_names[i], name, StringComparison.Ordinal)) return i;
         }
         return -1;
     }
