@@ -74,10 +74,9 @@ public sealed class InboundMapping
         var errors = new ErrorList(Name);
         object? root;
         IDisposable? owner = null;
-        SourceDocument? positions = null;
         try
         {
-            root = _stream is not null ? _stream.ReadHeader(_reader, payload) : _reader.Read(payload, out owner, out positions);
+            root = _stream is not null ? _stream.ReadHeader(_reader, payload) : _reader.Read(payload, out owner);
         }
         catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
         {
@@ -86,7 +85,7 @@ public sealed class InboundMapping
         using (owner)
         {
             var cache = new DocumentCache();
-            var rootContext = new EvalContext(root, metadata, _time, _variableCount, cache, positions);
+            var rootContext = new EvalContext(root, metadata, _time, _variableCount, cache);
             var documentValues = EvaluateDocumentValues(rootContext, errors);
             if (documentValues is null) return new InboundMapResult([], errors.Items);
             IEnumerable<(object? Item, string? Location)> items;
@@ -119,7 +118,7 @@ public sealed class InboundMapping
                     return PayloadFailure(errors, ex, contentType);
                 }
                 var (item, location) = enumerator.Current;
-                var context = _split is null ? rootContext : Enter(root, metadata, cache, positions, documentValues, item, index, location);
+                var context = _split is null ? rootContext : Enter(root, metadata, cache, documentValues, item, index, location);
                 var field = _split is null ? FieldPath.Root : FieldPath.Root.Item(index);
                 CanonicalMessage? message;
                 try
@@ -150,9 +149,9 @@ public sealed class InboundMapping
         }
     }
 
-    private EvalContext Enter(object? root, IReadOnlyDictionary<string, string> metadata, DocumentCache cache, SourceDocument? positions, object?[] documentValues, object? item, int index, string? location)
+    private EvalContext Enter(object? root, IReadOnlyDictionary<string, string> metadata, DocumentCache cache, object?[] documentValues, object? item, int index, string? location)
     {
-        var frame = new EvalContext(root, metadata, _time, _variableCount, cache, positions);
+        var frame = new EvalContext(root, metadata, _time, _variableCount, cache);
         for (var i = 0; i < _documentValues.Count; i++) frame.Variables[_documentValues[i].Slot] = documentValues[i];
         return location is null ? frame.Enter(item, index) : frame.Enter(item, index, location);
     }

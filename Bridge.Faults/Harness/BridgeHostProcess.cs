@@ -18,6 +18,7 @@ public sealed class BridgeHostProcess : IAsyncDisposable
     private readonly Lock _logLock = new();
     private Process? _process;
     private const string HostRuntimePrefix = "BRIDGE_FAULTS_HOST_DOTNET_";
+    private const string HostEnvironmentPrefix = "BRIDGE_FAULTS_HOST_ENV_";
 
     private StreamWriter? _log;
 
@@ -98,6 +99,12 @@ public sealed class BridgeHostProcess : IAsyncDisposable
         foreach (var key in System.Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith(HostRuntimePrefix, StringComparison.Ordinal)))
         {
             info.Environment["DOTNET_" + key[HostRuntimePrefix.Length..]] = System.Environment.GetEnvironmentVariable(key);
+        }
+
+        // Any other variable for the hosts alone, e.g. glibc's BRIDGE_FAULTS_HOST_ENV_MALLOC_ARENA_MAX=2 (the servers and the driver keep theirs).
+        foreach (var key in System.Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith(HostEnvironmentPrefix, StringComparison.Ordinal)))
+        {
+            info.Environment[key[HostEnvironmentPrefix.Length..]] = System.Environment.GetEnvironmentVariable(key);
         }
 
         _log ??= new StreamWriter(new FileStream(LogFile, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };

@@ -4,7 +4,7 @@ namespace Bridge.Faults.Mutations;
 
 /// <summary>
 /// CSV's own breakages: an unbalanced quote, extra and missing columns, no header or only the header, another
-/// delimiter, a header named twice, a quoted line break, thousands of rows; and hostile text in a cell. The sample's
+/// delimiter, a header named twice, a quoted line break, thousands of rows, a long column name over thousands of rows; and hostile text in a cell. The sample's
 /// bytes are kept as they are (its encoding may be Windows-1252): inserted text goes in as UTF-8.
 /// </summary>
 public static class CsvMutations
@@ -26,6 +26,14 @@ public static class CsvMutations
         new("csv-control", Mutation.Only("csv"), (r, s) => EditCell(r, s, c => c + Utf8(HostileValues.Pick(r, HostileValues.Controls)))),
         new("csv-long-cell", Mutation.Only("csv"), (r, s) => EditCell(r, s, _ => Utf8(HostileValues.Long(r)))),
         new("csv-empty-cell", Mutation.Only("csv"), (r, s) => EditCell(r, s, _ => "")),
+        // A long column name over many rows: a reader that repeats names per row (as JSON objects do) grows with the product.
+        new("csv-long-header-many-rows", Mutation.Only("csv"), (r, s) => Edit(s, lines =>
+        {
+            var d = Delimiter(lines);
+            var header = lines[0].Split(d);
+            header[r.Next(header.Length)] = Utf8(HostileValues.Long(r));
+            return [string.Join(d, header), .. Enumerable.Repeat(lines.Skip(1).DefaultIfEmpty("").First(), r.Next(1_000, 20_000))];
+        })),
     ];
 
     // Latin-1 maps every byte to one char and back, so the sample's own bytes survive the edit whatever their encoding.

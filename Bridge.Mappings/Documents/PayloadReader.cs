@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -10,7 +8,7 @@ namespace Bridge.Mappings.Documents;
 
 /// <summary>
 /// Parses a payload into what paths walk: a JSON element, an XML document (no DTDs, no external entities),
-/// CSV rows as JSON objects keyed by the header (or col1, col2…), or a scalar text.
+/// CSV records keyed by the header (or col1, col2…: <see cref="CsvRecord"/>), or a scalar text.
 /// </summary>
 internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encoding encoding, int maxDepth = PayloadReader.DefaultMaxDepth)
 {
@@ -20,13 +18,9 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
     public SourceFormat Format => format;
 
     /// <summary>The document root; <paramref name="owner"/> must be disposed after mapping.</summary>
-    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner) => Read(payload, out owner, out _);
-
-    /// <summary>The document root; <paramref name="positions"/> holds what errors need to name a CSV row.</summary>
-    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner, out SourceDocument? positions)
+    public object? Read(ReadOnlyMemory<byte> payload, out IDisposable? owner)
     {
         owner = null;
-        positions = null;
         switch (format)
         {
             case SourceFormat.Json:
@@ -39,13 +33,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             case SourceFormat.Xml:
                 return ReadXml(payload);
             case SourceFormat.Csv:
-            {
-                var rows = new List<int>();
-                var document = JsonDocument.Parse(CsvToJson(Decode(payload), rows));
-                owner = document;
-                positions = new SourceDocument(rows);
-                return document.RootElement;
-            }
+                return ReadCsv(Decode(payload));
             default:
                 return Decode(payload).Trim();
         }
@@ -77,20 +65,10 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
     }
 
     /// <summary>
-    /// Internal JSON, parsed right back: only what JSON itself needs is escaped (text is not escaped for HTML), so
-    /// non-ASCII text is not six times its length.
+    /// The records, keyed by the header's names (or the mapping's <c>columns:</c>, or col1, col2…) over the parser's own
+    /// strings: no JSON in between, so a column's name is not repeated per row and no cell is copied or escaped.
     /// </summary>
-    private static readonly JsonWriterOptions CsvJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>
-    /// A cell longer than this is written in segments of this many characters: the writer escapes a value in a buffer of
-    /// six times its length from the shared pool, which keeps such a buffer (the large-object heap's, for a hostile
-    /// megabyte cell) long after the document is gone. 4,096 characters escape in at most 48 KiB.
-    /// </summary>
-    public const int CellSegmentChars = 4096;
-
-    /// <summary>The rows as a JSON array, written straight into one buffer sized from the text (JsonDocument keeps the memory it parses).</summary>
-    private ReadOnlyMemory<byte> CsvToJson(string text, List<int> rowNumbers)
+    private List<object?> ReadCsv(string text)
     {
         var rows = CsvParser.Parse(text, csv.Delimiter);
         string[] header;
@@ -103,44 +81,14 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
         }
         else header = Enumerable.Range(1, rows.Count == 0 ? 0 : rows.Max(r => r.Length)).Select(i => "col" + i).ToArray();
         if (csv.Header && csv.Columns is { Count: > 0 }) first = 1;
-        // Sized from the text: each row gains its column names, quotes, colons and braces; a growth would be a copy.
-        var perRow = header.Sum(h => h.Length + 6) + 2L;
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Array.MaxLength, 256 + text.Length + perRow * rows.Count));
-        using (var writer = new Utf8JsonWriter(buffer, CsvJsonOptions))
+        var names = new CsvColumns(header);
+        var records = new List<object?>(Math.Max(0, rows.Count - first));
+        for (var r = first; r < rows.Count; r++)
         {
-            writer.WriteStartArray();
-            for (var r = first; r < rows.Count; r++)
-            {
-                var row = rows[r];
-                if (row.Length == 1 && row[0].Length == 0) continue;
-                rowNumbers.Add(r + 1);
-                writer.WriteStartObject();
-                for (var i = 0; i < row.Length; i++)
-                {
-                    var name = i < header.Length ? header[i] : "col" + (i + 1);
-                    if (row[i].Length <= CellSegmentChars)
-                    {
-                        writer.WriteString(name, row[i]);
-                        continue;
-                    }
-                    writer.WritePropertyName(name);
-                    WriteInSegments(writer, row[i]);
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            var row = rows[r];
+            if (row.Length == 1 && row[0].Length == 0) continue;
+            records.Add(new CsvRecord(names, row, r + 1));
         }
-        return buffer.WrittenMemory;
-    }
-
-    private static void WriteInSegments(Utf8JsonWriter writer, string value)
-    {
-        ReadOnlySpan<char> rest = value;
-        while (rest.Length > CellSegmentChars)
-        {
-            writer.WriteStringValueSegment(rest[..CellSegmentChars], isFinalSegment: false);
-            rest = rest[CellSegmentChars..];
-        }
-        writer.WriteStringValueSegment(rest, isFinalSegment: true);
+        return records;
     }
 }

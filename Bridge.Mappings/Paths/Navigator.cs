@@ -42,9 +42,7 @@ internal static class Navigator
                 DocumentStep(document, step, into);
                 break;
             case IReadOnlyDictionary<string, string> map:
-                if (step.Kind == StepKind.Child && map.TryGetValue(step.Name!, out var text)) into.Add(text);
-                else if (step.Kind == StepKind.Wildcard) into.AddRange(map.Values);
-                else if (step.Kind == StepKind.Self) into.Add(map);
+                MapStep(map, step, into);
                 break;
             case List<object?> list:
                 foreach (var item in list) Step(item, step, into);
@@ -52,6 +50,27 @@ internal static class Navigator
             default:
                 if (step.Kind == StepKind.Self && node is not null) into.Add(node);
                 break;
+        }
+    }
+
+    /// <summary>Metadata, a GS1 scan or a CSV record: one level of named texts, walked as a JSON object of strings would be.</summary>
+    private static void MapStep(IReadOnlyDictionary<string, string> map, CompiledStep step, List<object?> into)
+    {
+        switch (step.Kind)
+        {
+            case StepKind.Self:
+                into.Add(map);
+                return;
+            case StepKind.Child or StepKind.Attribute:
+                if (map.TryGetValue(step.Kind == StepKind.Attribute ? "@" + step.Name : step.Name!, out var text)) into.Add(text);
+                return;
+            case StepKind.Wildcard:
+                into.AddRange(map.Values);
+                return;
+            case StepKind.Descendant:
+                if (step.Name == "*") into.AddRange(map.Values);
+                else if (map.TryGetValue(step.Name!, out var found)) into.Add(found);
+                return;
         }
     }
 

@@ -1,5 +1,3 @@
-using Bridge.Mappings.Documents;
-
 namespace Bridge.Mappings.Runtime;
 
 /// <summary>Where an expression is evaluated: the document root, the current item of an iteration and its parents.</summary>
@@ -9,9 +7,9 @@ internal sealed class EvalContext
     private readonly MessageFrame _frame;
     private string? _location;
 
-    public EvalContext(object? root, IReadOnlyDictionary<string, string>? metadata, TimeProvider time, int variableCount, DocumentCache? cache = null, SourceDocument? document = null)
+    public EvalContext(object? root, IReadOnlyDictionary<string, string>? metadata, TimeProvider time, int variableCount, DocumentCache? cache = null)
     {
-        _frame = new MessageFrame(root, metadata ?? NoMetadata, time, variableCount == 0 ? [] : new object?[variableCount], cache ?? new DocumentCache(), document);
+        _frame = new MessageFrame(root, metadata ?? NoMetadata, time, variableCount == 0 ? [] : new object?[variableCount], cache ?? new DocumentCache());
         Current = root;
     }
 
@@ -33,9 +31,6 @@ internal sealed class EvalContext
     public object?[] Variables => _frame.Variables;
     public DocumentCache Cache => _frame.Cache;
 
-    /// <summary>What the source document knows about positions (CSV row numbers, the streamed split path); null when nothing.</summary>
-    public SourceDocument? Document => _frame.Document;
-
     /// <summary>Fallback warnings of the message being mapped (a <c>??</c> default used, a date read as midnight).</summary>
     public List<string>? Warnings { get => _frame.Warnings; set => _frame.Warnings = value; }
 
@@ -50,7 +45,7 @@ internal sealed class EvalContext
     public EvalContext Enter(object? item, int index, string location) => new(this, item, index, location);
 
     /// <summary>What every context of one message shares, kept apart so an iteration item costs few fields.</summary>
-    private sealed record MessageFrame(object? Root, IReadOnlyDictionary<string, string> Metadata, TimeProvider Time, object?[] Variables, DocumentCache Cache, SourceDocument? Document)
+    private sealed record MessageFrame(object? Root, IReadOnlyDictionary<string, string> Metadata, TimeProvider Time, object?[] Variables, DocumentCache Cache)
     {
         public List<string>? Warnings { get; set; }
     }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Bridge.Mappings.Documents;
 
 namespace Bridge.Mappings.Runtime;
 
@@ -23,7 +24,9 @@ internal static class SourceLocation
             case XElement element:
                 return Xml(element, context);
             case JsonElement json:
-                return Csv(Json(json, context), context);
+                return Json(json, context);
+            case CsvRecord record:
+                return $"row {record.Row}";
         }
         var parent = context.Parent.Location;
         return parent is null ? null : $"{parent}[{context.Index}]";
@@ -57,14 +60,6 @@ internal static class SourceLocation
         if (context.Root is not JsonElement root) return "$";
         var path = new StringBuilder("$");
         return Find(root, target, path) ? path.ToString() : "$";
-    }
-
-    private static string Csv(string path, EvalContext context)
-    {
-        if (context.Document?.CsvRows is not { } rows || !path.StartsWith("$[", StringComparison.Ordinal)) return path;
-        var close = path.IndexOf(']');
-        if (!int.TryParse(path.AsSpan(2, close - 2), out var record) || record >= rows.Count) return path;
-        return $"row {rows[record]}" + path[(close + 1)..];
     }
 
     /// <summary>Walks down from <paramref name="node"/> into the one child whose raw text holds the target.</summary>
