@@ -23,7 +23,7 @@ bench_ports_free "$rabbit_port" "$pg_port"
 say "building Bridge.Benchmarks.Material (Release)"
 dotnet build -c Release Bridge.Benchmarks.Material -v q -nologo >"$run_dir/build.log" 2>&1 || fail "build failed: $(grep -m5 error "$run_dir/build.log")"
 bench_start_rabbitmq "$rabbit_port"
-bench_start_postgres "$pg_port" synchronous_commit=off pg_stat_statements.track_planning=on
+bench_start_postgres "$pg_port" synchronous_commit=off pg_stat_statements.track_planning=on ${BRIDGE_BENCH_POSTGRES_EXTRA:-}
 
 # CPU of each server's process tree, read by the benchmark (ProcessCpu).
 export BRIDGE_BENCH_SERVER_PIDS="postgres=$pg_pid rabbitmq=$beam_pid"

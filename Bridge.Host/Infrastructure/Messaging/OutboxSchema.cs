@@ -48,6 +48,11 @@ internal static class OutboxSchema
             ADD COLUMN IF NOT EXISTS failure text NULL;
         CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_unparked ON bridge_outbox_message (sequence_number)
             WHERE parked_at IS NULL;
+        -- A consume's own unparked rows. Without it, the planner (the table's statistics show a handful of rows: it
+        -- churns) read a consume's rows through the index above and filtered every pending row of every other consume:
+        -- 180 index entries a lookup under load, against 1 with this one.
+        CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_inbox_unparked
+            ON bridge_outbox_message (endpoint_name, consumer_id, inbox_message_id, sequence_number) WHERE parked_at IS NULL;
 
         CREATE TABLE IF NOT EXISTS bridge_inbound_outbox (
             message_id uuid PRIMARY KEY,
