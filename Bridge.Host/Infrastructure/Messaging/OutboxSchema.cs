@@ -46,15 +46,8 @@ internal static class OutboxSchema
             ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0,
             ADD COLUMN IF NOT EXISTS parked_at timestamptz NULL,
             ADD COLUMN IF NOT EXISTS failure text NULL;
-        -- A consume's own unparked rows (its delivery pass, its removal, the sweeper's delivered check). The sweeper's
-        -- rows are found by age: an index on sequence_number alone let the planner, whose statistics show a handful
-        -- of rows in this churning table, read a consume's rows in sequence order and filter out every pending row of
-        -- every other consume (180 index entries a lookup under load, against 1).
-        DROP INDEX IF EXISTS ix_bridge_outbox_message_unparked;
-        CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_inbox_unparked
-            ON bridge_outbox_message (endpoint_name, consumer_id, inbox_message_id, sequence_number) WHERE parked_at IS NULL;
-        CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_unparked_age
-            ON bridge_outbox_message ((COALESCE(stored_at, sent_time))) WHERE parked_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_bridge_outbox_message_unparked ON bridge_outbox_message (sequence_number)
+            WHERE parked_at IS NULL;
 
         CREATE TABLE IF NOT EXISTS bridge_inbound_outbox (
             message_id uuid PRIMARY KEY,
