@@ -21,6 +21,8 @@ namespace Bridge.Benchmarks.Material.EndToEnd;
 ///    with the host's prefetch and concurrency (durable queue, persistent messages, MassTransit's JSON envelope as the
 ///    host's; publisher confirms only while filling the queue, before the clock starts): consume + ack of a no-op handler.
 ///    Saga messages/s = requests/s × bus messages the host consumed per request.
+/// 4. Raw publish → consume (<see cref="RawPublishConsume"/>): what the saga path asks of the broker per message, without
+///    Bridge; beside it, the CPU a request may use for 30 % and the share RabbitMQ alone needs of it.
 /// </summary>
 internal static class EndToEndBenchmark
 {
@@ -31,6 +33,7 @@ internal static class EndToEndBenchmark
     private const int WarmUpRound = 100;
     private const int MaxWarmUpRounds = 8;
     private const int SettledMethods = 50;
+    private const int RawPublishesInFlight = 64;
     private const string PlantProcessName = "plant (simulated MES + WMS, load generator)";
 
     public static async Task<int> RunAsync(Uri rabbitMq, string postgres, int requests)
@@ -102,6 +105,7 @@ internal static class EndToEndBenchmark
 
         var rawCount = Math.Max(20_000, (int)(after.Total - before.Total));
         var (raw, rawCpu) = await RawConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit);
+        var (published, publishedCpu) = await RawPublishConsume.MeasureAsync(rabbitMq, rawCount, (int)meanBytes, messaging.PrefetchCount, messaging.ConcurrentMessageLimit, RawPublishesInFlight);
 
         var sagaPerSecond = perSecond * perRequest;
         Console.WriteLine();
@@ -122,8 +126,15 @@ internal static class EndToEndBenchmark
         Console.WriteLine(Invariant($"  latency           {latencyRequests} requests paced at {perSecond / 2:0.0}/s (half the throughput): p50 {latency.P50:0} ms, p99 {latency.P99:0} ms, max {latency.Max:0} ms (post → delivery at MES)"));
         Console.WriteLine(Invariant($"  raw MassTransit   {raw:0} messages/s consumed ({rawCount} persistent {meanBytes:0}-byte messages, same broker, prefetch {messaging.PrefetchCount}, concurrency {messaging.ConcurrentMessageLimit})"));
         Console.WriteLine(Invariant($"      CPU per raw message consumed (ms): {string.Join(", ", rawCpu.Select(p => $"{(p.Key == ProcessCpu.Host ? "consumer (the bench process)" : p.Key)} {p.Value:0.000}"))}; total {rawCpu.Values.Sum():0.000}"));
+        Console.WriteLine(Invariant($"  raw publish→consume {published:0} messages/s ({rawCount} of the same messages published durably with publisher confirms, up to {RawPublishesInFlight} in flight, and consumed meanwhile by the same no-op consumer)"));
+        Console.WriteLine(Invariant($"      CPU per raw message published and consumed (ms): {string.Join(", ", publishedCpu.Select(p => $"{(p.Key == ProcessCpu.Host ? "publisher + consumer (the bench process)" : p.Key)} {p.Value:0.000}"))}; total {publishedCpu.Values.Sum():0.000}"));
         var ratio = sagaPerSecond / raw;
-        Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %)"));
+        Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %); ÷ raw publish→consume = {sagaPerSecond / published:P1}"));
+        // CPU-bound on the same cores, saga messages/s ÷ raw = (bus messages per request × raw CPU per message) ÷ CPU per
+        // request; so the target bounds the CPU a request may use, and the publish peer says what the broker alone needs.
+        var budget = perRequest * rawCpu.Values.Sum() / 0.30;
+        var brokerFloor = perRequest * publishedCpu.GetValueOrDefault("rabbitmq");
+        Console.WriteLine(Invariant($"  floor             30 % allows {budget:0.00} ms of CPU per request in all ({perRequest:0.0} × raw consume's {rawCpu.Values.Sum():0.000} ms ÷ 0.30); RabbitMQ alone needs {brokerFloor:0.00} ms for {perRequest:0.0} messages published with confirms and consumed ({brokerFloor / budget:P0} of it)"));
         Console.WriteLine(Invariant($"  CPU per request   in the throughput phase (ms; 1,000 ms a second per core):"));
         var total = 0.0;
         foreach (var (process, seconds) in cpuAfter)
@@ -155,18 +166,23 @@ internal static class EndToEndBenchmark
         }
 
         Console.WriteLine(Invariant($"  PostgreSQL        per request in the throughput phase: {(serverAfter.Commits + serverAfter.Rollbacks - serverBefore.Commits - serverBefore.Rollbacks) / (double)requests:0.0} transactions ({(serverAfter.Rollbacks - serverBefore.Rollbacks) / (double)requests:0.0} rolled back), {(commandsAfter - commandsBefore) / (double)requests:0.0} commands (round trips) by the host"));
+        Console.WriteLine(Invariant($"      {(serverAfter.WalBytes - serverBefore.WalBytes) / 1024.0 / requests:0.0} KiB of WAL per request (pg_stat_wal)"));
         var statements = serverAfter.Statements
-            .Select(s => (Query: s.Key, Calls: s.Value - serverBefore.Statements.GetValueOrDefault(s.Key)))
-            .Where(s => s.Calls > 0)
-            .OrderByDescending(s => s.Calls)
+            .Select(s => (Query: s.Key, Cost: s.Value - serverBefore.Statements.GetValueOrDefault(s.Key)))
+            .Where(s => s.Cost.Calls > 0)
             .ToList();
         if (statements.Count > 0)
         {
-            Console.WriteLine(Invariant($"      {statements.Sum(s => s.Calls) / (double)requests:0.0} statements per request (pg_stat_statements), the most called:"));
-            foreach (var (query, calls) in statements.Take(30))
+            Console.WriteLine(Invariant($"      {statements.Sum(s => s.Cost.Calls) / (double)requests:0.0} statements per request (pg_stat_statements), {statements.Sum(s => s.Cost.Ms) / requests:0.00} ms of execution and planning; the most called:"));
+            foreach (var (query, cost) in statements.OrderByDescending(s => s.Cost.Calls).Take(30))
             {
-                var text = string.Join(' ', query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-                Console.WriteLine(Invariant($"      {calls / (double)requests,6:0.00}  {(text.Length > 110 ? text[..110] + "…" : text)}"));
+                Console.WriteLine(Invariant($"      {cost.Calls / (double)requests,6:0.00}  {Shorten(query, 110)}"));
+            }
+
+            Console.WriteLine("      by time (execution + planning, ms per request; per call; rows and buffers per call):");
+            foreach (var (query, cost) in statements.OrderByDescending(s => s.Cost.Ms).Take(20))
+            {
+                Console.WriteLine(Invariant($"      {cost.Ms / requests,6:0.000} ms {cost.Calls / (double)requests,5:0.00}× {cost.Ms / cost.Calls,6:0.000} ms {cost.Rows / (double)cost.Calls,5:0.0} r {cost.Blocks / (double)cost.Calls,5:0.0} b  {Shorten(query, 90)}"));
             }
         }
 
@@ -187,6 +203,12 @@ internal static class EndToEndBenchmark
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Shorten(string query, int length)
+    {
+        var text = string.Join(' ', query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length > length ? text[..length] + "…" : text;
+    }
 
     private static WebApplication BuildHost(Uri rabbitMq, string postgres, Uri plant) =>
         BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
