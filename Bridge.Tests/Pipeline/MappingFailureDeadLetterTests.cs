@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bridge.Host.Composition;
+using Bridge.Host.Pipeline.Inbound;
 using Bridge.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
             ["Bridge:ConfigDir"] = _config,
             ["Bridge:ApiKeys:wms-a"] = "wms-key",
             ["Bridge:ApiKeys:erp"] = "erp-key",
+            ["Bridge:ApiKeys:wms-b"] = "wmsb-key",
             ["Serilog:MinimumLevel:Default"] = "Error",
         })));
         await _app.StartAsync();
@@ -94,6 +96,34 @@ public sealed class MappingFailureDeadLetterTests : IAsyncLifetime
 
         detail.ShouldBe("erp-b2mml-v0401-schedule: field '(split)' from '/b:ProductionSchedule/b:ProductionRequest': the split matched nothing in the document, "
             + "so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
+    }
+
+    /// <summary>
+    /// Found by the fault suite's R4: a stock export whose header lost a column fails on every row, and its thousands of
+    /// reasons went whole into the answer, the dead letter, the log line and the audit row (4 GB allocated for 300 such
+    /// exports). The first 100 are reported, then a count; the dead letter keeps the document.
+    /// </summary>
+    [Fact]
+    public async Task ADocumentFailingOnEveryRow_ReportsTheFirstHundredReasonsAndCountsTheRest()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 1000).Select(i => $"WH-B;A-100;L-{i};K-01-01;2.400;ST;frei;\n"));
+        var body = "Lagerort;Artikel;Charge;Lagerplatz;Bestand;ME;Status;MHD\n" + rows;
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/wms-b/inventory-export") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.Add("X-Api-Key", "wmsb-key");
+
+        var response = await _http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var reasons = problem["errors"]!.AsArray().Select(e => (string)e!).ToList();
+        var id = (string)problem["deadLetterId"]!;
+        var letter = JsonNode.Parse(await _http.GetStringAsync($"/api/dead-letters/{id}"))!;
+        ((string)letter["reason"]!).Split(Environment.NewLine).ShouldBe(reasons);
+        reasons.Count.ShouldBe(ReportedReasons.Limit + 1);
+        reasons[0].ShouldBe("wms-b-inventory-csv: field '[0].record.warehouse' of item 'row 2' from 'Lager': required canonical field is missing or empty in the source");
+        reasons[^1].ShouldBe("… and 900 more reasons (1000 in all); the dead letter keeps the whole document");
     }
 
     private async Task<string> PostExpectingDeadLetterAsync(string body, string path = "/api/inbound/wms-a/fragile", string contentType = "application/json", string key = "wms-key", string system = "wms-a")

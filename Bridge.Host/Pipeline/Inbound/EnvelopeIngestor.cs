@@ -68,12 +68,12 @@ public sealed class EnvelopeIngestor(
         var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
         if (result.Errors.Count > 0)
         {
-            return new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], result.Errors.Select(Describe).ToList(), result.Warnings);
+            return new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], ReportedReasons.Of(result.Errors, Describe), result.Warnings);
         }
 
-        var refused = result.Messages.SelectMany(m => MappedValueRules.Check(m.Message)).Select(p => $"{mapping.Name}: {p}").ToList();
+        var refused = result.Messages.SelectMany(m => MappedValueRules.Check(m.Message)).ToList();
         return refused.Count > 0
-            ? new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], refused, result.Warnings)
+            ? new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], ReportedReasons.Of(refused, p => $"{mapping.Name}: {p}"), result.Warnings)
             : new MappingAttempt(IngestOutcome.Accepted, mapping.Name, result.Messages.Select(m => m.Message).ToList(), [], result.Warnings);
     }
 
