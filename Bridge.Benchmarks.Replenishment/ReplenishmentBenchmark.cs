@@ -59,9 +59,6 @@ internal static class ReplenishmentBenchmark
             await first.StopAsync();
         }
 
-        if (!options.Prefill && options.WarmUpSeconds > 0)
-            await WarmUpAsync(options, config, wms, arrivals);
-
         arrivals.Clear();
         var plan = SignalPlan.Create(options, RawSignalPublisher.Encode);
         if (options.Prefill)
@@ -196,36 +193,6 @@ internal static class ReplenishmentBenchmark
     /// Sends the plan's ticks, paced (tick n goes out at n × 10 ms, catching up when late) or as fast as confirms allow;
     /// a crossing is stamped when its tick is handed to the client. Returns how many signals were sent, all confirmed.
     /// </summary>
-    /// <summary>
-    /// A paced run is measured on a warmed process: a host runs for days, and a measured phase in which the JIT compiles
-    /// the signal path measures start-up (session 11's quiet run compiled 16,000 methods in 11 s of CPU in a 20 s run,
-    /// and the crossings sent in its first 10 s waited 1–3 s while the later ones waited 0.2–0.45 s). The warm-up runs
-    /// the same plan with its crossings spread on a host of its own, over a database of its own, in this process (JIT
-    /// code is the process's), until the WMS has its requests; then that host stops and the measured one starts fresh.
-    /// </summary>
-    private static async Task WarmUpAsync(BenchmarkOptions options, string config, SimulatedSystems wms, ConcurrentDictionary<string, long> arrivals)
-    {
-        arrivals.Clear();
-        var database = await CreateDatabaseAsync(options.Postgres);
-        var plan = SignalPlan.Create(options with { Seconds = options.WarmUpSeconds, Spread = true }, RawSignalPublisher.Encode);
-        var crossings = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var started = Stopwatch.GetTimestamp();
-        await using (var warm = Build(options, database, config, wms))
-        {
-            await warm.StartAsync();
-            await using (var publisher = await RawSignalPublisher.ConnectAsync(options.RabbitMq))
-                await SendAsync(publisher, plan, crossings, Stopwatch.GetTimestamp(), paced: true, null);
-            var deadline = Stopwatch.StartNew();
-            while (arrivals.Count < crossings.Count && deadline.Elapsed < TimeSpan.FromSeconds(120))
-                await Task.Delay(100);
-            await warm.StopAsync();
-        }
-
-        Console.WriteLine($"warm-up         {plan.Signals} signals in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s on a host of its own "
-            + $"({arrivals.Count} of {crossings.Count} requests at the WMS); the JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jit} methods");
-    }
-
     private static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced, BatchTimeline? timeline)
     {
         long sent = 0;
