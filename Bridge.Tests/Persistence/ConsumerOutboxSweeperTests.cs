@@ -25,8 +25,8 @@ public sealed class ConsumerOutboxSweeperTests
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     // On a loaded machine a database call of the failing receive can itself time out; that counts as the database being
-    // away, which an endpoint waits out for about two minutes (DatabaseOutage) before the input reaches _error; at load 28 on two
-    // cores 150 s was seen to be too short.
+    // away, which an endpoint waits out for about two minutes (DatabaseOutage) before the input reaches _error. (The waits
+    // once seen to run out, at 150 s and at 240 s, were the host's late start sweep: see StartHostAsync.)
     static readonly TimeSpan ErrorWait = TimeSpan.FromSeconds(240);
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Bridge.Host.Infrastructure.Storage;
@@ -10,9 +11,9 @@ namespace Bridge.Host.Infrastructure.Storage;
 /// </summary>
 public static class ParameterValues
 {
-    public static void Release(System.Data.Common.DbParameterCollection parameters)
+    public static void Release(DbParameterCollection parameters)
     {
-        foreach (System.Data.Common.DbParameter parameter in parameters)
+        foreach (DbParameter parameter in parameters)
             parameter.Value = null;
     }
 
