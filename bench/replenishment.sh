@@ -12,6 +12,7 @@
 # run instead of its first 8 s (the steady state's latency rather than the start's).
 # BRIDGE_BENCH_TIMELINE=/tmp/x.txt: every batch, 10 ms sample and publisher tick of the (last) run written there.
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (58830), BRIDGE_BENCH_POSTGRES_PORT (58530).
+# Bridge runs as published for production: ReadyToRun (BRIDGE_BENCH_JIT=1: the plain build, all JIT).
 # PostgreSQL runs with fsync=off and synchronous_commit=off like the test servers (BRIDGE_BENCH_PG_DURABLE=1: both on).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,8 +28,7 @@ pg_port=${BRIDGE_BENCH_POSTGRES_PORT:-58530}
 bench_init replenishment
 bench_ports_free "$rabbit_port" "$pg_port"
 
-say "building Release"
-dotnet build -c Release Bridge.Benchmarks.Replenishment -v q 2>&1 | grep -E " error |rror\(s\)" ; [[ ${PIPESTATUS[0]} -eq 0 ]] || fail "build failed"
+bench_publish Bridge.Benchmarks.Replenishment
 bench_start_rabbitmq "$rabbit_port"
 if [[ "${BRIDGE_BENCH_PG_DURABLE:-0}" == 1 ]]; then bench_start_postgres "$pg_port"; else bench_start_postgres "$pg_port" fsync=off synchronous_commit=off; fi
 
@@ -36,7 +36,7 @@ rabbit="amqp://guest:guest@127.0.0.1:$rabbit_port/"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database=postgres"
 # BRIDGE_BENCH_PERF=/tmp/x.perf: a CPU profile of each run's process (Bridge inside it) in /tmp/x.perf.<run>.
 [[ -n "${BRIDGE_BENCH_PERF:-}" ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-base=(dotnet "Bridge.Benchmarks.Replenishment/bin/Release/net10.0/Bridge.Benchmarks.Replenishment.dll"
+base=(dotnet "$bench_dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
 [[ "${BRIDGE_BENCH_SPREAD:-0}" == 1 ]] && base+=(--spread)
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -8,6 +8,9 @@
 #                                   a fresh cluster: superuser postgres, password bench, database bridge with
 #                                   pg_stat_statements; OPTIONs are extra `-c name=value` settings; sets $pg_pid
 #   bench_start_mosquitto PORT      sets $mosquitto_pid
+#   bench_publish PROJECT           the project as a production host runs it (README, Deployment): published for
+#                                   linux-x64, framework-dependent, ReadyToRun; sets $bench_dll (BRIDGE_BENCH_JIT=1:
+#                                   the plain Release build instead, every method compiled by the JIT at first call)
 # The connection strings: amqp://guest:guest@127.0.0.1:PORT/ and
 #   Host=127.0.0.1;Port=PORT;Username=postgres;Password=bench;Database=bridge
 # shellcheck shell=bash
@@ -21,6 +24,21 @@ bench_init() {
   epmd_before=$(pgrep -x epmd || true)
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
+}
+
+bench_publish() {
+  local project=$1 log="$run_dir/publish.log"
+  if [[ "${BRIDGE_BENCH_JIT:-0}" == 1 ]]; then
+    say "building $project (Release, JIT only: BRIDGE_BENCH_JIT=1)"
+    dotnet build -c Release "$project" -v q -nologo >"$log" 2>&1 || fail "build failed: $(grep -m5 -E ' error ' "$log")"
+    bench_dll="$project/bin/Release/net10.0/$project.dll"
+  else
+    say "publishing $project (Release, linux-x64, ReadyToRun)"
+    dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true "$project" -v q -nologo \
+      >"$log" 2>&1 || fail "publish failed: $(grep -m5 -E ' error ' "$log")"
+    bench_dll="$project/bin/Release/net10.0/linux-x64/publish/$project.dll"
+  fi
+  [[ -f "$bench_dll" ]] || fail "no $bench_dll after the build"
 }
 
 say() { printf '[%s.sh] %s\n' "$bench_name" "$*"; }
