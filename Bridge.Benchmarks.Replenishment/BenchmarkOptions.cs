@@ -1,14 +1,16 @@
 namespace Bridge.Benchmarks.Replenishment;
 
 /// <summary>
-/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20] [--prefill] [--pack N] [--broker-pid PID] [--spread]</c>; the URIs default to
+/// <c>--rabbitmq URI --postgres CONNSTR [--locations 1000] [--rate 10] [--seconds 20] [--prefill] [--pack N] [--broker-pid PID] [--spread] [--warm-up S]</c>; the URIs default to
 /// BRIDGE_TEST_RABBITMQ / BRIDGE_TEST_POSTGRES (what ./test.sh exports). <c>--prefill</c> queues every signal before
 /// Bridge starts consuming, so the drain rate is Bridge's alone (the publisher takes no CPU meanwhile); no latency then.
 /// <c>--broker-pid</c> adds the broker's CPU per signal to the output. <c>--pack N</c> sends the signals in packs of N per
 /// message (<c>LineSideSignalPack</c>) instead of one message each. <c>--spread</c> spreads the crossings over the whole run
 /// (<see cref="SignalPlan"/>) instead of its first 80 rounds: the steady state's latency, not the start's.
+/// <c>--warm-up S</c> (paced runs): S seconds of signals on other locations first, then the measured run once the JIT has
+/// settled (<see cref="WarmUp"/>); 0 measures a cold host.
 /// </summary>
-internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds, bool Prefill, int? BrokerPid, int Pack, bool Spread = false)
+internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Locations, int RatePerLocation, int Seconds, bool Prefill, int? BrokerPid, int Pack, bool Spread = false, int WarmUpSeconds = 0)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -24,6 +26,7 @@ internal sealed record BenchmarkOptions(string RabbitMq, string Postgres, int Lo
             args.Contains("--prefill"),
             Value("--broker-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
             int.Parse(Value("--pack") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
-            args.Contains("--spread"));
+            args.Contains("--spread"),
+            int.Parse(Value("--warm-up") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

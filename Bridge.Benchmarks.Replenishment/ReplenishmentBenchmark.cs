@@ -22,7 +22,8 @@ internal static class ReplenishmentBenchmark
 {
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
-        var config = PrepareConfig(options.Locations);
+        var warmUp = options.WarmUpSeconds > 0 && !options.Prefill;
+        var config = PrepareConfig(options.Locations, warmUp);
         var database = await CreateDatabaseAsync(options.Postgres);
         await using var wms = await SimulatedSystems.StartAsync("mes", "wms-b");
         var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -76,6 +77,13 @@ internal static class ReplenishmentBenchmark
 
         var app = Build(options, database, config, wms);
         await using var _ = app;
+        if (warmUp)
+        {
+            await app.StartAsync();
+            if (!await WarmUp.RunAsync(options, arrivals))
+                return 1;
+        }
+
         var publisher = options.Prefill ? null : await RawSignalPublisher.ConnectAsync(options.RabbitMq);
         var cost = new ConsumeCost();
         using var stages = new StageTotals();
@@ -86,13 +94,15 @@ internal static class ReplenishmentBenchmark
         app.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(cost);
         app.Services.GetRequiredService<IBusControl>().ConnectPublishObserver(notices);
         Console.WriteLine($"{options.Locations} locations × {options.RatePerLocation} signals/s for {options.Seconds} s = {total} signals offered at {options.Locations * options.RatePerLocation}/s, "
-            + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each"));
+            + (options.Pack > 1 ? $"in packs of {options.Pack} per message" : "one message each")
+            + (options.Prefill ? "" : warmUp ? ", on the warmed host" : ", on a cold host (no warm-up)"));
         // Prefilled: consumption begins with the start, so the start (and its JIT) is counted too.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var statements = await PostgresStatements.StartAsync(options.Postgres, databaseName);
         var checkpointsBefore = await PostgresStatements.CheckpointsAsync(options.Postgres);
         var started = Stopwatch.GetTimestamp();
-        await app.StartAsync();
+        if (!warmUp)
+            await app.StartAsync();
         if (!options.Prefill)
         {
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -193,7 +203,7 @@ internal static class ReplenishmentBenchmark
     /// Sends the plan's ticks, paced (tick n goes out at n × 10 ms, catching up when late) or as fast as confirms allow;
     /// a crossing is stamped when its tick is handed to the client. Returns how many signals were sent, all confirmed.
     /// </summary>
-    private static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced, BatchTimeline? timeline)
+    internal static async Task<long> SendAsync(RawSignalPublisher publisher, SignalPlan plan, ConcurrentDictionary<string, long> crossings, long started, bool paced, BatchTimeline? timeline)
     {
         long sent = 0;
         for (var tick = 0; tick < plan.Ticks.Count; tick++)
@@ -232,7 +242,7 @@ internal static class ReplenishmentBenchmark
         }
     }
 
-    private static string PrepareConfig(int locations)
+    private static string PrepareConfig(int locations, bool warmUp)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "config");
         var target = Directory.CreateTempSubdirectory("bridge-bench-config-").FullName;
@@ -244,10 +254,10 @@ internal static class ReplenishmentBenchmark
         }
 
         var yaml = new StringBuilder("locations:\n");
-        for (var i = 0; i < locations; i++)
+        for (var i = 0; i < locations * (warmUp ? 2 : 1); i++)
         {
             yaml.Append(CultureInfo.InvariantCulture, $"""
-                  {SignalPlan.Location(i)}:
+                  {(i < locations ? SignalPlan.Location(i) : SignalPlan.Location(i - locations, WarmUp.Prefix))}:
                     line: L{i / 100}
                     material: A-100
                     unit: pcs

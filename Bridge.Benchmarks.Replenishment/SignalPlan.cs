@@ -24,7 +24,7 @@ internal sealed class SignalPlan
 
     public long Signals => Ticks.Sum(t => (long)t.Signals);
 
-    public static SignalPlan Create(BenchmarkOptions options, Func<IReadOnlyList<LineSideConsumptionReported>, int, byte[][]> encode)
+    public static SignalPlan Create(BenchmarkOptions options, Func<IReadOnlyList<LineSideConsumptionReported>, int, byte[][]> encode, string prefix = MeasuredPrefix)
     {
         var perTick = (double)options.Locations * options.RatePerLocation / TicksPerSecond;
         var levels = Enumerable.Range(0, options.Locations).Select(_ => 120m).ToArray();
@@ -42,7 +42,7 @@ internal sealed class SignalPlan
             while (sent < due && sent < total)
             {
                 var index = (int)(sent % options.Locations);
-                var location = Location(index);
+                var location = Location(index, prefix);
                 // The first signal of each location uses a bigger step, so the crossings spread over the run.
                 var quantity = sent < options.Locations ? index % 80 : step;
                 var before = levels[index];
@@ -63,5 +63,7 @@ internal sealed class SignalPlan
         return new SignalPlan { Ticks = ticks, Packed = options.Pack > 1 };
     }
 
-    public static string Location(int index) => $"BENCH-{index:D4}";
+    public const string MeasuredPrefix = "BENCH";
+
+    public static string Location(int index, string prefix = MeasuredPrefix) => $"{prefix}-{index:D4}";
 }

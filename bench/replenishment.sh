@@ -10,6 +10,8 @@
 #   bench/replenishment.sh [locations] [signals/s per location] [seconds] [pack]     (default 1000 10 20 100)
 # BRIDGE_BENCH_RUNS="3 4" runs only those (default all four). BRIDGE_BENCH_SPREAD=1: the crossings spread over the whole
 # run instead of its first 8 s (the steady state's latency rather than the start's).
+# BRIDGE_BENCH_WARMUP=S (default 20): each paced run first sends S seconds of signals at the same rate on locations of its
+# own and waits for the JIT to settle, so it measures a host that has been running (0: a cold host, the start measured).
 # BRIDGE_BENCH_TIMELINE=/tmp/x.txt: every batch, 10 ms sample and publisher tick of the (last) run written there.
 # Ports: BRIDGE_BENCH_RABBITMQ_PORT (58830), BRIDGE_BENCH_POSTGRES_PORT (58530).
 # Bridge runs as published for production: ReadyToRun (BRIDGE_BENCH_JIT=1: the plain build, all JIT).
@@ -39,6 +41,7 @@ postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database
 base=(dotnet "$bench_dll"
   --rabbitmq "$rabbit" --postgres "$postgres" --locations "$locations" --rate "$rate" --seconds "$seconds" --broker-pid "$beam_pid")
 [[ "${BRIDGE_BENCH_SPREAD:-0}" == 1 ]] && base+=(--spread)
+warm=(--warm-up "${BRIDGE_BENCH_WARMUP:-20}")
 say "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 runs=${BRIDGE_BENCH_RUNS:-1 2 3 4}
 status=0
@@ -49,11 +52,11 @@ for run in $runs; do
     1) say "run 1 of 4: prefilled, one message per signal (${locations} × ${rate}/s × ${seconds} s queued first; the drain is Bridge's alone)"
        "${bench[@]}" --prefill || status=1 ;;
     2) say "run 2 of 4: paced at $(( locations * rate ))/s, one message per signal"
-       "${bench[@]}" || status=1 ;;
+       "${bench[@]}" "${warm[@]}" || status=1 ;;
     3) say "run 3 of 4: prefilled, packs of $pack signals per message"
        "${bench[@]}" --prefill --pack "$pack" || status=1 ;;
     4) say "run 4 of 4: paced at $(( locations * rate ))/s, packs of $pack signals per message"
-       "${bench[@]}" --pack "$pack" || status=1 ;;
+       "${bench[@]}" --pack "$pack" "${warm[@]}" || status=1 ;;
     *) fail "BRIDGE_BENCH_RUNS: no run $run (1–4)" ;;
   esac
 done
