@@ -145,6 +145,28 @@ public sealed class LineSideSignalProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preload_HoldsEveryConfiguredLocationAsStored_AndARowChangedAfterItIsReadAgain()
+    {
+        if (_dataSource is null)
+            return;
+        await Projection(_dataSource).ApplyAsync([Consumed(A, 30, At.AddSeconds(1))], CancellationToken.None);
+        (await RowCountAsync(_dataSource)).ShouldBe(1);
+
+        // A fresh host reads every configured location before its first delivery: A as stored, B created full.
+        var projection = Projection(_dataSource);
+        await projection.PreloadAsync(CancellationToken.None);
+        (await RowCountAsync(_dataSource)).ShouldBe(2);
+        var receipt = new LineSideSignal(Guid.NewGuid(), LineSideSignalKind.Receipt, 5, At.AddSeconds(2), "wms-b", "fulfilled");
+        await new PostgresLineSideLevels(new PostgresSession(_dataSource)).ApplyAsync(A, receipt, CancellationToken.None);
+
+        var result = await projection.ApplyAsync([Consumed(A, 10, At.AddSeconds(3)), Consumed(B, 20, At.AddSeconds(3))], CancellationToken.None);
+
+        result.Changes.Select(c => c.Change.Level.Quantity).ShouldBe([85m, 100m]);
+        (await LevelAsync(_dataSource, A)).Level.Quantity.ShouldBe(85m);
+        (await LevelAsync(_dataSource, B)).Level.Quantity.ShouldBe(100m);
+    }
+
+    [Fact]
     public async Task PoisonSignals_AreDeadLetteredOnceEach_AndTheBatchProceeds()
     {
         if (_dataSource is null)
@@ -206,6 +228,12 @@ public sealed class LineSideSignalProjectionTests : IAsyncLifetime
         await new DatabaseSchemaMigrator(dataSource, [OutboxSchema.Script, new LineSideSchemaScript(), new LineSideNoticeSchemaScript()],
             TimeProvider.System, NullLogger<DatabaseSchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return dataSource;
+    }
+
+    private static async Task<long> RowCountAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("select count(*) from line_side_levels");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<VersionedLevel> LevelAsync(NpgsqlDataSource dataSource, LineSideLocation location)

@@ -19,8 +19,29 @@ public sealed class LineSideSignalProjection(NpgsqlDataSource dataSource, LineSi
     private const int Attempts = 5;
     private readonly Dictionary<string, VersionedLevel> _levels = new(StringComparer.Ordinal);
 
+    /// <summary>Rows read (and created where missing) per statement by <see cref="PreloadAsync"/>.</summary>
+    private const int PreloadChunk = 2_000;
+
     /// <summary>Drops the levels held in memory: the next batch reads its rows again (after a failure, or losing the queue).</summary>
     public void Forget() => _levels.Clear();
+
+    /// <summary>
+    /// Reads every configured location's row into memory (creating rows never written), before the consumer takes its first
+    /// delivery: a host that starts with a backlog would otherwise read them inside its first batches, while the crossings
+    /// in them wait (≈ 0.6 s for 1,000 locations under load, session 11). What is held stays guarded by the row versions.
+    /// </summary>
+    public async Task PreloadAsync(CancellationToken ct)
+    {
+        foreach (var chunk in reader.Catalog.All.Where(l => !_levels.ContainsKey(l.Id)).Chunk(PreloadChunk))
+        {
+            await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+            var tx = await unitOfWork.BeginAsync(ct);
+            var loaded = await PostgresLineSideLevelRows.LoadAsync(tx.Connection!, tx, chunk, ct);
+            await unitOfWork.CommitAsync(ct);
+            foreach (var (id, row) in loaded)
+                _levels[id] = row;
+        }
+    }
 
     /// <summary>
     /// Reads one delivery: one envelope or a <see cref="LineSideSignalPack"/> of them, in order (no state of the projection

@@ -11,6 +11,9 @@ namespace Bridge.Host.Processes.Replenishment;
 /// </summary>
 public sealed class LineSideSignalReader(LineSideCatalog catalog)
 {
+    /// <summary>The configured locations the signals are read for.</summary>
+    public LineSideCatalog Catalog => catalog;
+
     public SignalReading Read(LineSideConsumptionReported message)
     {
         if (catalog.Find(message.Location) is not { } location)

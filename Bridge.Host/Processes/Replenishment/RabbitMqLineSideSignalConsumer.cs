@@ -152,6 +152,7 @@ public sealed class RabbitMqLineSideSignalConsumer(
         };
         // A fresh consumer may follow another host's: what memory holds may be old (the row versions would catch it).
         projection.Forget();
+        await projection.PreloadAsync(ct);
         Interlocked.Exchange(ref _decoded, 0);
         await channel.BasicConsumeAsync(LineSideSignalQueue.Name, autoAck: false, consumer, ct);
         Log.SignalConsumerStarted(logger, LineSideSignalQueue.Name, connection.Endpoint.HostName, connection.Endpoint.Port);
