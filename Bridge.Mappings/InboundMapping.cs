@@ -69,6 +69,14 @@ public sealed class InboundMapping
     /// <summary>True when an XML split is read one item at a time (memory: one item plus the header).</summary>
     public bool Streams => _stream is not null;
 
+    /// <summary>
+    /// At most how many messages <paramref name="payload"/> becomes, when that can be told without reading it: a split
+    /// CSV makes at most one per line (a quoted line break only makes the count higher). Null for the rest, whose items
+    /// are found only by reading the document (and weigh more bytes each).
+    /// </summary>
+    public int? MostMessages(ReadOnlySpan<byte> payload) =>
+        _split is not null && _reader.Format == SourceFormat.Csv ? payload.Count((byte)'\n') + 1 : null;
+
     public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata)
     {
         var errors = new ErrorList(Name);

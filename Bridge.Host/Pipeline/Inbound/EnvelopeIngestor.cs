@@ -45,7 +45,8 @@ public sealed class EnvelopeIngestor(
         activity?.SetTag("bridge.adapter", envelope.Adapter);
         activity?.SetTag("bridge.system", envelope.System);
         activity?.SetTag("bridge.message_type", envelope.MessageType);
-        using var share = await (budget?.AcquireAsync(envelope.Body.Length, ct) ?? ValueTask.FromResult(default(InboundDocumentBudget.Lease)));
+        using var share = await (budget is null ? ValueTask.FromResult(default(InboundDocumentBudget.Lease))
+            : budget.AcquireAsync(budget.Charge(envelope.Body.Length, mappings.Current.FindInbound(envelope.System, envelope.MessageType)?.MostMessages(envelope.Body.Span)), ct));
         var started = time.GetTimestamp();
         var result = await IngestCoreAsync(envelope, ct, keepFailures);
         await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);

@@ -1,48 +1,70 @@
 namespace Bridge.Host.Pipeline.Inbound;
 
 /// <summary>
-/// How many bytes of large inbound documents are mapped at once. A document at or above <see cref="Threshold"/> bytes
-/// takes its size from the budget (at most the whole budget) for as long as it is mapped, published, audited or kept
-/// as a dead letter; one that does not fit waits, first come first served, until enough is handed back. Smaller
-/// documents never wait. Without it, N concurrent multi-megabyte documents (a 20,000-row stock export makes 20,000
-/// messages) hold N times their transient memory at once, and the GC keeps the regions they grew the heap to.
-/// The counts of concurrent requests are bounded elsewhere (AMQP prefetch, MQTT in-flight, Kestrel); this bounds bytes.
+/// How much of large inbound documents is mapped at once. A document is charged its size in bytes or, when it splits
+/// into many messages, <see cref="BytesPerMessage"/> for each message it can become, whichever is more
+/// (<see cref="Charge"/>). One charged at or above <see cref="Threshold"/> takes its charge from the budget (at most the
+/// whole budget) for as long as it is mapped, published, audited or kept as a dead letter; one that does not fit waits,
+/// first come first served, until enough is handed back. Smaller documents never wait. Without it, N concurrent
+/// multi-megabyte documents hold N times their transient memory at once, and the GC keeps the regions they grew the
+/// heap to. Bytes alone under-charge a CSV: a 50-byte row becomes a whole message, its outbox row, audit row and answer
+/// entry, so sixteen 5,000-row exports (250 KB each) went in at once without waiting.
+/// The counts of concurrent requests are bounded elsewhere (AMQP prefetch, MQTT in-flight, Kestrel); this bounds what
+/// they become.
 /// </summary>
 public sealed class InboundDocumentBudget
 {
     public const string BudgetSetting = "Bridge:Inbound:LargeDocumentBudgetBytes";
     public const string ThresholdSetting = "Bridge:Inbound:LargeDocumentThresholdBytes";
+    public const string BytesPerMessageSetting = "Bridge:Inbound:LargeDocumentBytesPerMessage";
 
     /// <summary>
-    /// 2 MiB: two 20,000-row stock exports at once (≈ 1 MB each, but ≈ 20–40 MB of messages, outbox rows and audit rows each
-    /// while mapped), or one body at the HTTP adapter's 4 MiB limit alone; on the 2 cores of an edge box two at once already
-    /// keep both busy.
+    /// 2 MiB: one stock export of 8,192 rows or more alone (≈ 20–40 MB of messages, outbox rows and audit rows while
+    /// mapped), or two megabyte JSON documents, or one body at the HTTP adapter's 4 MiB limit alone; on the 2 cores of an
+    /// edge box two at once already keep both busy.
     /// </summary>
     public const long DefaultBudget = 2L * 1024 * 1024;
 
     /// <summary>256 KiB: a material request, a reading, an order of a hundred lines never wait.</summary>
     public const int DefaultThreshold = 256 * 1024;
 
+    /// <summary>
+    /// 256 bytes per message a document can become: a stock export's row (≈ 55 bytes of CSV) held ≈ 420 bytes as a mapped
+    /// message and allocated ≈ 3 KB to map (20,000 rows: 8.4 MB held, 61 MB allocated), then its outbox and audit rows;
+    /// a JSON or XML item is hundreds of bytes of input already. So an export of 8,192 rows or more maps alone, and
+    /// one under 1,024 rows never waits.
+    /// </summary>
+    public const int DefaultBytesPerMessage = 256;
+
     private readonly Lock _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();
     private long _inUse;
 
-    public InboundDocumentBudget(long budgetBytes, int threshold)
+    public InboundDocumentBudget(long budgetBytes, int threshold, int bytesPerMessage = DefaultBytesPerMessage)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerMessage, 0);
         Budget = budgetBytes;
         Threshold = threshold;
+        BytesPerMessage = bytesPerMessage;
     }
 
     public static InboundDocumentBudget From(IConfiguration configuration) =>
-        new(configuration.GetValue(BudgetSetting, DefaultBudget), configuration.GetValue(ThresholdSetting, DefaultThreshold));
+        new(configuration.GetValue(BudgetSetting, DefaultBudget), configuration.GetValue(ThresholdSetting, DefaultThreshold),
+            configuration.GetValue(BytesPerMessageSetting, DefaultBytesPerMessage));
 
     /// <summary>Bytes of large documents mapped at once.</summary>
     public long Budget { get; }
 
-    /// <summary>Documents smaller than this never wait and take nothing from the budget.</summary>
+    /// <summary>Documents charged less than this never wait and take nothing from the budget.</summary>
     public int Threshold { get; }
+
+    /// <summary>What each message a document can become is charged, in bytes of the budget.</summary>
+    public int BytesPerMessage { get; }
+
+    /// <summary>A document's charge: its bytes, or <see cref="BytesPerMessage"/> per message it can become if that is more.</summary>
+    public long Charge(int bytes, int? mostMessages) => Math.Max(bytes, (long)(mostMessages ?? 0) * BytesPerMessage);
 
     /// <summary>Bytes of the budget in use now.</summary>
     public long InUse
@@ -68,15 +90,15 @@ public sealed class InboundDocumentBudget
         }
     }
 
-    /// <summary>Waits until a document of <paramref name="bytes"/> may be mapped; dispose the lease when it is done with.</summary>
-    public ValueTask<Lease> AcquireAsync(int bytes, CancellationToken ct)
+    /// <summary>Waits until a document charged <paramref name="charge"/> (<see cref="Charge"/>) may be mapped; dispose the lease when it is done with.</summary>
+    public ValueTask<Lease> AcquireAsync(long charge, CancellationToken ct)
     {
-        if (bytes < Threshold)
+        if (charge < Threshold)
         {
             return ValueTask.FromResult(default(Lease));
         }
 
-        var share = Math.Min(bytes, Budget);
+        var share = Math.Min(charge, Budget);
         Waiter waiter;
         lock (_gate)
         {
