@@ -37,10 +37,18 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         """;
 
     // Parked rows (the sweeper gave up on them, with a reason) are an operator's: neither delivered nor removed here.
+    // A consume's rows are read in the order of ix_bridge_outbox_message_inbox and recognised as unparked with a test the
+    // sweeper's partial index (sequence_number WHERE parked_at IS NULL) cannot serve: with that index on offer, the
+    // planner, misled by a churning table's statistics, walked every pending row of every consume in sequence order to
+    // find this consume's one (94–230 buffers a lookup, 180 index entries a scan, in the material benchmark).
+    const string Unparked = "parked_at IS NOT DISTINCT FROM NULL";
+
+    const string InboxOrder = "ORDER BY endpoint_name, consumer_id, inbox_message_id, sequence_number";
+
     static readonly string SelectSql = $"""
         SELECT {OutboxMessageRow.Columns}
-        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after AND parked_at IS NULL
-        ORDER BY sequence_number LIMIT @limit
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND sequence_number > @after AND {Unparked}
+        {InboxOrder} LIMIT @limit
         """;
 
     /// <summary>
@@ -49,9 +57,9 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
     /// </summary>
     internal static readonly string SelectAfterLockSql = $"""
         SELECT {OutboxMessageRow.Columns}
-        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL
+        FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND {Unparked}
             AND sequence_number > COALESCE((SELECT last_sequence_number FROM bridge_inbox WHERE {InboxWhere} AND message_id = @message), 0)
-        ORDER BY sequence_number LIMIT @limit
+        {InboxOrder} LIMIT @limit
         """;
 
     /// <summary>The rows a load may return: <see cref="MassTransit.OutboxOptions.MessageDeliveryLimit"/> and one more, to tell a full load from all of them.</summary>
@@ -201,7 +209,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
 
     NpgsqlBatchCommand RemoveCommand()
     {
-        var command = new NpgsqlBatchCommand($"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND parked_at IS NULL");
+        var command = new NpgsqlBatchCommand($"DELETE FROM bridge_outbox_message WHERE {InboxWhere} AND inbox_message_id = @message AND {Unparked}");
         AddInboxKey(command.Parameters);
         command.Parameters.AddWithValue("message", inbox.Key.MessageId);
         return command;
