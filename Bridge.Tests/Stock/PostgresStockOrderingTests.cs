@@ -77,6 +77,53 @@ public sealed class PostgresStockOrderingTests : StockOrderingTests
         (await AvailableAsync(view, "A")).ShouldBe(10m);
     }
 
+    [Fact]
+    public async Task PickAndReport_UpdateTheBinsRowsInPlace_AndDeleteOnlyAStatusThatIsGone()
+    {
+        if (await CreateAsync() is not { } view)
+        {
+            return;
+        }
+
+        await view.ReplaceWarehouseAsync("WH-A", [Record("A", 10), Record("A", 4, status: InventoryStatus.Blocked)], T0, default);
+        await using (var unitOfWork = new PostgresUnitOfWork(_dataSource!))
+        {
+            var inSaga = new PostgresStockView(new PostgresSession(_dataSource!, unitOfWork));
+            await unitOfWork.BeginAsync(default);
+            (await inSaga.ReserveAsync("REQ-1", [new MaterialLine { Material = "A", Quantity = 3, Unit = "pcs" }], new HashSet<string>(), default)).ShouldNotBeNull();
+            var afterReserve = await StockRowChangesAsync(unitOfWork);
+            await inSaga.ConsumeAsync("REQ-1", "WH-A", T0.AddMinutes(2), default);
+            // The pick changes the available row's quantity: one update, no row deleted or inserted (the blocked row is
+            // not written at all: its values did not change).
+            (await StockRowChangesAsync(unitOfWork) - afterReserve).ShouldBe((Inserted: 0L, Updated: 1L, Deleted: 0L));
+
+            // A report of the bin as available only: the blocked row goes, the available one is updated in place.
+            await inSaga.ApplyAsync(Record("A", 6), T0.AddMinutes(3), default);
+            (await StockRowChangesAsync(unitOfWork) - afterReserve).ShouldBe((Inserted: 0L, Updated: 2L, Deleted: 1L));
+            await unitOfWork.CommitAsync(default);
+        }
+
+        (await AvailableAsync(view, "A")).ShouldBe(6m);
+        (await view.ListAsync("A", default)).Select(e => (e.Status, e.Quantity)).ShouldBe([(InventoryStatus.Available, 6m)]);
+    }
+
+    /// <summary>Rows of <c>stock</c> inserted, updated and deleted so far by the unit of work's open transaction.</summary>
+    private static async Task<StockRowChanges> StockRowChangesAsync(PostgresUnitOfWork unitOfWork)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(default);
+        await using var command = unitOfWork.CreateCommand(connection,
+            "select pg_stat_get_xact_tuples_inserted('stock'::regclass), pg_stat_get_xact_tuples_updated('stock'::regclass), pg_stat_get_xact_tuples_deleted('stock'::regclass)");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new StockRowChanges(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private readonly record struct StockRowChanges(long Inserted, long Updated, long Deleted)
+    {
+        public static (long Inserted, long Updated, long Deleted) operator -(StockRowChanges a, StockRowChanges b) =>
+            (a.Inserted - b.Inserted, a.Updated - b.Updated, a.Deleted - b.Deleted);
+    }
+
     private async Task UntilBlockedAsync(int sessions)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -128,20 +128,26 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
         foreach (var group in appends.SelectMany(a => a.Entries).GroupBy(e => DateOnly.FromDateTime(e.At.UtcDateTime)).OrderBy(g => g.Key))
         {
             var day = group.Key;
-            await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(@space, @day)", connection, transaction))
+            long sequence;
+            string previous;
+            if (_partitions.ContainsKey(day))
             {
-                lockCommand.Parameters.AddWithValue("space", LockSpace);
-                lockCommand.Parameters.AddWithValue("day", day.DayNumber);
-                await lockCommand.ExecuteNonQueryAsync(ct);
+                // The day lock and the chain's head read under it, in one round trip.
+                (sequence, previous) = await ChainHeadAsync(connection, transaction, day, locking: true, ct);
             }
-
-            if (!_partitions.ContainsKey(day))
+            else
             {
+                await using (var lockCommand = new NpgsqlCommand(LockSql, connection, transaction))
+                {
+                    AddLockParameters(lockCommand.Parameters, day);
+                    await lockCommand.ExecuteNonQueryAsync(ct);
+                }
+
                 await EnsurePartitionAsync(connection, transaction, day, ct);
                 made.Add(day);
+                (sequence, previous) = await ChainHeadAsync(connection, transaction, day, locking: false, ct);
             }
 
-            var (sequence, previous) = await ChainHeadAsync(connection, transaction, day, ct);
             await using var import = await connection.BeginBinaryImportAsync($"copy audit_log ({Columns}) from stdin (format binary)", ct);
             foreach (var entry in group)
             {
@@ -176,11 +182,35 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, IOptions<Aud
         }
     }
 
-    private static async Task<(long Sequence, string Hash)> ChainHeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, CancellationToken ct)
+    private const string LockSql = "select pg_advisory_xact_lock(@space, @day)";
+
+    private static void AddLockParameters(NpgsqlParameterCollection parameters, DateOnly day)
     {
-        await using var last = new NpgsqlCommand("select seq, hash from audit_log where day = @day order by seq desc limit 1", connection, transaction);
+        parameters.AddWithValue("space", LockSpace);
+        parameters.AddWithValue("day", day.DayNumber);
+    }
+
+    /// <param name="locking">Take the day's lock first, in the same round trip.</param>
+    private static async Task<(long Sequence, string Hash)> ChainHeadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly day, bool locking, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (locking)
+        {
+            var lockCommand = new NpgsqlBatchCommand(LockSql);
+            AddLockParameters(lockCommand.Parameters, day);
+            batch.BatchCommands.Add(lockCommand);
+        }
+
+        var last = new NpgsqlBatchCommand("select seq, hash from audit_log where day = @day order by seq desc limit 1");
         last.Parameters.AddWithValue("day", day);
-        await using var reader = await last.ExecuteReaderAsync(ct);
+        batch.BatchCommands.Add(last);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (locking)
+        {
+            await reader.NextResultAsync(ct);
+        }
+
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
     }
 

@@ -7,11 +7,23 @@ namespace Bridge.Host.Infrastructure.Storage;
 /// The connection and transaction shared, within one DI scope (one consumed message), by the outbox/inbox and the saga
 /// repository, so saga state, outgoing messages and the inbox mark commit together.
 /// </summary>
+/// <remarks>
+/// Writes nobody reads again before the commit (the saga's new state, the stored sends, the inbox mark) are
+/// <see cref="Defer">deferred</see> and sent with <c>COMMIT</c> in one round trip: PostgreSQL's CPU here follows round
+/// trips, and a consume used to make one for the saga, one for the outbox rows and the inbox mark, and one for the commit.
+/// A deferred write that must change a row (a versioned saga update) fails in SQL (<see cref="DeferredWrite.Check"/>), so
+/// the commit after it in the batch never runs, and the failure is reported as the write's own exception.
+/// </remarks>
 public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     NpgsqlConnection? _connection;
 
+    readonly List<DeferredWrite> _deferred = [];
+
     public NpgsqlTransaction? Transaction { get; private set; }
+
+    /// <summary>Writes waiting for the commit.</summary>
+    public int DeferredCount => _deferred.Count;
 
     public async Task<NpgsqlConnection> GetConnectionAsync(CancellationToken ct)
     {
@@ -28,16 +40,68 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
         return Transaction;
     }
 
+    /// <summary>Sends <paramref name="write"/> with the commit.</summary>
+    public void Defer(DeferredWrite write)
+    {
+        if (Transaction is null)
+            throw new InvalidOperationException("No transaction is active on this unit of work.");
+        _deferred.Add(write);
+    }
+
+    /// <summary>
+    /// The deferred write whose check failed, as its own exception (e.g. a saga's <c>ConcurrencyException</c>); null when
+    /// <paramref name="error"/> came from another statement.
+    /// </summary>
+    Exception? Explain(PostgresException error)
+    {
+        foreach (var write in _deferred)
+        {
+            if (write.Check?.Explain(error) is { } explained)
+                return explained;
+        }
+
+        return null;
+    }
+
     public async Task CommitAsync(CancellationToken ct)
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is active on this unit of work.");
+        if (_deferred.Count == 0)
+        {
+            Transaction = null;
+            await using (transaction.ConfigureAwait(false))
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return;
+        }
+
         Transaction = null;
         await using (transaction.ConfigureAwait(false))
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        {
+            // The writes and COMMIT in one round trip. A failing statement makes PostgreSQL skip the rest of the batch,
+            // COMMIT included; disposing the transaction then rolls it back (a transaction COMMIT ended is not rolled back).
+            await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+            foreach (var write in _deferred)
+                batch.BatchCommands.Add(write.Command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            try
+            {
+                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            catch (PostgresException error) when (Explain(error) is { } explained)
+            {
+                throw explained;
+            }
+            finally
+            {
+                ParameterValues.Release(batch);
+                _deferred.Clear();
+            }
+        }
     }
 
     public async Task RollbackAsync()
     {
+        _deferred.Clear();
         var transaction = Transaction;
         if (transaction is null)
             return;

@@ -40,22 +40,24 @@ public class PostgresSagaRepositoryContext<TSaga, TMessage>(
         return await factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Load).ConfigureAwait(false);
     }
 
-    public async Task Save(SagaConsumeContext<TSaga> context)
-    {
-        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await store.InsertAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
-    }
+    // Written with the commit (PostgresUnitOfWork.Defer): nothing in this transaction reads the row again after the event.
+    public Task Save(SagaConsumeContext<TSaga> context) => Write(context, store.InsertLater, store.InsertAsync);
 
-    public async Task Update(SagaConsumeContext<TSaga> context)
-    {
-        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await store.UpdateAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
-    }
+    public Task Update(SagaConsumeContext<TSaga> context) => Write(context, store.UpdateLater, store.UpdateAsync);
 
-    public async Task Delete(SagaConsumeContext<TSaga> context)
+    public Task Delete(SagaConsumeContext<TSaga> context) => Write(context, store.DeleteLater, store.DeleteAsync);
+
+    async Task Write(SagaConsumeContext<TSaga> context, Func<TSaga, DeferredWrite> later,
+        Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction?, TSaga, CancellationToken, Task> now)
     {
+        if (unitOfWork.Transaction is not null)
+        {
+            unitOfWork.Defer(later(context.Saga));
+            return;
+        }
+
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        await store.DeleteAsync(connection, unitOfWork.Transaction, context.Saga, CancellationToken).ConfigureAwait(false);
+        await now(connection, null, context.Saga, CancellationToken).ConfigureAwait(false);
     }
 
     // Nothing was written for a discarded or undone instance; the transaction rollback covers the rest.

@@ -101,6 +101,56 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// <see cref="InsertAsync"/> sent with the commit (<see cref="PostgresUnitOfWork.Defer"/>); an existing row fails the
+    /// commit with <see cref="ConcurrencyException"/>.
+    /// </summary>
+    public DeferredWrite InsertLater(TSaga instance)
+    {
+        Versioned(instance).Version = 1;
+        var command = new NpgsqlBatchCommand(RowsExpected.Sql(InsertSql));
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("version", 1);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        var id = instance.CorrelationId;
+        var check = new RowsExpected(() => new ConcurrencyException($"Saga {typeof(TSaga).Name} {id} was created concurrently", typeof(TSaga), id));
+        return new DeferredWrite(check.Bind(command), check);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/> sent with the commit: another version than the one read fails the commit with
+    /// <see cref="ConcurrencyException"/> (the endpoint's retry reloads and re-runs the event, as before).
+    /// </summary>
+    public DeferredWrite UpdateLater(TSaga instance)
+    {
+        var versioned = Versioned(instance);
+        var old = versioned.Version;
+        versioned.Version = old + 1;
+        var command = new NpgsqlBatchCommand(RowsExpected.Sql(UpdateSql));
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("old", old);
+        command.Parameters.AddWithValue("version", old + 1);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        var check = ChangedSince(instance.CorrelationId, old);
+        return new DeferredWrite(check.Bind(command), check);
+    }
+
+    /// <summary><see cref="DeleteAsync"/> sent with the commit.</summary>
+    public DeferredWrite DeleteLater(TSaga instance)
+    {
+        var version = Versioned(instance).Version;
+        var command = new NpgsqlBatchCommand(RowsExpected.Sql(DeleteSql));
+        command.Parameters.AddWithValue("id", instance.CorrelationId);
+        command.Parameters.AddWithValue("old", version);
+        var check = ChangedSince(instance.CorrelationId, version);
+        return new DeferredWrite(check.Bind(command), check);
+    }
+
+    static RowsExpected ChangedSince(Guid id, int version) => new(() => new ConcurrencyException(
+        $"Saga {typeof(TSaga).Name} {id} was changed or removed by someone else since version {version} was read", typeof(TSaga), id));
+
     static TSaga Materialize(Guid id, int version, string json)
     {
         var instance = SagaStateSerializer.Deserialize<TSaga>(json, id);

@@ -1,0 +1,163 @@
+using System.Diagnostics.Metrics;
+using Bridge.Host.Infrastructure.Storage;
+using Bridge.Host.Infrastructure.Storage.Sagas;
+using Bridge.Tests.Infrastructure;
+using Bridge.Tests.Persistence.TestSaga;
+using MassTransit;
+using Npgsql;
+
+namespace Bridge.Tests.Persistence;
+
+/// <summary>Deferred writes: sent with COMMIT in one round trip, all or nothing, and a failed check is the write's own exception.</summary>
+[Trait("Category", "Integration")]
+public sealed class PostgresUnitOfWorkTests
+{
+    static CounterState NewState(string name) => new() { CorrelationId = Guid.NewGuid(), CurrentState = "Active", Name = name, Count = 1 };
+
+    [Fact]
+    public async Task DeferredWrites_AreCommittedWithTheCommit_InOneRoundTrip()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        var name = $"uow-{Guid.NewGuid():N}";
+        await using var dataSource = await CreateAsync(connectionString, name);
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState("deferred");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+            await store.InsertAsync(connection, null, state, CancellationToken.None);
+
+        using var roundTrips = new RoundTrips(name);
+        await using (var unitOfWork = new PostgresUnitOfWork(dataSource))
+        {
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            await unitOfWork.GetConnectionAsync(CancellationToken.None);
+            var before = roundTrips.Count;
+            state.Count = 2;
+            unitOfWork.Defer(store.UpdateLater(state));
+            var other = NewState("inserted later");
+            unitOfWork.Defer(store.InsertLater(other));
+            unitOfWork.DeferredCount.ShouldBe(2);
+
+            // Nothing is sent before the commit; the commit is one round trip for both writes and COMMIT.
+            roundTrips.Count.ShouldBe(before);
+            await unitOfWork.CommitAsync(CancellationToken.None);
+            roundTrips.Count.ShouldBe(before + 1);
+            unitOfWork.DeferredCount.ShouldBe(0);
+
+            // The connection goes on: a second transaction on it works and sees the committed rows.
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            var connection = await unitOfWork.GetConnectionAsync(CancellationToken.None);
+            (await store.LoadAsync(connection, unitOfWork.Transaction, other.CorrelationId, CancellationToken.None)).ShouldNotBeNull();
+            await unitOfWork.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = await dataSource.OpenConnectionAsync();
+        var loaded = await store.LoadAsync(reader, null, state.CorrelationId, CancellationToken.None);
+        loaded!.Count.ShouldBe(2);
+        loaded.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task StaleDeferredUpdate_FailsTheCommitWithConcurrencyException_AndNothingOfTheTransactionIsKept()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState("stale");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await store.InsertAsync(connection, null, state, CancellationToken.None);
+            var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+            winner.Count = 10;
+            await store.UpdateAsync(connection, null, winner, CancellationToken.None);
+        }
+
+        var inserted = NewState("written before the stale update");
+        await using (var unitOfWork = new PostgresUnitOfWork(dataSource))
+        {
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            var connection = await unitOfWork.GetConnectionAsync(CancellationToken.None);
+            // A write sent at once, and one deferred before the failing one: both must be rolled back with it.
+            await store.InsertAsync(connection, unitOfWork.Transaction, inserted, CancellationToken.None);
+            unitOfWork.Defer(store.InsertLater(NewState("deferred before")));
+            state.Count = 20; // state still says version 1; the row is at 2
+            unitOfWork.Defer(store.UpdateLater(state));
+
+            var error = await Should.ThrowAsync<ConcurrencyException>(() => unitOfWork.CommitAsync(CancellationToken.None));
+            error.Message.ShouldContain(state.CorrelationId.ToString());
+            unitOfWork.Transaction.ShouldBeNull();
+            unitOfWork.DeferredCount.ShouldBe(0);
+
+            // The connection is usable again: a new transaction begins and commits.
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            await unitOfWork.RollbackAsync();
+        }
+
+        await using var check = await dataSource.OpenConnectionAsync();
+        (await store.LoadAsync(check, null, inserted.CorrelationId, CancellationToken.None)).ShouldBeNull();
+        (await store.LoadAsync(check, null, state.CorrelationId, CancellationToken.None))!.Count.ShouldBe(10);
+        await using var count = new NpgsqlCommand($"select count(*) from {PostgresSagaStore<CounterState>.TableName} where state->>'Name' = 'deferred before'", check);
+        ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DeferredInsertOfAnExistingSaga_FailsTheCommitWithConcurrencyException()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = NewState("twice");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+            await store.InsertAsync(connection, null, state, CancellationToken.None);
+
+        await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var twin = NewState("twice");
+        twin.CorrelationId = state.CorrelationId;
+        unitOfWork.Defer(store.InsertLater(twin));
+        await Should.ThrowAsync<ConcurrencyException>(() => unitOfWork.CommitAsync(CancellationToken.None));
+    }
+
+    static async Task<NpgsqlDataSource> CreateAsync(string connectionString, string name)
+    {
+        (await TestDatabase.CreateAsync(connectionString)).Dispose();
+        return new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+    }
+
+    /// <summary>Npgsql's own count of commands (round trips) of one named data source.</summary>
+    sealed class RoundTrips : IDisposable
+    {
+        readonly MeterListener _listener = new();
+        long _count;
+
+        public RoundTrips(string dataSourceName)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Npgsql" && instrument.Name is "db.client.operation.duration" or "db.client.commands.duration")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Value is string value && value == dataSourceName)
+                    {
+                        Interlocked.Increment(ref _count);
+                        return;
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
