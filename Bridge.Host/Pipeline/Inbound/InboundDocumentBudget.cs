@@ -8,7 +8,7 @@ namespace Bridge.Host.Pipeline.Inbound;
 /// first come first served, until enough is handed back. Smaller documents never wait. Without it, N concurrent
 /// multi-megabyte documents hold N times their transient memory at once, and the GC keeps the regions they grew the
 /// heap to. Bytes alone under-charge a CSV: a 50-byte row becomes a whole message, its outbox row, audit row and answer
-/// entry, so sixteen 5,000-row exports (250 KB each) went in at once without waiting.
+/// entry, so any number of 4,000-row exports (220 KB each) went in at once without waiting.
 /// The counts of concurrent requests are bounded elsewhere (AMQP prefetch, MQTT in-flight, Kestrel); this bounds what
 /// they become.
 /// </summary>
