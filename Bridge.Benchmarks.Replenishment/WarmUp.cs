@@ -33,10 +33,11 @@ internal static class WarmUp
         {
             await using (var publisher = await RawSignalPublisher.ConnectAsync(options.RabbitMq))
                 sent = await ReplenishmentBenchmark.SendAsync(publisher, plan, crossings, started, paced: true, null);
+            bool Drained() => stages.Signals >= sent && crossings.Keys.All(arrivals.ContainsKey);
             var draining = Stopwatch.StartNew();
-            while ((stages.Signals < sent || crossings.Keys.Any(l => !arrivals.ContainsKey(l))) && draining.Elapsed < DrainLimit)
+            while (!Drained() && draining.Elapsed < DrainLimit)
                 await Task.Delay(100);
-            if (stages.Signals < sent || crossings.Keys.Any(l => !arrivals.ContainsKey(l)))
+            if (!Drained())
             {
                 Console.WriteLine($"warm-up         not drained within {DrainLimit.TotalSeconds:0} s: {stages.Signals} of {sent} signals committed, "
                     + $"{crossings.Keys.Count(arrivals.ContainsKey)} of {crossings.Count} requests at the WMS");

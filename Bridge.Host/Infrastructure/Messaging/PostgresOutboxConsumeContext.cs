@@ -187,7 +187,6 @@ public sealed class PostgresOutboxConsumeContext<TMessage>(
         var messages = new List<OutboxMessageContext>();
         await using (var reader = await command.ExecuteReaderAsync(CancellationToken).ConfigureAwait(false))
         {
-
             while (await reader.ReadAsync(CancellationToken).ConfigureAwait(false))
             {
                 var message = OutboxMessageRow.Read(reader);

@@ -66,17 +66,15 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
     public async Task CommitAsync(CancellationToken ct)
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is active on this unit of work.");
-        if (_deferred.Count == 0)
-        {
-            Transaction = null;
-            await using (transaction.ConfigureAwait(false))
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return;
-        }
-
         Transaction = null;
         await using (transaction.ConfigureAwait(false))
         {
+            if (_deferred.Count == 0)
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return;
+            }
+
             // The writes and COMMIT in one round trip. A failing statement makes PostgreSQL skip the rest of the batch,
             // COMMIT included; disposing the transaction then rolls it back (a transaction COMMIT ended is not rolled back).
             await using var batch = new NpgsqlBatch(transaction.Connection, transaction);

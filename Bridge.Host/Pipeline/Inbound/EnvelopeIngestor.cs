@@ -45,12 +45,20 @@ public sealed class EnvelopeIngestor(
         activity?.SetTag("bridge.adapter", envelope.Adapter);
         activity?.SetTag("bridge.system", envelope.System);
         activity?.SetTag("bridge.message_type", envelope.MessageType);
-        using var share = await (budget is null ? ValueTask.FromResult(default(InboundDocumentBudget.Lease))
-            : budget.AcquireAsync(budget.Charge(envelope.Body.Length, mappings.Current.FindInbound(envelope.System, envelope.MessageType)?.MostMessages(envelope.Body.Span)), ct));
+        using var share = await ShareOfBudgetAsync(envelope, ct);
         var started = time.GetTimestamp();
         var result = await IngestCoreAsync(envelope, ct, keepFailures);
         await (audit?.InboundAsync(envelope, result, time.GetUtcNow(), time.GetElapsedTime(started), ct) ?? Task.CompletedTask);
         return result;
+    }
+
+    /// <summary>The document's share of the large-document budget, charged by its bytes or the messages it can become.</summary>
+    private ValueTask<InboundDocumentBudget.Lease> ShareOfBudgetAsync(InboundEnvelope envelope, CancellationToken ct)
+    {
+        if (budget is null)
+            return ValueTask.FromResult(default(InboundDocumentBudget.Lease));
+        var mostMessages = mappings.Current.FindInbound(envelope.System, envelope.MessageType)?.MostMessages(envelope.Body.Span);
+        return budget.AcquireAsync(budget.Charge(envelope.Body.Length, mostMessages), ct);
     }
 
     /// <summary>

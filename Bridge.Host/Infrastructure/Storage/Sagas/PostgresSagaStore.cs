@@ -51,54 +51,34 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
     /// <returns>false when a row with this id already exists.</returns>
     public async Task<bool> TryInsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
     {
-        var versioned = Versioned(instance);
-        versioned.Version = 1;
         await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("version", 1);
-        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
-        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        AddInsertParameters(command.Parameters, instance);
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
     }
 
     public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
     {
         if (!await TryInsertAsync(connection, transaction, instance, ct).ConfigureAwait(false))
-            throw new ConcurrencyException($"Saga {typeof(TSaga).Name} {instance.CorrelationId} was created concurrently", typeof(TSaga), instance.CorrelationId);
+            throw CreatedConcurrently(instance.CorrelationId);
     }
 
     public async Task UpdateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
     {
-        var versioned = Versioned(instance);
-        var old = versioned.Version;
-        versioned.Version = old + 1;
         await using var command = new NpgsqlCommand(UpdateSql, connection, transaction);
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("old", old);
-        command.Parameters.AddWithValue("version", old + 1);
-        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
-        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        var old = AddUpdateParameters(command.Parameters, instance);
         if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
         {
-            versioned.Version = old;
-            throw new ConcurrencyException(
-                $"Saga {typeof(TSaga).Name} {instance.CorrelationId} was changed or removed by someone else since version {old} was read",
-                typeof(TSaga), instance.CorrelationId);
+            Versioned(instance).Version = old;
+            throw ChangedSince(instance.CorrelationId, old);
         }
     }
 
     public async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TSaga instance, CancellationToken ct)
     {
-        var version = Versioned(instance).Version;
         await using var command = new NpgsqlCommand(DeleteSql, connection, transaction);
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("old", version);
+        var version = AddDeleteParameters(command.Parameters, instance);
         if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
-        {
-            throw new ConcurrencyException(
-                $"Saga {typeof(TSaga).Name} {instance.CorrelationId} was changed or removed by someone else since version {version} was read",
-                typeof(TSaga), instance.CorrelationId);
-        }
+            throw ChangedSince(instance.CorrelationId, version);
     }
 
     /// <summary>
@@ -107,15 +87,10 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
     /// </summary>
     public DeferredWrite InsertLater(TSaga instance)
     {
-        Versioned(instance).Version = 1;
         var command = new NpgsqlBatchCommand(RowsExpected.Sql(InsertSql));
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("version", 1);
-        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
-        command.Parameters.AddWithValue("at", time.GetUtcNow());
+        AddInsertParameters(command.Parameters, instance);
         var id = instance.CorrelationId;
-        var check = new RowsExpected(() => new ConcurrencyException($"Saga {typeof(TSaga).Name} {id} was created concurrently", typeof(TSaga), id));
-        return new DeferredWrite(check.Bind(command), check);
+        return Checked(command, new RowsExpected(() => CreatedConcurrently(id)));
     }
 
     /// <summary>
@@ -124,32 +99,61 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
     /// </summary>
     public DeferredWrite UpdateLater(TSaga instance)
     {
-        var versioned = Versioned(instance);
-        var old = versioned.Version;
-        versioned.Version = old + 1;
         var command = new NpgsqlBatchCommand(RowsExpected.Sql(UpdateSql));
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("old", old);
-        command.Parameters.AddWithValue("version", old + 1);
-        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
-        command.Parameters.AddWithValue("at", time.GetUtcNow());
-        var check = ChangedSince(instance.CorrelationId, old);
-        return new DeferredWrite(check.Bind(command), check);
+        var old = AddUpdateParameters(command.Parameters, instance);
+        var id = instance.CorrelationId;
+        return Checked(command, new RowsExpected(() => ChangedSince(id, old)));
     }
 
     /// <summary><see cref="DeleteAsync"/> sent with the commit.</summary>
     public DeferredWrite DeleteLater(TSaga instance)
     {
-        var version = Versioned(instance).Version;
         var command = new NpgsqlBatchCommand(RowsExpected.Sql(DeleteSql));
-        command.Parameters.AddWithValue("id", instance.CorrelationId);
-        command.Parameters.AddWithValue("old", version);
-        var check = ChangedSince(instance.CorrelationId, version);
-        return new DeferredWrite(check.Bind(command), check);
+        var version = AddDeleteParameters(command.Parameters, instance);
+        var id = instance.CorrelationId;
+        return Checked(command, new RowsExpected(() => ChangedSince(id, version)));
     }
 
-    static RowsExpected ChangedSince(Guid id, int version) => new(() => new ConcurrencyException(
-        $"Saga {typeof(TSaga).Name} {id} was changed or removed by someone else since version {version} was read", typeof(TSaga), id));
+    static DeferredWrite Checked(NpgsqlBatchCommand command, RowsExpected check) => new(check.Bind(command), check);
+
+    /// <summary>The insert's parameters; the instance is at version 1.</summary>
+    void AddInsertParameters(NpgsqlParameterCollection parameters, TSaga instance)
+    {
+        Versioned(instance).Version = 1;
+        parameters.AddWithValue("id", instance.CorrelationId);
+        parameters.AddWithValue("version", 1);
+        parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        parameters.AddWithValue("at", time.GetUtcNow());
+    }
+
+    /// <summary>The update's parameters; the instance moves to the next version. Returns the version it was read at.</summary>
+    int AddUpdateParameters(NpgsqlParameterCollection parameters, TSaga instance)
+    {
+        var versioned = Versioned(instance);
+        var old = versioned.Version;
+        versioned.Version = old + 1;
+        parameters.AddWithValue("id", instance.CorrelationId);
+        parameters.AddWithValue("old", old);
+        parameters.AddWithValue("version", old + 1);
+        parameters.AddWithValue("state", NpgsqlDbType.Jsonb, SagaStateSerializer.Serialize(instance));
+        parameters.AddWithValue("at", time.GetUtcNow());
+        return old;
+    }
+
+    /// <summary>The delete's parameters. Returns the version the instance was read at.</summary>
+    static int AddDeleteParameters(NpgsqlParameterCollection parameters, TSaga instance)
+    {
+        var version = Versioned(instance).Version;
+        parameters.AddWithValue("id", instance.CorrelationId);
+        parameters.AddWithValue("old", version);
+        return version;
+    }
+
+    static ConcurrencyException CreatedConcurrently(Guid id) =>
+        new($"Saga {typeof(TSaga).Name} {id} was created concurrently", typeof(TSaga), id);
+
+    static ConcurrencyException ChangedSince(Guid id, int version) => new(
+        $"Saga {typeof(TSaga).Name} {id} was changed or removed by someone else since version {version} was read", typeof(TSaga), id);
 
     static TSaga Materialize(Guid id, int version, string json)
     {
