@@ -68,6 +68,38 @@ public sealed class BomExplodeCliTests : IDisposable
         lines.Keys.ShouldBe(["A-100", "A-200", "B-300", "CASTING-7", "GLUE", "IMPELLER-NEW", "O-RING-40"], ignoreOrder: true);
     }
 
+    /// <summary>
+    /// Nine levels of 1.125 with 2.5 % scrap: 7 × 1.153125^9 has 56 significant digits, which decimal rounds to 28.
+    /// The CLI prints them all (the reference by hand, in exact arithmetic), and says the engine rounds them.
+    /// </summary>
+    [Fact]
+    public async Task Json_OfADeepBom_KeepsTheDigitsDecimalRounds_AndSaysSo()
+    {
+        var file = Path.Combine(_dir, "deep.csv");
+        var rows = Enumerable.Range(0, 9).Select(level => $"L{level},{(level == 8 ? "LEAF" : $"L{level + 1}")},1.125,pcs,2.5,false");
+        await File.WriteAllTextAsync(file, "parent,component,qty_per,unit,scrap_pct,phantom\n" + string.Join("\n", rows) + "\n");
+
+        var (exit, output, error) = await Run("bom", "explode", "--bom", file, "--material", "L0", "--quantity", "7", "--json", "--config", RepoPaths.Config);
+
+        exit.ShouldBe(0, error);
+        var line = JsonNode.Parse(output)!["lines"]!.AsArray().Single()!;
+        line["material"]!.GetValue<string>().ShouldBe("LEAF");
+        line["quantity"]!.ToJsonString().ShouldBe("25.233966988159864538047912674301187507808208465576171875");
+        error.ShouldContain("1 quantity has more significant digits than decimal's 28");
+
+        var (_, table, _) = await Run("bom", "explode", "--bom", file, "--material", "L0", "--quantity", "7", "--config", RepoPaths.Config);
+        table.ShouldContain("25.233966988159864538047912674301187507808208465576171875");
+    }
+
+    [Fact]
+    public async Task Json_WithinDecimalsDigits_SaysNothingAboutRounding()
+    {
+        var (exit, _, error) = await Run("bom", "explode", "--bom", Sample, "--material", "BIKE-26", "--quantity", "7", "--at", "2026-12-01", "--json", "--config", RepoPaths.Config);
+
+        exit.ShouldBe(0);
+        error.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Table_IsTheDefault_AndAtPicksTheValidRows()
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using Bridge.Contracts.Model;
 using Bridge.Host.Domain.Boms;
 using Bridge.Host.Domain.Kitting;
 using Bridge.Host.Infrastructure.Configuration;
@@ -12,7 +12,7 @@ namespace Bridge.Host.Cli.Boms;
 
 /// <summary>
 /// <c>bom explode --bom FILE.csv --material CODE --quantity N [--at DATE] [--json]</c>: the summed leaf requirements,
-/// exact decimals, as a table or JSON. Units convert by the config directory's units.yaml when there is one.
+/// every digit (<see cref="BomCatalog.ExplodeExact"/>), as a table or JSON. Units convert by the config directory's units.yaml when there is one.
 /// </summary>
 internal static class ExplodeBomCommand
 {
@@ -44,7 +44,8 @@ internal static class ExplodeBomCommand
             return 1;
         }
 
-        IReadOnlyList<MaterialLine> lines;
+        IReadOnlyList<ExactMaterialLine> lines;
+        int rounded;
         try
         {
             var units = Units(configDir, errors);
@@ -64,7 +65,10 @@ internal static class ExplodeBomCommand
                 return 1;
             }
 
-            lines = BomCatalog.Build(loaded.Rows, loaded.BaseUnits).Explode(material, quantity, at, scope, units);
+            var catalog = BomCatalog.Build(loaded.Rows, loaded.BaseUnits);
+            lines = catalog.ExplodeExact(material, quantity, at, scope, units);
+            var engine = catalog.Explode(material, quantity, at, scope, units).ToDictionary(l => l.Material, l => l.Quantity, StringComparer.Ordinal);
+            rounded = lines.Count(l => !l.Quantity.TryToDecimal(out var exact) || engine.GetValueOrDefault(l.Material) != exact);
         }
         catch (BomException e)
         {
@@ -72,9 +76,16 @@ internal static class ExplodeBomCommand
             return 1;
         }
 
+        if (rounded > 0)
+        {
+            errors.WriteLine(rounded == 1
+                ? "note: 1 quantity has more significant digits than decimal's 28; shown exact here, a material request rounds it"
+                : $"note: {rounded} quantities have more significant digits than decimal's 28; shown exact here, a material request rounds them");
+        }
+
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { material, quantity, at, lines = lines.Select(l => new { l.Material, l.Quantity, l.Unit }) }, JsonSerializerOptions.Web));
+            output.WriteLine(Json(material, quantity, at, lines));
             return 0;
         }
 
@@ -83,11 +94,39 @@ internal static class ExplodeBomCommand
         table.AddColumn("material").AddColumn(new TableColumn("quantity").RightAligned()).AddColumn("unit");
         foreach (var line in lines)
         {
-            table.AddRow(Markup.Escape(line.Material), line.Quantity.ToString(CultureInfo.InvariantCulture), Markup.Escape(line.Unit));
+            table.AddRow(Markup.Escape(line.Material), line.Quantity.ToString(), Markup.Escape(line.Unit));
         }
 
         console.Write(table);
         return 0;
+    }
+
+    /// <summary>Quantities as JSON numbers with every digit: a reader with a decimal or big-number parser gets them exact.</summary>
+    private static string Json(string material, decimal quantity, DateOnly at, IReadOnlyList<ExactMaterialLine> lines)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("material", material);
+            writer.WriteNumber("quantity", quantity);
+            writer.WriteString("at", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteStartArray("lines");
+            foreach (var line in lines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("material", line.Material);
+                writer.WritePropertyName("quantity");
+                writer.WriteRawValue(line.Quantity.ToString());
+                writer.WriteString("unit", line.Unit);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static IUnitConverter? Units(string? configDir, TextWriter errors)

@@ -82,10 +82,48 @@ public sealed class BomCatalog
 
     /// <summary>
     /// The summed requirements of <paramref name="quantity"/> (in the material's base unit) of <paramref name="material"/>
-    /// on <paramref name="at"/>: per material, in its base unit, sorted by material; exact decimals (no rounding).
+    /// on <paramref name="at"/>: per material, in its base unit, sorted by material; decimal arithmetic, exact up to its
+    /// 28 significant digits (<see cref="ExplodeExact"/> keeps every digit).
     /// </summary>
     /// <exception cref="BomException">No BOM, a phantom without components that day, a unit that does not convert, a sum too large.</exception>
     public IReadOnlyList<MaterialLine> Explode(string material, decimal quantity, DateOnly at, BomScope scope = BomScope.Leaves, IUnitConverter? units = null)
+    {
+        var leaf = Walk<decimal, DecimalBomArithmetic>(material, quantity, at, scope, units);
+        var result = new List<MaterialLine>();
+        foreach (var i in _byName)
+        {
+            if (leaf[i] != 0m)
+            {
+                result.Add(new MaterialLine { Material = _names[i], Quantity = UnitMath.Normalize(leaf[i]), Unit = _baseUnits[i]! });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Explode"/> with every digit kept (up to <see cref="ExactDecimal.MostDecimals"/> places): what a by-hand
+    /// explosion gives. It refuses what <see cref="Explode"/> refuses, a sum too large for the engine included.
+    /// </summary>
+    public IReadOnlyList<ExactMaterialLine> ExplodeExact(string material, decimal quantity, DateOnly at, BomScope scope = BomScope.Leaves, IUnitConverter? units = null)
+    {
+        Walk<decimal, DecimalBomArithmetic>(material, quantity, at, scope, units);
+        var leaf = Walk<ExactDecimal, ExactBomArithmetic>(material, quantity, at, scope, units);
+        var result = new List<ExactMaterialLine>();
+        foreach (var i in _byName)
+        {
+            if (!leaf[i].IsZero)
+            {
+                result.Add(new ExactMaterialLine(_names[i], leaf[i], _baseUnits[i]!));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each edge valid on the day once, in topological order; the leaves' sums, indexed by material number.</summary>
+    private T[] Walk<T, TMath>(string material, decimal quantity, DateOnly at, BomScope scope, IUnitConverter? units)
+        where TMath : struct, IBomArithmetic<T>
     {
         units ??= StandardUnitConverter.Instance;
         if (!_index.TryGetValue(material, out var top) || _rows[top].Length == 0)
@@ -100,9 +138,9 @@ public sealed class BomCatalog
 
         var valid = new sbyte[_names.Length];
         var order = TopologicalOrder(top, at, scope, valid);
-        var explode = new decimal[_names.Length];
-        var leaf = new decimal[_names.Length];
-        explode[top] = quantity;
+        var explode = new T[_names.Length];
+        var leaf = new T[_names.Length];
+        explode[top] = TMath.From(quantity);
         try
         {
             foreach (var node in order)
@@ -119,14 +157,14 @@ public sealed class BomCatalog
                     }
 
                     var child = children[r];
-                    var needed = Convert(row, child, parentQuantity * row.QuantityPer * (1m + row.ScrapPercent / 100m), units);
+                    var needed = Convert<T, TMath>(row, child, TMath.Times(TMath.Times(parentQuantity, row.QuantityPer), 1m + row.ScrapPercent / 100m), units);
                     if (Expands(row, child, at, scope, valid))
                     {
-                        explode[child] += needed;
+                        explode[child] = TMath.Add(explode[child], needed);
                     }
                     else
                     {
-                        leaf[child] += needed;
+                        leaf[child] = TMath.Add(leaf[child], needed);
                     }
                 }
             }
@@ -136,19 +174,11 @@ public sealed class BomCatalog
             throw new BomException($"{quantity} of {material} needs more of its components than Bridge can count");
         }
 
-        var result = new List<MaterialLine>();
-        foreach (var i in _byName)
-        {
-            if (leaf[i] != 0m)
-            {
-                result.Add(new MaterialLine { Material = _names[i], Quantity = UnitMath.Normalize(leaf[i]), Unit = _baseUnits[i]! });
-            }
-        }
-
-        return result;
+        return leaf;
     }
 
-    private decimal Convert(BomComponent row, int child, decimal quantity, IUnitConverter units)
+    private T Convert<T, TMath>(BomComponent row, int child, T quantity, IUnitConverter units)
+        where TMath : struct, IBomArithmetic<T>
     {
         var to = _baseUnits[child]!;
         if (ReferenceEquals(row.Unit, to) || string.Equals(row.Unit, to, StringComparison.OrdinalIgnoreCase))
@@ -156,7 +186,7 @@ public sealed class BomCatalog
             return quantity;
         }
 
-        if (units.TryConvert(row.Component, quantity, row.Unit, to, out var converted))
+        if (TMath.TryConvert(units, row.Component, quantity, row.Unit, to, out var converted))
         {
             return converted;
         }
