@@ -28,6 +28,26 @@ public class BomCsvReaderTests
     }
 
     [Fact]
+    public void Read_AQuotedFieldOverALineBreak_IsOneRow_NumberedWhereItStarts()
+    {
+        var result = Read("parent,component,qty_per,unit\r\nFG,\"LABEL\r\n2 LINES\",1,pcs\r\nFG,Y,x,pcs\r\n");
+
+        result.Errors.ShouldBe(["bom.csv:4: column qty_per (3): 'x' is not a decimal number (use '.' as the decimal point)"]);
+        var withBreak = Read("parent,component,qty_per,unit\nFG,\"LABEL\n2 \"\"LINES\"\"\",1,pcs\n");
+        withBreak.Errors.ShouldBeEmpty();
+        withBreak.Rows.Single().ShouldBe(new BomComponent { Parent = "FG", Component = "LABEL\n2 \"LINES\"", QuantityPer = 1m, Unit = "pcs", Origin = "bom.csv:2" });
+    }
+
+    [Fact]
+    public void Read_AQuoteNeverClosed_IsRefusedAtTheRowItOpens()
+    {
+        var result = Read("parent,component,qty_per,unit\nFG,X,1,pcs\nFG,\"Y,1,pcs\nFG,Z,1,pcs\n");
+
+        result.Rows.ShouldBeEmpty();
+        result.Errors.ShouldBe(["bom.csv:3: a quoted field opened on this row is not closed before the end of the file"]);
+    }
+
+    [Fact]
     public void Read_MappedHeaderNames_AndSemicolons()
     {
         var columns = BomCsvColumns.Parse(["parent=Baugruppe", "component=Komponente", "qty_per=Menge", "unit=ME"]);

@@ -61,7 +61,20 @@ public static class BomCsvReader
                 continue;
             }
 
-            var row = new CsvRow(file, lineNo, names, Split(line, separator), at, columns, errors);
+            var first = lineNo;
+            while (HasOpenQuote(line))
+            {
+                if (reader.ReadLine() is not { } next)
+                {
+                    errors.Add($"{file}:{first}: a quoted field opened on this row is not closed before the end of the file");
+                    return new BomLoadResult([], baseUnits, errors);
+                }
+
+                lineNo++;
+                line += "\n" + next;
+            }
+
+            var row = new CsvRow(file, first, names, Split(line, separator), at, columns, errors);
             var parsed = row.Parse();
             if (parsed is not null)
             {
@@ -82,6 +95,9 @@ public static class BomCsvReader
 
         return new BomLoadResult(errors.Count == 0 ? rows : [], baseUnits, errors);
     }
+
+    /// <summary>A record may go on over line breaks inside a quoted field (RFC 4180); quotes come in pairs when it ends.</summary>
+    private static bool HasOpenQuote(string record) => record.Contains('"') && record.Count(c => c == '"') % 2 == 1;
 
     private static List<string> Split(string line, char separator)
     {
