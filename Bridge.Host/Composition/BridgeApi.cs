@@ -22,6 +22,7 @@ public static class BridgeApi
         // MassTransit keeps its log context per async flow; a second host in one process (tests, the demo after a
         // failed start) must not log through the first one's disposed logger factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
+        app.UseBadRequestProblems();
         app.UseBridgeAuth();
         // Who may call what is decided here, per group; the authorization matrix test holds every endpoint to it.
         app.MapGroup("").RequireAuthorization(BridgePolicies.SystemInbound).MapInboundEndpoint();

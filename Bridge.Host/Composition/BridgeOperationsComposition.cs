@@ -25,6 +25,7 @@ public static class BridgeOperationsComposition
         services.AddHostedService(sp => sp.GetRequiredService<OperationsGaugeRefresher>());
         services.AddHealthChecks().AddCheck<SystemsHealthCheck>("systems", tags: ["ready"]);
         services.AddOpenApi();
+        services.AddBadRequestProblems();
         services.AddScoped<ProcessTrace>();
         services.AddScoped(typeof(SagaCensus<>));
         services.AddScoped<StatusSnapshot>();

@@ -59,6 +59,24 @@ public sealed class KitCheckEndpointTests
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("{\"orders\": [{\"orderId\": \"KC-1\", \"quantity\": \"many\"}]}", "$.orders[0].quantity")]
+    [InlineData("{\"orders\": [\"a\\r\\nb\", \"中文\"]}", "$.orders[0]")]
+    [InlineData("{\"orders\": ", "LineNumber: 0")]
+    public async Task ABodyThatDoesNotBind_Is400_NamingWhatAndWhere(string body, string where)
+    {
+        await using var receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
+        await using var host = await BridgeTestHost.StartAsync("", "", receivers, new Dictionary<string, string?> { ["Bridge:Mode"] = "Embedded" });
+
+        using var response = await host.OperatorClient().PostAsync("/api/kit-checks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        detail.ShouldContain("KitCheckRequest");
+        detail.ShouldContain(where);
+    }
+
     [Fact]
     public async Task OpenSchedule_ChecksTheOrdersDueInTheRange_InDueOrder()
     {
