@@ -1,6 +1,7 @@
 using Bridge.Host.Domain.Kitting;
 using Bridge.Host.Domain.Orders;
 using Bridge.Host.Domain.Stock;
+using Bridge.Host.Infrastructure.Http;
 
 namespace Bridge.Host.Operations;
 
@@ -9,8 +10,9 @@ public static class KitEndpoints
 {
     public static IEndpointRouteBuilder MapKitEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/kit/{orderId}", async (string orderId, decimal? quantity, IProductionOrderStore orders, IStockView stock, IUnitConverter units, CancellationToken ct) =>
+        routes.MapGet("/api/kit/{orderId}", async (HttpContext http, decimal? quantity, IProductionOrderStore orders, IStockView stock, IUnitConverter units, CancellationToken ct) =>
         {
+            var orderId = PathParameter.Read(http, "orderId");
             var order = await orders.FindAsync(orderId, ct);
             if (order is null)
             {

@@ -36,4 +36,36 @@ public sealed class KitEndpointTests
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).ShouldContain(reason);
     }
+
+    /// <summary>
+    /// Kestrel leaves %2F encoded in a route value: an order '1004711/10' must be found by its encoded id, and an order
+    /// whose id really holds the text '%2F' by its own encoding (%252F), each its own — never the other.
+    /// </summary>
+    [Theory]
+    [InlineData("1004711/10", "1004711%2F10")]
+    [InlineData("1004711%2F10", "1004711%252F10")]
+    [InlineData("订单/七%", "%E8%AE%A2%E5%8D%95%2F%E4%B8%83%25")]
+    [InlineData("50%", "50%25")]
+    public async Task AnIdWithSlashOrPercent_IsFoundByItsEncoding_AndOnlyIt(string orderId, string encoded)
+    {
+        await using var receivers = await SimulatedSystems.StartAsync("mes", "wms-a");
+        await using var host = await BridgeTestHost.StartAsync("", "", receivers, new Dictionary<string, string?> { ["Bridge:Mode"] = "Embedded" });
+        var orders = host.Services.GetRequiredService<IProductionOrderStore>();
+        foreach (var (id, quantity) in new[] { ("1004711/10", 10m), ("1004711%2F10", 20m), ("订单/七%", 30m), ("50%", 40m), ("1004711", 50m) })
+        {
+            await orders.SaveAsync(new ProductionOrderReleased
+            {
+                MessageId = Guid.NewGuid(), CorrelationId = id, Source = "erp", OccurredAt = DateTimeOffset.UnixEpoch,
+                OrderId = id, Plant = "P100", Material = "FG", Quantity = quantity, Unit = "pcs",
+                Bom = [new BomLine { Material = "A-100", QuantityPer = 1, Unit = "pcs" }],
+            }, default);
+        }
+
+        using var response = await host.Client.GetAsync("/api/kit/" + encoded);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var kit = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        kit["orderId"]!.GetValue<string>().ShouldBe(orderId);
+        kit["quantity"]!.GetValue<decimal>().ShouldBe(orderId switch { "1004711/10" => 10m, "1004711%2F10" => 20m, "订单/七%" => 30m, _ => 40m });
+    }
 }

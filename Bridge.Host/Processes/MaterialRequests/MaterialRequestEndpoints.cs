@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Storage.Sagas;
+using Bridge.Host.Infrastructure.Http;
 
 namespace Bridge.Host.Processes.MaterialRequests;
 
@@ -7,8 +8,9 @@ public static class MaterialRequestEndpoints
 {
     public static IEndpointRouteBuilder MapMaterialRequestEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/material-requests/{requestId}", async (string requestId, ISagaStateReader<MaterialRequestState> reader, CancellationToken ct) =>
+        routes.MapGet("/api/material-requests/{requestId}", async (HttpContext http, ISagaStateReader<MaterialRequestState> reader, CancellationToken ct) =>
         {
+            var requestId = PathParameter.Read(http, "requestId");
             var state = await reader.FindAsync(MaterialRequestIds.ForRequest(requestId), ct);
             return state is null
                 ? Results.Problem(statusCode: 404, title: "unknown material request", detail: $"no material request '{requestId}' has been received")

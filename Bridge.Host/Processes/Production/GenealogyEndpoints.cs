@@ -1,4 +1,5 @@
 using Bridge.Host.Domain.Genealogy;
+using Bridge.Host.Infrastructure.Http;
 
 namespace Bridge.Host.Processes.Production;
 
@@ -14,24 +15,28 @@ public static class GenealogyEndpoints
 
     public static IEndpointRouteBuilder MapGenealogyEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/genealogy/lots/{lot}", async (string lot, GenealogyTrace trace, CancellationToken ct) =>
-            Decoded(lot, "lot") is { } refused ? refused
-            : await trace.ForLotAsync(Uri.UnescapeDataString(lot), ct) is { } found ? Results.Ok(found)
-            : Results.Problem(statusCode: 404, title: "unknown lot", detail: "no production report consumed or produced this lot"));
-        routes.MapGet("/api/genealogy/orders/{orderId}", async (string orderId, GenealogyTrace trace, CancellationToken ct) =>
-            Decoded(orderId, "order id") is { } refused ? refused
-            : await trace.ForOrderAsync(Uri.UnescapeDataString(orderId), ct) is { } found ? Results.Ok(found)
-            : Results.Problem(statusCode: 404, title: "unknown order", detail: "no production report was received for this order"));
+        routes.MapGet("/api/genealogy/lots/{lot}", async (HttpContext http, GenealogyTrace trace, CancellationToken ct) =>
+        {
+            var lot = PathParameter.Read(http, "lot");
+            return Refused(lot, "lot") is { } refused ? refused
+                : await trace.ForLotAsync(lot, ct) is { } found ? Results.Ok(found)
+                : Results.Problem(statusCode: 404, title: "unknown lot", detail: "no production report consumed or produced this lot");
+        });
+        routes.MapGet("/api/genealogy/orders/{orderId}", async (HttpContext http, GenealogyTrace trace, CancellationToken ct) =>
+        {
+            var orderId = PathParameter.Read(http, "orderId");
+            return Refused(orderId, "order id") is { } refused ? refused
+                : await trace.ForOrderAsync(orderId, ct) is { } found ? Results.Ok(found)
+                : Results.Problem(statusCode: 404, title: "unknown order", detail: "no production report was received for this order");
+        });
         return routes;
     }
 
     /// <summary>
-    /// The route value keeps %2F encoded; it is decoded once more so an id with '/' can be asked for. An id too long or
-    /// with control characters is refused with 400; the rest is looked up as it is and simply not found.
+    /// An id too long or with control characters is refused with 400; the rest is looked up as it is and simply not found.
     /// </summary>
-    private static IResult? Decoded(string raw, string what)
+    private static IResult? Refused(string id, string what)
     {
-        var id = Uri.UnescapeDataString(raw);
         if (id.Length is 0 or > MaxIdLength)
         {
             return Results.Problem(statusCode: 400, title: $"bad {what}", detail: $"a {what} has 1 to {MaxIdLength} characters, this one {id.Length}");

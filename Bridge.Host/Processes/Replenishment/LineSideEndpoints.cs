@@ -1,5 +1,6 @@
 using Bridge.Host.Domain.LineSide;
 using Bridge.Host.Infrastructure.Storage.Sagas;
+using Bridge.Host.Infrastructure.Http;
 
 namespace Bridge.Host.Processes.Replenishment;
 
@@ -20,12 +21,11 @@ public static class LineSideEndpoints
 
             return Results.Ok(views);
         });
-        routes.MapGet("/api/line-side/{location}", async (string location, LineSideCatalog catalog, ILineSideLevels levels,
+        routes.MapGet("/api/line-side/{location}", async (HttpContext http, LineSideCatalog catalog, ILineSideLevels levels,
             ISagaStateReader<ReplenishmentState> sagas, CancellationToken ct) =>
         {
-            // The route value keeps %2F encoded; decoding once more lets an id with '/' be asked for. Only configured
-            // ids are looked up, so anything else — control characters, '..', overlong — is simply not found.
-            var id = Uri.UnescapeDataString(location);
+            // Only configured ids are looked up, so anything else — control characters, '..', overlong — is simply not found.
+            var id = PathParameter.Read(http, "location");
             if (catalog.Find(id) is not { } configured)
                 return Results.Problem(statusCode: 404, title: "unknown line-side location", detail: "no such location in line-side.yaml");
             var saga = await sagas.FindAsync(ReplenishmentIds.ForLocation(configured.Id), ct);
