@@ -100,18 +100,25 @@ public sealed class InboundMapping
             var documentValues = EvaluateDocumentValues(rootContext, errors);
             if (documentValues is null) return Failed(errors);
             IEnumerable<(object? Item, string? Location)> items;
+            var expected = 1;
             try
             {
-                items = _stream is not null ? _stream.Items(_reader, payload).Select(i => ((object?)i.Item, (string?)i.Location))
-                    : _split is null ? [(root, null)]
-                    : _split.All(rootContext).Select(i => (i, (string?)null)).ToList();
+                if (_stream is not null) items = _stream.Items(_reader, payload).Select(i => ((object?)i.Item, (string?)i.Location));
+                else if (_split is null) items = [(root, null)];
+                else
+                {
+                    // All returns a finished list: read in place, not copied into a second one of the same length.
+                    var all = _split.All(rootContext);
+                    expected = all.Count;
+                    items = all.Select(i => (i, (string?)null));
+                }
             }
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
                 errors.Add(FieldPath.Root.Member("(split)"), ex, _split!.Text);
                 return Failed(errors);
             }
-            var messages = new List<MappedMessage>();
+            var messages = new List<MappedMessage>(options.IsAllOrNothing ? expected : 0);
             var warnings = new List<MappingWarning>();
             string? payloadHash = null;
             var now = _time.GetUtcNow().ToUniversalTime();

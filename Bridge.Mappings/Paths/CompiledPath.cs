@@ -38,7 +38,7 @@ internal sealed class CompiledPath
             CollectJson(json, 0, found);
             return found.Count == 0 ? NoMatches : found;
         }
-        var current = new List<object?>();
+        var current = new List<object?>(start is List<object?> list ? list.Count : 0);
         Navigator.AddUnwrapped(start, current);
         foreach (var step in _steps)
         {
