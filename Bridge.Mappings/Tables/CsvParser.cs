@@ -74,24 +74,40 @@ internal static class CsvParser
         return rows;
     }
 
-    /// <summary>The field being read, in one buffer reused for every field of the document.</summary>
+    /// <summary>
+    /// The field being read: in one small buffer reused for every field of the document, and beyond it in a
+    /// StringBuilder, whose chunks stay small — a megabyte cell never needs a contiguous buffer doubled up to its size.
+    /// </summary>
     private struct FieldChars()
     {
-        private char[] _chars = new char[256];
+        private readonly char[] _chars = new char[1024];
+        private int _used;
+        private StringBuilder? _long;
 
-        public int Length { get; private set; }
+        public readonly int Length => _used + (_long?.Length ?? 0);
 
         public void Append(char c)
         {
-            if (Length == _chars.Length) Array.Resize(ref _chars, _chars.Length * 2);
-            _chars[Length++] = c;
+            if (_used == _chars.Length)
+            {
+                (_long ??= new StringBuilder()).Append(_chars);
+                _used = 0;
+            }
+            _chars[_used++] = c;
         }
 
         /// <summary>The field's text, and an empty field after it.</summary>
         public string Take(CsvCellTexts texts)
         {
-            var text = texts.Text(_chars.AsSpan(0, Length));
-            Length = 0;
+            string text;
+            if (_long is { Length: > 0 } spilled)
+            {
+                text = spilled.Append(_chars, 0, _used).ToString();
+                // Not Clear(): on a builder of many chunks it allocates one array of the whole capacity.
+                _long = null;
+            }
+            else text = texts.Text(_chars.AsSpan(0, _used));
+            _used = 0;
             return text;
         }
     }

@@ -51,6 +51,25 @@ public sealed class CsvByteParsingTests
         rows.ShouldAllBe(r => r[2] == longCell);
     }
 
+    /// <summary>R4's csv-long-cell: a cell of 2^20 characters. Read into a buffer doubled up to its size, it cost 16 MB of large-object-heap arrays besides its own string.</summary>
+    [Fact]
+    public void AMegabyteCell_IsReadWhole_WithoutABufferItsSize()
+    {
+        var cell = string.Concat(Enumerable.Repeat("📦", 1 << 19));
+        var bytes = Encoding.UTF8.GetBytes($"a;\"{cell}\"\"x\";b\r\nnext;row\r\n");
+        CsvParser.Parse(Encoding.UTF8.GetBytes("warm;up"), Encoding.UTF8, ';');
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rows = CsvParser.Parse(bytes, Encoding.UTF8, ';');
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        rows.Count.ShouldBe(2);
+        rows[0][1].ShouldBe(cell + "\"x");
+        rows[1].ShouldBe(["next", "row"]);
+        // The cell's own string is 2 MB (2^20 UTF-16 characters); a contiguous buffer grown by doubling added 4 MB.
+        allocated.ShouldBeLessThan(2 * cell.Length * 2L + (512 << 10), $"reading a {bytes.Length:N0}-byte document with a {cell.Length:N0}-character cell allocated {allocated:N0} bytes");
+    }
+
     [Fact]
     public void AnEmptyPayload_HasNoRows() => CsvParser.Parse([], Encoding.UTF8, ';').ShouldBeEmpty();
 }
