@@ -15,7 +15,9 @@ namespace Bridge.Faults.Scenarios;
 /// Full: 100,000 per mapping (BRIDGE_FAULTS_R4_PER_MAPPING to change), --short: 300; BRIDGE_FAULTS_SEED picks the mutations.
 /// Memory is bounded when it does not grow with the number of payloads: the flood runs in passes (BRIDGE_FAULTS_R4_PASSES,
 /// default 2), each the next <c>perMapping</c> mutations of every mapping (payloads of the same kinds, none sent before:
-/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's; and no
+/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's, and
+/// so must its floor: RSS and GC heap right after a full compacting collection the host runs at each pass's end
+/// (<see cref="HostMemoryLog.FloorAsync"/>), which what a pass leaves behind raises and the timing of gen2 collections does not; and no
 /// peak may pass <see cref="RssCeilingMb"/> (BRIDGE_FAULTS_R4_RSS_CEILING_MB), the memory README plans per host. The
 /// peak against the first tenth's (light HTTP payloads, before any large document) is printed beside them.
 /// </summary>
