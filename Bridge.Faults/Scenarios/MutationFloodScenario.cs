@@ -141,7 +141,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         // The floor: what the host still holds after a full compacting collection at each pass's end. A peak is set by
         // which large documents met between two gen2 collections; what payloads leave behind raises the floor.
         var floorsKnown = passFloors.All(f => f is not null);
-        var floorGrows = !floorsKnown || passFloors.Skip(1).Any(f => f!.RssMb > passFloors[0]!.RssMb * PassGrowthLimit || f.HeapMb > passFloors[0]!.HeapMb * PassGrowthLimit);
+        var floorGrows = !floorsKnown || passFloors.Skip(1).Any(f => f!.Exceeds(passFloors[0]!, PassGrowthLimit));
         var floorFigures = floorsKnown ? $"RSS {string.Join(" → ", passFloors.Select(f => $"{f!.RssMb:0}"))} MB, heap {string.Join(" → ", passFloors.Select(f => $"{f!.HeapMb:0}"))} MB" : "not known (the host did not answer)";
         // Two samplers (the run's and each pass's) read RSS at different moments: the ceiling is judged on the highest either saw.
         var peakMb = Math.Max(memory.PeakMb, passPeaks.Max());
