@@ -77,9 +77,12 @@ public sealed class InboundMapping
     public int? MostMessages(ReadOnlySpan<byte> payload) =>
         _split is not null && _reader.Format == SourceFormat.Csv ? payload.Count((byte)'\n') + 1 : null;
 
-    public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata)
+    public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata) =>
+        Map(payload, contentType, metadata, InboundMapOptions.Everything);
+
+    public InboundMapResult Map(ReadOnlyMemory<byte> payload, string contentType, IReadOnlyDictionary<string, string> metadata, InboundMapOptions options)
     {
-        var errors = new ErrorList(Name);
+        var errors = new ErrorList(Name, options.KeptErrors);
         object? root;
         IDisposable? owner = null;
         try
@@ -95,20 +98,27 @@ public sealed class InboundMapping
             var cache = new DocumentCache();
             var rootContext = new EvalContext(root, metadata, _time, _variableCount, cache);
             var documentValues = EvaluateDocumentValues(rootContext, errors);
-            if (documentValues is null) return new InboundMapResult([], errors.Items);
+            if (documentValues is null) return Failed(errors);
             IEnumerable<(object? Item, string? Location)> items;
+            var expected = 1;
             try
             {
-                items = _stream is not null ? _stream.Items(_reader, payload).Select(i => ((object?)i.Item, (string?)i.Location))
-                    : _split is null ? [(root, null)]
-                    : _split.All(rootContext).Select(i => (i, (string?)null)).ToList();
+                if (_stream is not null) items = _stream.Items(_reader, payload).Select(i => ((object?)i.Item, (string?)i.Location));
+                else if (_split is null) items = [(root, null)];
+                else
+                {
+                    // All returns a finished list: read in place, not copied into a second one of the same length.
+                    var all = _split.All(rootContext);
+                    expected = all.Count;
+                    items = all.Select(i => (i, (string?)null));
+                }
             }
             catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
             {
                 errors.Add(FieldPath.Root.Member("(split)"), ex, _split!.Text);
-                return new InboundMapResult([], errors.Items);
+                return Failed(errors);
             }
-            var messages = new List<MappedMessage>();
+            var messages = new List<MappedMessage>(options.IsAllOrNothing ? expected : 0);
             var warnings = new List<MappingWarning>();
             string? payloadHash = null;
             var now = _time.GetUtcNow().ToUniversalTime();
@@ -131,7 +141,9 @@ public sealed class InboundMapping
                 CanonicalMessage? message;
                 try
                 {
-                    message = MapOne(context, field, errors, index, payload, metadata, now, ref payloadHash);
+                    // All or nothing: after a failed item the rest are only checked, their messages never built.
+                    var build = !options.IsAllOrNothing || errors.Count == 0;
+                    message = MapOne(context, field, errors, index, payload, metadata, now, build, ref payloadHash);
                 }
                 catch (Exception ex) when (UnexpectedMappingFailure.IsReportable(ex))
                 {
@@ -151,9 +163,10 @@ public sealed class InboundMapping
             {
                 errors.Add(FieldPath.Root.Member("(split)"), _split.Text, null,
                     "the split matched nothing in the document, so it produced no message (a different document type, a misspelt name or namespace?); add allowEmpty: true if this feed may legitimately be empty");
-                return new InboundMapResult([], errors.Items);
+                return Failed(errors);
             }
-            return new InboundMapResult(messages, errors.Items) { Warnings = warnings };
+            if (options.IsAllOrNothing && errors.Count > 0) messages.Clear();
+            return new InboundMapResult(messages, errors.Items) { ErrorCount = errors.Count, Warnings = warnings };
         }
     }
 
@@ -191,10 +204,12 @@ public sealed class InboundMapping
             errors.Add(FieldPath.Root.Member("(payload)"), null, null, $"the payload is not valid {Format} ({contentType}): {PayloadProblem.Describe(ex)}");
         }
         else errors.Add(FieldPath.Root.Member("(payload)"), ex, null);
-        return new InboundMapResult([], errors.Items);
+        return Failed(errors);
     }
 
-    private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, ref string? payloadHash)
+    private static InboundMapResult Failed(ErrorList errors) => new([], errors.Items) { ErrorCount = errors.Count };
+
+    private CanonicalMessage? MapOne(EvalContext context, FieldPath field, ErrorList errors, int index, ReadOnlyMemory<byte> payload, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, bool build, ref string? payloadHash)
     {
         var before = errors.Count;
         for (var i = 0; i < _variables.Count; i++)
@@ -223,7 +238,7 @@ public sealed class InboundMapping
             errors.Add(field.Member("(id)"), _id.Text, null, "the document id is missing or empty in the source", context);
         }
         var slots = _plan.EvaluateSlots(context, field, errors);
-        if (slots is null || errors.Count != before) return null;
+        if (slots is null || errors.Count != before || !build) return null;
         // A bare sensor value repeats; with no declared id its metadata (topic, node id, timestamps) is part of its identity.
         documentId ??= payloadHash ??= _reader.Format == SourceFormat.Scalar
             ? DeterministicId.HashPayload(payload.Span, metadata)

@@ -38,4 +38,32 @@ public sealed class HostMemoryLog(string path)
             $"RSS max {rows.Max(r => r[0]):0} MB, GC committed max {rows.Max(r => r[1]):0} MB (RSS − committed max {rows.Max(r => r[0] - r[1]):0}); "
             + $"last GC: heap {last[2]:0}, fragmented {last[3]:0}, gen2 {last[6]:0}, LOH {last[7]:0} MB; allocated {last[9] - rows[0][9]:0} MB in the segment");
     }
+
+    /// <summary>
+    /// Asks the host for a full compacting collection (a request file beside its log, <c>MemoryLog.CollectRequestOf</c>)
+    /// and returns the line written after it: RSS and heap with nothing collectable left. Null when the host did not
+    /// answer within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<MemoryFloor?> FloorAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var offset = File.Exists(Path) ? new FileInfo(Path).Length : 0;
+        await File.WriteAllTextAsync(Path + ".collect", "", ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            await Task.Delay(250, ct);
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(offset, SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                // Columns: at, rss, committed, heap, …, full_gc last.
+                var cells = line.Split(',');
+                if (cells.Length < 18 || cells[^1] != "1") continue;
+                return new MemoryFloor(double.Parse(cells[1], CultureInfo.InvariantCulture), double.Parse(cells[3], CultureInfo.InvariantCulture));
+            }
+        }
+        return null;
+    }
 }
+

@@ -15,7 +15,9 @@ namespace Bridge.Faults.Scenarios;
 /// Full: 100,000 per mapping (BRIDGE_FAULTS_R4_PER_MAPPING to change), --short: 300; BRIDGE_FAULTS_SEED picks the mutations.
 /// Memory is bounded when it does not grow with the number of payloads: the flood runs in passes (BRIDGE_FAULTS_R4_PASSES,
 /// default 2), each the next <c>perMapping</c> mutations of every mapping (payloads of the same kinds, none sent before:
-/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's; and no
+/// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's, and
+/// so must its floor: RSS and GC heap right after a full compacting collection the host runs at each pass's end
+/// (<see cref="HostMemoryLog.FloorAsync"/>), which what a pass leaves behind raises and the timing of gen2 collections does not; and no
 /// peak may pass <see cref="RssCeilingMb"/> (BRIDGE_FAULTS_R4_RSS_CEILING_MB), the memory README plans per host. The
 /// peak against the first tenth's (light HTTP payloads, before any large document) is printed beside them.
 /// </summary>
@@ -70,6 +72,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         gc.NextSegment();
         var clock = Stopwatch.StartNew();
         var passPeaks = new List<long>();
+        var passFloors = new List<MemoryFloor?>();
         var firstTenthMb = 0L;
         var freshPayloads = new Dictionary<string, FreshPayloads>(StringComparer.Ordinal);
         for (var pass = 0; pass < passes; pass++)
@@ -118,7 +121,11 @@ public sealed class MutationFloodScenario : IFaultScenario
             await passMemory.DisposeAsync();
             passPeaks.Add(passMemory.PeakMb);
             if (pass == 0) firstTenthMb = passMemory.EarlyPeakMb;
-            Say($"pass {pass + 1} of {passes}: RSS peak {passMemory.PeakMb} MB (its first tenth {passMemory.EarlyPeakMb} MB)");
+            var floor = await gc.FloorAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            passFloors.Add(floor);
+            gc.NextSegment();
+            Say($"pass {pass + 1} of {passes}: RSS peak {passMemory.PeakMb} MB (its first tenth {passMemory.EarlyPeakMb} MB); after a full compacting GC: "
+                + (floor is null ? "the host did not answer" : $"RSS {floor.RssMb:0} MB, heap {floor.HeapMb:0} MB"));
         }
 
         var elapsed = clock.Elapsed;
@@ -131,23 +138,29 @@ public sealed class MutationFloodScenario : IFaultScenario
         // Bounded: no later pass peaks above the first by more than PassGrowthLimit, and nothing above the ceiling.
         var laterPeak = passPeaks.Skip(1).DefaultIfEmpty(0).Max();
         var grows = laterPeak > passPeaks[0] * PassGrowthLimit;
+        // The floor: what the host still holds after a full compacting collection at each pass's end. A peak is set by
+        // which large documents met between two gen2 collections; what payloads leave behind raises the floor.
+        var floorsKnown = passFloors.All(f => f is not null);
+        var floorGrows = !floorsKnown || passFloors.Skip(1).Any(f => f!.Exceeds(passFloors[0]!, PassGrowthLimit));
+        var floorFigures = floorsKnown ? $"RSS {string.Join(" → ", passFloors.Select(f => $"{f!.RssMb:0}"))} MB, heap {string.Join(" → ", passFloors.Select(f => $"{f!.HeapMb:0}"))} MB" : "not known (the host did not answer)";
         // Two samplers (the run's and each pass's) read RSS at different moments: the ceiling is judged on the highest either saw.
         var peakMb = Math.Max(memory.PeakMb, passPeaks.Max());
         var overCeiling = peakMb > ceilingMb;
-        var bounded = !grows && !overCeiling;
+        var bounded = !grows && !floorGrows && !overCeiling;
         var passFigures = string.Join(" → ", passPeaks.Select(p => $"{p}"));
         if (crashes > 0 || tally.Hangs > 0 || tally.ServerErrors > 0 || tally.RefusedWithoutDeadLetter > 0 || withoutReason > 0 || vanished > 0 || !bounded)
         {
             notes.Add($"{crashes} crashes, {tally.Hangs} hangs, {tally.ServerErrors} 5xx, {tally.RefusedWithoutDeadLetter} refused without a dead letter, "
                 + $"{withoutReason} dead letters without a reason, {vanished} neither mapped nor dead-lettered"
                 + (grows ? $", RSS peak per pass {passFigures} MB (a later pass above {PassGrowthLimit:0.0}× the first)" : "")
+                + (floorGrows ? $", after a full GC per pass {floorFigures} (a later pass above {PassGrowthLimit:0.0}× the first)" : "")
                 + (overCeiling ? $", RSS peak {peakMb} MB above the {ceilingMb} MB planned per host" : ""));
             notes.AddRange(tally.Examples);
         }
         var lost = tally.ServerErrors + tally.Hangs + tally.RefusedWithoutDeadLetter + tally.TransportFailures + vanished;
         var load = string.Create(CultureInfo.InvariantCulture,
             $"{passes} × {perMapping:N0} mutations × {seeds.Count} mappings (seed {runSeed}; {string.Join(", ", seeds.GroupBy(s => protocols.GetValueOrDefault(s.System, "http")).Select(g => $"{g.Key} {g.Count()}"))}) in {elapsed.TotalSeconds:0} s, {Concurrency} at a time; "
-            + $"{tally.Mapped:N0} mapped, {tally.Refused:N0} dead-lettered; {crashes} crashes, {tally.Hangs} hangs > 10 s, {tally.ServerErrors} 5xx; RSS peak per pass {passFigures} MB (limit {PassGrowthLimit:0.0}× the first, ceiling {ceilingMb} MB); first pass's first 10 %: {firstTenthMb} MB, peak {(double)peakMb / Math.Max(1, firstTenthMb):0.00}× it");
+            + $"{tally.Mapped:N0} mapped, {tally.Refused:N0} dead-lettered; {crashes} crashes, {tally.Hangs} hangs > 10 s, {tally.ServerErrors} 5xx; RSS peak per pass {passFigures} MB (limit {PassGrowthLimit:0.0}× the first, ceiling {ceilingMb} MB); after a full GC per pass {floorFigures} (limit {PassGrowthLimit:0.0}× the first); first pass's first 10 %: {firstTenthMb} MB, peak {(double)peakMb / Math.Max(1, firstTenthMb):0.00}× it");
         return new FaultRow(Id, load, "truncation, wrong types, extreme numbers, bad encodings, nesting 10k–500k, control chars, unicode, empty, duplicate keys, XML/CSV breakages",
             tally.Sent, tally.Mapped + tally.Refused, lost, extra, "–", null, notes.Count == 0 ? null : string.Join("; ", notes));
     }

@@ -33,7 +33,7 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             case SourceFormat.Xml:
                 return ReadXml(payload);
             case SourceFormat.Csv:
-                return ReadCsv(Decode(payload));
+                return ReadCsv(payload.Span);
             default:
                 return Decode(payload).Trim();
         }
@@ -68,9 +68,11 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
     /// The records, keyed by the header's names (or the mapping's <c>columns:</c>, or col1, col2…) over the parser's own
     /// strings: no JSON in between, so a column's name is not repeated per row and no cell is copied or escaped.
     /// </summary>
-    private List<object?> ReadCsv(string text)
+    private List<object?> ReadCsv(ReadOnlySpan<byte> payload)
     {
-        var rows = CsvParser.Parse(text, csv.Delimiter);
+        var rows = payload.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])
+            ? CsvParser.Parse(payload[3..], Encoding.UTF8, csv.Delimiter)
+            : CsvParser.Parse(payload, encoding, csv.Delimiter);
         string[] header;
         var first = 0;
         if (csv.Columns is { Count: > 0 } columns) header = [.. columns];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Xml.Linq;
 using Bridge.Mappings.Diagnostics;
@@ -234,6 +235,7 @@ internal sealed class ExpressionCompiler
 
     private CompiledExpr CompileBinary(BinaryNode node)
     {
+        if (node.Op == "&") return CompileConcat(node);
         var left = CompileNode(node.Left);
         var right = CompileNode(node.Right);
         var l = left.Eval;
@@ -269,8 +271,6 @@ internal sealed class ExpressionCompiler
                 return Make(c => Values.Box(Values.Compare(l(c), r(c), text) > 0), ExprType.Bool, text);
             case ">=":
                 return Make(c => Values.Box(Values.Compare(l(c), r(c), text) >= 0), ExprType.Bool, text);
-            case "&":
-                return Make(c => string.Concat(Values.ToText(l(c)), Values.ToText(r(c))), ExprType.String, text);
         }
         RequireNumber(left, node.Left, $"'{node.Op}'");
         RequireNumber(right, node.Right, $"'{node.Op}'");
@@ -398,6 +398,40 @@ internal sealed class ExpressionCompiler
     private static string Arity(FunctionDef def) =>
         def.MinArgs == def.MaxArgs ? $"{def.MinArgs} argument(s)" :
         def.MaxArgs == int.MaxValue ? $"at least {def.MinArgs} argument(s)" : $"{def.MinArgs} to {def.MaxArgs} arguments";
+
+    /// <summary>
+    /// <c>a &amp; '/' &amp; b &amp; '/' &amp; c</c> as one concatenation of its parts: joined two at a time it made a string per
+    /// <c>&amp;</c>, five thrown away for every id of a stock export's row.
+    /// </summary>
+    private CompiledExpr CompileConcat(BinaryNode node)
+    {
+        var operands = new List<ExprNode>();
+        Flatten(node);
+        var parts = operands.Select(o => CompileNode(o).Eval).ToArray();
+        return Make(c =>
+        {
+            var texts = ArrayPool<string?>.Shared.Rent(parts.Length);
+            try
+            {
+                for (var i = 0; i < parts.Length; i++) texts[i] = Values.ToText(parts[i](c));
+                return string.Concat(texts.AsSpan(0, parts.Length));
+            }
+            finally
+            {
+                ArrayPool<string?>.Shared.Return(texts, clearArray: true);
+            }
+        }, ExprType.String, TextOf(node));
+
+        void Flatten(ExprNode part)
+        {
+            if (part is BinaryNode { Op: "&" } concat)
+            {
+                Flatten(concat.Left);
+                Flatten(concat.Right);
+            }
+            else operands.Add(part);
+        }
+    }
 
     private static CompiledExpr Make(Func<EvalContext, object?> eval, ExprType type, string text) => new()
     {

@@ -38,7 +38,7 @@ internal sealed class CompiledPath
             CollectJson(json, 0, found);
             return found.Count == 0 ? NoMatches : found;
         }
-        var current = new List<object?>();
+        var current = new List<object?>(start is List<object?> list ? list.Count : 0);
         Navigator.AddUnwrapped(start, current);
         foreach (var step in _steps)
         {
@@ -80,6 +80,11 @@ internal sealed class CompiledPath
             return node is List<object?> list ? (list.Count == 0 ? null : list[0]) : node;
         }
         if (node is null) return null;
+        // A CSV record or metadata: a named text per plain child step, found without a list of candidates per step.
+        if (node is IReadOnlyDictionary<string, string> map && _steps[index] is { Kind: StepKind.Child, Predicates.Length: 0 } child)
+        {
+            return map.TryGetValue(child.Name!, out var text) ? FirstFrom(text, index + 1, context) : null;
+        }
         return FirstOfCandidates(node, index, context);
     }
 

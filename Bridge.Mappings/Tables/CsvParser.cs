@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bridge.Mappings.Tables;
@@ -7,36 +8,58 @@ internal static class CsvParser
 {
     public static List<string[]> Parse(string text, char delimiter = ',')
     {
-        var rows = new List<string[]>();
+        var source = new CsvCharSource(text);
+        return Parse(ref source, delimiter, new List<string[]>());
+    }
+
+    /// <summary>
+    /// The rows of encoded <paramref name="bytes"/>, decoded a slice at a time; the list is sized once from the line
+    /// count, and repeated short cells share one string.
+    /// </summary>
+    public static List<string[]> Parse(ReadOnlySpan<byte> bytes, Encoding encoding, char delimiter)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(CsvCharSource.BufferFor(encoding));
+        try
+        {
+            var source = new CsvCharSource(bytes, encoding, buffer);
+            return Parse(ref source, delimiter, new List<string[]>(CsvCharSource.LinesIn(bytes)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static List<string[]> Parse(ref CsvCharSource source, char delimiter, List<string[]> rows)
+    {
+        var texts = new CsvCellTexts();
         var row = new List<string>();
-        var field = new StringBuilder();
+        var field = new FieldChars();
         var quoted = false;
         var fieldStarted = false;
-        for (var i = 0; i < text.Length; i++)
+        while (source.TryRead(out var c))
         {
-            var c = text[i];
             if (quoted)
             {
                 if (c == '"')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                    if (source.TryPeek(out var next) && next == '"') { field.Append('"'); source.TryRead(out _); }
                     else quoted = false;
                 }
                 else field.Append(c);
                 continue;
             }
             if (c == '"' && field.Length == 0) { quoted = true; fieldStarted = true; continue; }
-            if (c == delimiter) { row.Add(field.ToString()); field.Clear(); fieldStarted = true; continue; }
+            if (c == delimiter) { row.Add(field.Take(texts)); fieldStarted = true; continue; }
             if (c is '\r' or '\n')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && source.TryPeek(out var next) && next == '\n') source.TryRead(out _);
                 if (fieldStarted || field.Length > 0 || row.Count > 0)
                 {
-                    row.Add(field.ToString());
+                    row.Add(field.Take(texts));
                     rows.Add([.. row]);
                 }
                 row.Clear();
-                field.Clear();
                 fieldStarted = false;
                 continue;
             }
@@ -45,9 +68,47 @@ internal static class CsvParser
         }
         if (fieldStarted || field.Length > 0 || row.Count > 0)
         {
-            row.Add(field.ToString());
+            row.Add(field.Take(texts));
             rows.Add([.. row]);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The field being read: in one small buffer reused for every field of the document, and beyond it in a
+    /// StringBuilder, whose chunks stay small — a megabyte cell never needs a contiguous buffer doubled up to its size.
+    /// </summary>
+    private struct FieldChars()
+    {
+        private readonly char[] _chars = new char[1024];
+        private int _used;
+        private StringBuilder? _long;
+
+        public readonly int Length => _used + (_long?.Length ?? 0);
+
+        public void Append(char c)
+        {
+            if (_used == _chars.Length)
+            {
+                (_long ??= new StringBuilder()).Append(_chars);
+                _used = 0;
+            }
+            _chars[_used++] = c;
+        }
+
+        /// <summary>The field's text, and an empty field after it.</summary>
+        public string Take(CsvCellTexts texts)
+        {
+            string text;
+            if (_long is { Length: > 0 } spilled)
+            {
+                text = spilled.Append(_chars, 0, _used).ToString();
+                // Not Clear(): on a builder of many chunks it allocates one array of the whole capacity.
+                _long = null;
+            }
+            else text = texts.Text(_chars.AsSpan(0, _used));
+            _used = 0;
+            return text;
+        }
     }
 }

@@ -66,12 +66,31 @@ internal sealed class EnvelopeSlots
         if (_nestedSlot >= 0 && slots[_nestedSlot] is { } nested)
         {
             // e.g. InventoryChanged.Record: warehouse/material identifies the stock being changed.
-            var parts = new[] { "Warehouse", "Material", "Location" }
-                .Select(n => nested.GetType().GetProperty(n, BindingFlags.Public | BindingFlags.Instance)?.GetValue(nested) as string)
-                .Where(v => !string.IsNullOrEmpty(v))
-                .ToArray();
-            return parts.Length == 0 ? null : string.Join("/", parts);
+            var parts = NestedKeyOf(nested.GetType());
+            string? key = null;
+            foreach (var part in parts)
+            {
+                if (part.GetValue(nested) is not string { Length: > 0 } text) continue;
+                key = key is null ? text : string.Concat(key, "/", text);
+            }
+            return key;
         }
         return null;
     }
+
+    /// <summary>The nested record's key properties, looked up once per type rather than once per message.</summary>
+    private PropertyInfo[] NestedKeyOf(Type type)
+    {
+        if (_nestedKey is { } known && known.Type == type) return known.Parts;
+        var parts = NestedKeyNames.Select(n => type.GetProperty(n, BindingFlags.Public | BindingFlags.Instance))
+            .Where(p => p is not null && p.PropertyType == typeof(string)).Select(p => p!).ToArray();
+        _nestedKey = new NestedKey(type, parts);
+        return parts;
+    }
+
+    private static readonly string[] NestedKeyNames = ["Warehouse", "Material", "Location"];
+
+    private NestedKey? _nestedKey;
+
+    private sealed record NestedKey(Type Type, PropertyInfo[] Parts);
 }

@@ -74,10 +74,11 @@ public sealed class EnvelopeIngestor(
                 [$"no inbound mapping for system '{envelope.System}' and message type '{envelope.MessageType}'"], []);
         }
 
-        var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata);
-        if (result.Errors.Count > 0)
+        // A document is refused whole on its first error, and reports at most ReportedReasons.Limit of them.
+        var result = mapping.Map(envelope.Body, envelope.ContentType, envelope.Metadata, InboundMapOptions.AllOrNothing(ReportedReasons.Limit));
+        if (result.ErrorCount > 0)
         {
-            return new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], ReportedReasons.Of(result.Errors, Describe), result.Warnings);
+            return new MappingAttempt(IngestOutcome.MappingFailed, mapping.Name, [], ReportedReasons.Of(result.Errors, result.ErrorCount, Describe), result.Warnings);
         }
 
         var refused = result.Messages.SelectMany(m => MappedValueRules.Check(m.Message)).ToList();

@@ -10,13 +10,17 @@ public static class ReportedReasons
 {
     public const int Limit = 100;
 
-    public static IReadOnlyList<string> Of<T>(IReadOnlyList<T> reasons, Func<T, string> describe)
+    public static IReadOnlyList<string> Of<T>(IReadOnlyList<T> reasons, Func<T, string> describe) => Of(reasons, reasons.Count, describe);
+
+    /// <param name="reasons">The first reasons, at least <see cref="Limit"/> of them when there are that many.</param>
+    /// <param name="total">How many reasons there are (the mapping counts those it did not keep).</param>
+    public static IReadOnlyList<string> Of<T>(IReadOnlyList<T> reasons, int total, Func<T, string> describe)
     {
         var kept = new List<string>(Math.Min(reasons.Count, Limit) + 1);
         for (var i = 0; i < reasons.Count && i < Limit; i++)
             kept.Add(describe(reasons[i]));
-        if (reasons.Count > Limit)
-            kept.Add($"… and {reasons.Count - Limit} more reasons ({reasons.Count} in all); the dead letter keeps the whole document");
+        if (total > kept.Count)
+            kept.Add($"… and {total - kept.Count} more reasons ({total} in all); the dead letter keeps the whole document");
         return kept;
     }
 }
