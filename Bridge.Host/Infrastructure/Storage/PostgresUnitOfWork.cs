@@ -1,5 +1,4 @@
 using System.Data;
-using Bridge.Host.Infrastructure.Storage.Sagas;
 using Npgsql;
 
 namespace Bridge.Host.Infrastructure.Storage;
