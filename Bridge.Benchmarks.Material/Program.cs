@@ -5,9 +5,21 @@ using Bridge.Benchmarks.Material.EndToEnd;
 // schedule kit check. Usage: dotnet run -c Release --project Bridge.Benchmarks.Material [-- --rounds 30]
 // End to end on RabbitMQ + PostgreSQL (bench/material.sh starts the servers):
 //   dotnet run -c Release --project Bridge.Benchmarks.Material -- e2e AMQP-URI POSTGRES-CONNECTION-STRING [REQUESTS]
+// The host's CPU by stage from a profile an e2e run recorded (BRIDGE_BENCH_PERF), read again:
+//   dotnet run -c Release --project Bridge.Benchmarks.Material -- perf-stages PERF-FILE HOST-MS-PER-REQUEST
 if (args is ["plant"])
 {
     return await PlantProcess.RunAsync();
+}
+
+if (args.Length == 3 && args[0] == "perf-stages" && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var hostMs))
+{
+    foreach (var line in await PerfStages.ReportAsync(args[1], hostMs))
+    {
+        Console.WriteLine(line);
+    }
+
+    return 0;
 }
 
 if (args.Length >= 3 && args[0] == "e2e")

@@ -4,7 +4,9 @@
 # against raw MassTransit on the same broker, consume-only and publish→consume; the simulated MES/WMS and the load
 # generator run as a second process of the same program, `plant`, so the host's CPU is counted apart), and stops the
 # servers again.
-# Optional samplers of the host process: BRIDGE_BENCH_ALLOCATIONS=1 (bytes by type), BRIDGE_BENCH_JIT=1 (methods compiled).
+# Optional samplers of the host process: BRIDGE_BENCH_ALLOCATIONS=1 (bytes by type), BRIDGE_BENCH_JIT=1 (methods compiled),
+# BRIDGE_BENCH_PERF=FILE (perf record -g of the throughput phase into FILE, and the host's CPU by stage from it; needs
+# perf, and names managed frames through DOTNET_PerfMapEnabled=1, which it sets).
 # BRIDGE_BENCH_POSTGRES_EXTRA="name=value ..." adds settings to the benchmark's PostgreSQL (e.g. auto_explain's).
 #   bench/material.sh [requests]          (default 1000 for the throughput phase)
 #   bench/material.sh --e2e-only [requests]
@@ -29,6 +31,10 @@ bench_start_postgres "$pg_port" synchronous_commit=off pg_stat_statements.track_
 
 # CPU of each server's process tree, read by the benchmark (ProcessCpu).
 export BRIDGE_BENCH_SERVER_PIDS="postgres=$pg_pid rabbitmq=$beam_pid"
+if [[ -n "${BRIDGE_BENCH_PERF:-}" ]]; then
+  command -v perf >/dev/null || fail "BRIDGE_BENCH_PERF needs perf"
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+fi
 bench=Bridge.Benchmarks.Material/bin/Release/net10.0/Bridge.Benchmarks.Material.dll
 if [[ $logic == 1 ]]; then dotnet "$bench" || fail "the material logic benchmark failed"; echo; fi
 dotnet "$bench" e2e "amqp://guest:guest@127.0.0.1:$rabbit_port/" \

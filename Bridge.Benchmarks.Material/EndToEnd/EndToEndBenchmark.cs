@@ -83,14 +83,18 @@ internal static class EndToEndBenchmark
         var runtimeBefore = RuntimeCost.Snapshot();
         using var sampler = AllocationSampler.CreateIfAsked();
         using var jit = JitSampler.CreateIfAsked();
+        using var perf = PerfRecorder.CreateIfAsked();
         sampler?.Start();
         jit?.Start();
+        perf?.Start();
         var throughput = await plant.SendAsync("T", warmUp, requests, perSecond: null, clock);
+        var perfStop = perf?.StopAsync() ?? Task.CompletedTask;
         var allocatedAfter = GC.GetTotalAllocatedBytes(precise: false);
         var runtimeAfter = RuntimeCost.Snapshot();
         sampler?.Stop();
         jit?.Stop();
         var cpuAfter = ProcessCpu.Snapshot(processes);
+        await perfStop;
         var after = counted.Snapshot();
         var commandsAfter = database.Commands;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // PostgreSQL flushes a backend's statistics at most once a second
@@ -147,6 +151,16 @@ internal static class EndToEndBenchmark
         var servers = total - (cpuAfter[PlantProcessName] - cpuBefore[PlantProcessName]) * 1000 / requests;
         Console.WriteLine(Invariant($"      {"total",-48} {total,7:0.0}   (without the plant: {servers:0.0}, a ceiling of {Environment.ProcessorCount * 1000 / servers:0.0} requests/s on {Environment.ProcessorCount} cores)"));
         Console.WriteLine(Invariant($"  host runtime      {(allocatedAfter - allocatedBefore) / 1024.0 / requests:0} KiB allocated per request; {runtimeAfter - runtimeBefore}"));
+        if (perf is not null)
+        {
+            var hostMs = (cpuAfter[ProcessCpu.Host] - cpuBefore[ProcessCpu.Host]) * 1000 / requests;
+            Console.WriteLine($"  host CPU by stage (perf record -g of the throughput phase, {perf.Output})");
+            foreach (var line in await PerfStages.ReportAsync(perf.Output, hostMs))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         if (sampler is not null)
         {
             Console.WriteLine("  allocations by type (sampled: the runtime's allocation ticks)");

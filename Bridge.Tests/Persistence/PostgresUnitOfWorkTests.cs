@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Infrastructure;
@@ -27,7 +26,7 @@ public sealed class PostgresUnitOfWorkTests
         await using (var connection = await dataSource.OpenConnectionAsync())
             await store.InsertAsync(connection, null, state, CancellationToken.None);
 
-        using var roundTrips = new RoundTrips(name);
+        using var roundTrips = new NpgsqlRoundTrips(name);
         await using (var unitOfWork = new PostgresUnitOfWork(dataSource))
         {
             await unitOfWork.BeginAsync(CancellationToken.None);
@@ -127,37 +126,5 @@ public sealed class PostgresUnitOfWorkTests
     {
         (await TestDatabase.CreateAsync(connectionString)).Dispose();
         return new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
-    }
-
-    /// <summary>Npgsql's own count of commands (round trips) of one named data source.</summary>
-    sealed class RoundTrips : IDisposable
-    {
-        readonly MeterListener _listener = new();
-        long _count;
-
-        public RoundTrips(string dataSourceName)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Npgsql" && instrument.Name is "db.client.operation.duration" or "db.client.commands.duration")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Value is string value && value == dataSourceName)
-                    {
-                        Interlocked.Increment(ref _count);
-                        return;
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

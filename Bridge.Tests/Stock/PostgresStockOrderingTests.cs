@@ -5,6 +5,7 @@ using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Host.Domain.Stock;
 using Bridge.Host.Processes.Projections;
 using Bridge.Tests.Infrastructure;
+using Bridge.Tests.Persistence;
 using Npgsql;
 
 namespace Bridge.Tests.Stock;
@@ -13,6 +14,7 @@ namespace Bridge.Tests.Stock;
 public sealed class PostgresStockOrderingTests : StockOrderingTests
 {
     private NpgsqlDataSource? _dataSource;
+    private string? _connectionString;
 
     protected override async Task<IStockView?> CreateAsync()
     {
@@ -21,7 +23,8 @@ public sealed class PostgresStockOrderingTests : StockOrderingTests
             return null;
         }
 
-        _dataSource = NpgsqlDataSource.Create(await TestServers.CreateDatabaseAsync("stock_order"));
+        _connectionString = await TestServers.CreateDatabaseAsync("stock_order");
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
         await using (var command = _dataSource.CreateCommand(new StockSchemaScript().Sql))
         {
             await command.ExecuteNonQueryAsync();
@@ -105,6 +108,36 @@ public sealed class PostgresStockOrderingTests : StockOrderingTests
 
         (await AvailableAsync(view, "A")).ShouldBe(6m);
         (await view.ListAsync("A", default)).Select(e => (e.Status, e.Quantity)).ShouldBe([(InventoryStatus.Available, 6m)]);
+    }
+
+    [Fact]
+    public async Task Pick_ReadsItsReservationAndBinsUnderTheLockInOneRoundTrip_AndWritesInOne()
+    {
+        if (await CreateAsync() is not { } view)
+        {
+            return;
+        }
+
+        await view.ReplaceWarehouseAsync("WH-A", [Record("A", 10), Record("B", 7)], T0, default);
+        var name = $"stock-pick-{Guid.NewGuid():N}";
+        await using var named = new NpgsqlDataSourceBuilder(_connectionString!) { Name = name }.Build();
+        await using (var unitOfWork = new PostgresUnitOfWork(named))
+        {
+            var inSaga = new PostgresStockView(new PostgresSession(named, unitOfWork));
+            await unitOfWork.BeginAsync(default);
+            (await inSaga.ReserveAsync("REQ-2", [new MaterialLine { Material = "A", Quantity = 3, Unit = "pcs" }, new MaterialLine { Material = "B", Quantity = 2, Unit = "pcs" }], new HashSet<string>(), default)).ShouldNotBeNull();
+            using var roundTrips = new NpgsqlRoundTrips(name);
+            await inSaga.ConsumeAsync("REQ-2", "WH-A", T0.AddMinutes(2), default);
+            roundTrips.Count.ShouldBe(2, "the lock, the reservation's lines and its bins' rows in one round trip; the writes in one");
+            await unitOfWork.CommitAsync(default);
+        }
+
+        (await AvailableAsync(view, "A")).ShouldBe(7m);
+        (await AvailableAsync(view, "B")).ShouldBe(5m);
+        (await view.ListReservationsAsync(default)).ShouldBeEmpty();
+        // A pick of a reservation that is gone (the same confirmation again) changes nothing.
+        await view.ConsumeAsync("REQ-2", "WH-A", T0.AddMinutes(3), default);
+        (await AvailableAsync(view, "A")).ShouldBe(7m);
     }
 
     /// <summary>Rows of <c>stock</c> inserted, updated and deleted so far by the unit of work's open transaction.</summary>

@@ -27,6 +27,22 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
 
     private const string SelectEntries = "select warehouse, material, lot, location, status, quantity, unit, expires_on, as_of from stock";
 
+    // A pick's reservation lines in one warehouse (parameters id, warehouse), for LockSql's lock, the lines and their bins.
+    private const string ReservationOfWarehouse = "from stock_reservations where reservation_id = @id and coalesce(warehouse, '') = @warehouse";
+
+    private const string LockReservationSql = $"""
+        select count(*) from (
+            select pg_advisory_xact_lock(7411, b) from (
+                select distinct hashtext(material) & 255 as b {ReservationOfWarehouse} order by b) buckets) locked
+        """;
+
+    private const string ReservationOfWarehouseSql = $"select warehouse, material, lot, location, quantity, unit {ReservationOfWarehouse} order by line_no";
+
+    private const string ReservedBinsSql = $"""
+        {SelectEntries} where (warehouse, material, lot, location) in (
+            select coalesce(warehouse, ''), material, coalesce(lot, ''), coalesce(location, '') {ReservationOfWarehouse})
+        """;
+
     public Task<StockUpdate> ApplyAsync(InventoryRecord record, DateTimeOffset asOf, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
@@ -97,32 +113,34 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
     public Task ConsumeAsync(string reservationId, string warehouse, DateTimeOffset pickedAt, CancellationToken ct) =>
         session.InTransactionAsync(async (connection, tx) =>
         {
-            var lines = (await ReadReservationsAsync(connection, tx, reservationId, null, ct)).Where(l => (l.Warehouse ?? "") == warehouse).ToList();
+            // Two round trips: the lock on the reservation's materials, its lines and its bins' rows (read under the
+            // lock), then every write. The lock is held until the consumed message commits, so each round trip inside
+            // it delays every other request for these materials.
+            List<MaterialLine> lines;
+            var current = new Dictionary<StockBin, IReadOnlyList<StockEntry>>();
+            await using (var read = new NpgsqlBatch(connection, tx))
+            {
+                read.BatchCommands.Add(OfReservation(new NpgsqlBatchCommand(LockReservationSql), reservationId, warehouse));
+                read.BatchCommands.Add(OfReservation(new NpgsqlBatchCommand(ReservationOfWarehouseSql), reservationId, warehouse));
+                read.BatchCommands.Add(OfReservation(new NpgsqlBatchCommand(ReservedBinsSql), reservationId, warehouse));
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                await reader.NextResultAsync(ct);
+                lines = [.. await ReadLinesAsync(reader, ct)];
+                await reader.NextResultAsync(ct);
+                foreach (var bin in (await ReadEntriesAsync(reader, ct)).GroupBy(e => new StockBin(e.Warehouse, e.Material, e.Lot, e.Location)))
+                {
+                    current[bin.Key] = [.. bin];
+                }
+            }
+
             if (lines.Count == 0)
             {
                 return;
             }
 
-            // Two round trips under the lock: the lock and the bins' rows, then every write. It is held until the consumed
-            // message commits, so each round trip inside it delays every other request for these materials.
-            var bins = lines.Select(l => new StockBin(warehouse, l.Material, l.Lot ?? "", l.Location ?? "")).Distinct().ToList();
-            var current = new Dictionary<StockBin, IReadOnlyList<StockEntry>>();
-            await using (var read = new NpgsqlBatch(connection, tx))
+            foreach (var line in lines)
             {
-                read.BatchCommands.Add(WithMaterials(new NpgsqlBatchCommand(LockSql), lines.Select(l => l.Material).Distinct(StringComparer.Ordinal).ToArray()));
-                foreach (var bin in bins)
-                {
-                    var rows = new NpgsqlBatchCommand(SelectEntries + " where warehouse = @warehouse and material = @material and lot = @lot and location = @location");
-                    AddBin(rows.Parameters, bin);
-                    read.BatchCommands.Add(rows);
-                }
-
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                foreach (var bin in bins)
-                {
-                    await reader.NextResultAsync(ct);
-                    current[bin] = await ReadEntriesAsync(reader, ct);
-                }
+                current.TryAdd(new StockBin(warehouse, line.Material, line.Lot ?? "", line.Location ?? ""), []);
             }
 
             await using var write = new NpgsqlBatch(connection, tx);
@@ -314,6 +332,13 @@ public sealed class PostgresStockView(PostgresSession session, IUnitConverter? u
         where material = any(@materials)
         group by warehouse, material, lot, location
         """;
+
+    private static NpgsqlBatchCommand OfReservation(NpgsqlBatchCommand command, string reservationId, string warehouse)
+    {
+        command.Parameters.AddWithValue("id", reservationId);
+        command.Parameters.AddWithValue("warehouse", warehouse);
+        return command;
+    }
 
     private static NpgsqlBatchCommand WithMaterials(NpgsqlBatchCommand command, string[] materials)
     {

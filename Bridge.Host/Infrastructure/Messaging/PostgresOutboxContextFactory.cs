@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Storage;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
@@ -13,7 +14,7 @@ namespace Bridge.Host.Infrastructure.Messaging;
 /// messages, or removes them and stops.
 /// </summary>
 public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, IServiceProvider provider, TimeProvider time,
-    OutboxDeliveryHooks hooks)
+    OutboxDeliveryHooks hooks, IEnumerable<ISagaLoadAhead> sagaLoads)
     : IOutboxContextFactory<PostgresUnitOfWork>
 {
     const string LockInboxSql = """
@@ -38,7 +39,8 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             await unitOfWork.BeginAsync(ct).ConfigureAwait(false);
             try
             {
-                var (inbox, prefetched) = await LockInbox(key, options, firstPass, ct).ConfigureAwait(false);
+                var sagaLoad = firstPass ? await SagaLoadFor(context, options).ConfigureAwait(false) : null;
+                var (inbox, prefetched) = await LockInbox(key, options, firstPass, sagaLoad, ct).ConfigureAwait(false);
                 firstPass = false;
                 var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks, prefetched);
                 await next.Send(outboxContext).ConfigureAwait(false);
@@ -56,12 +58,28 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("postgresOutboxContextFactory");
 
+    /// <summary>The load of the saga instance this consume's event correlates to, when the consumer is a saga stored here.</summary>
+    async Task<SagaLoadAheadCommand?> SagaLoadFor<T>(ConsumeContext<T> context, OutboxConsumeOptions options)
+        where T : class
+    {
+        foreach (var load in sagaLoads)
+        {
+            if (string.Equals(load.ConsumerType, options.ConsumerType, StringComparison.Ordinal))
+                return await load.CommandFor(context).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Locks (or inserts) the inbox row. A later pass of this receive — its consume committed with messages to send —
     /// loads the undelivered rows in the same round trip: they are read under the lock, as a separate load would read
-    /// them, and that pass does nothing else before it sends them.
+    /// them, and that pass does nothing else before it sends them. The first pass of a saga's consume loads the saga
+    /// instance in the same round trip, after the lock, as the repository would have loaded it next
+    /// (<see cref="ISagaLoadAhead"/>); an already consumed message leaves the row unused.
     /// </summary>
-    async Task<(InboxState Inbox, List<InMemoryOutboxMessage>? Prefetched)> LockInbox(InboxKey key, OutboxConsumeOptions options, bool firstPass, CancellationToken ct)
+    async Task<(InboxState Inbox, List<InMemoryOutboxMessage>? Prefetched)> LockInbox(InboxKey key, OutboxConsumeOptions options, bool firstPass,
+        SagaLoadAheadCommand? sagaLoad, CancellationToken ct)
     {
         var connection = await unitOfWork.GetConnectionAsync(ct).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
@@ -83,6 +101,9 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             batch.BatchCommands.Add(load);
         }
 
+        if (sagaLoad is not null)
+            batch.BatchCommands.Add(sagaLoad.Command);
+
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await reader.ReadAsync(ct).ConfigureAwait(false);
         var inbox = new InboxState
@@ -93,6 +114,8 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             DeliveredAt = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTime>(2),
             LastSequenceNumber = reader.IsDBNull(3) ? null : reader.GetInt64(3),
         };
+        if (sagaLoad is not null && await reader.NextResultAsync(ct).ConfigureAwait(false))
+            unitOfWork.KeepLoadedAhead(await sagaLoad.ReadAsync(reader, ct).ConfigureAwait(false));
         if (firstPass || !await reader.NextResultAsync(ct).ConfigureAwait(false))
             return (inbox, null);
         var rows = new List<InMemoryOutboxMessage>();

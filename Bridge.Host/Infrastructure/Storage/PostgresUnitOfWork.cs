@@ -20,6 +20,8 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
 
     readonly List<DeferredWrite> _deferred = [];
 
+    SagaRowLoadedAhead? _loadedAhead;
+
     public NpgsqlTransaction? Transaction { get; private set; }
 
     /// <summary>Writes waiting for the commit.</summary>
@@ -38,6 +40,25 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
         Transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
         return Transaction;
+    }
+
+    /// <summary>Keeps a saga row read with the inbox lock until the repository loads it, in this transaction only.</summary>
+    public void KeepLoadedAhead(SagaRowLoadedAhead row)
+    {
+        if (Transaction is null)
+            throw new InvalidOperationException("No transaction is active on this unit of work.");
+        _loadedAhead = row;
+    }
+
+    /// <summary>
+    /// The row read ahead for saga <paramref name="id"/> of <paramref name="table"/>, once: a second load of the same
+    /// instance in the transaction (after an insert found it there) reads it again.
+    /// </summary>
+    public SagaRowLoadedAhead? TakeLoadedAhead(string table, Guid id)
+    {
+        var row = _loadedAhead;
+        _loadedAhead = null;
+        return row is not null && row.Id == id && string.Equals(row.Table, table, StringComparison.Ordinal) ? row : null;
     }
 
     /// <summary>Sends <paramref name="write"/> with the commit.</summary>
@@ -67,6 +88,7 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is active on this unit of work.");
         Transaction = null;
+        _loadedAhead = null;
         await using (transaction.ConfigureAwait(false))
         {
             if (_deferred.Count == 0)
@@ -100,6 +122,7 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
     public async Task RollbackAsync()
     {
         _deferred.Clear();
+        _loadedAhead = null;
         var transaction = Transaction;
         if (transaction is null)
             return;

@@ -25,6 +25,8 @@ public class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        // A row read ahead is from before this insert; should the insert find the instance there, it is loaded afresh.
+        _ = unitOfWork.TakeLoadedAhead(PostgresSagaStore<TSaga>.TableName, instance.CorrelationId);
         var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
         if (!await store.TryInsertAsync(connection, unitOfWork.Transaction, instance, CancellationToken).ConfigureAwait(false))
             return null!; // MassTransit's contract: null means "already there", the caller then loads it
@@ -33,11 +35,18 @@ public class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
-        var instance = await store.LoadAsync(connection, unitOfWork.Transaction, correlationId, CancellationToken, forUpdate: PostgresSagaStore<TSaga>.LoadsForUpdate).ConfigureAwait(false);
+        var instance = unitOfWork.TakeLoadedAhead(PostgresSagaStore<TSaga>.TableName, correlationId) is { } row
+            ? PostgresSagaStore<TSaga>.Materialize(row)
+            : await LoadNow(correlationId).ConfigureAwait(false);
         if (instance is null)
             return null!; // MassTransit's contract: null means "no such saga", the caller then runs the missing-instance pipe
         return await factory.CreateSagaConsumeContext(unitOfWork, _context, instance, SagaConsumeContextMode.Load).ConfigureAwait(false);
+    }
+
+    async Task<TSaga?> LoadNow(Guid correlationId)
+    {
+        var connection = await unitOfWork.GetConnectionAsync(CancellationToken).ConfigureAwait(false);
+        return await store.LoadAsync(connection, unitOfWork.Transaction, correlationId, CancellationToken, forUpdate: PostgresSagaStore<TSaga>.LoadsForUpdate).ConfigureAwait(false);
     }
 
     // Written with the commit (PostgresUnitOfWork.Defer): nothing in this transaction reads the row again after the event.

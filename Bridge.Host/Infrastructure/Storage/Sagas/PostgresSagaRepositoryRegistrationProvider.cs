@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bridge.Host.Infrastructure.Storage.Sagas;
 
-/// <summary>Gives every saga added to the bus the PostgreSQL repository, its load-by-id query and its table script.</summary>
+/// <summary>
+/// Gives every saga added to the bus the PostgreSQL repository, its load-by-id query and its table script, and a state
+/// machine saga the load of its instance with the inbox lock (<see cref="SagaLoadAhead{TSaga}"/>).
+/// </summary>
 public sealed class PostgresSagaRepositoryRegistrationProvider : ISagaRepositoryRegistrationProvider
 {
     public void Configure<TSaga>(ISagaRegistrationConfigurator<TSaga> configurator)
@@ -26,6 +29,8 @@ public sealed class PostgresSagaRepositoryRegistrationProvider : ISagaRepository
             r.RegisterSagaRepository<TSaga, PostgresUnitOfWork, SagaConsumeContextFactory<PostgresUnitOfWork, TSaga>, PostgresSagaRepositoryContextFactory<TSaga>>();
             r.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga>>();
             r.AddSingleton(SagaTable.CreateScript(typeof(TSaga)));
+            if (typeof(SagaStateMachineInstance).IsAssignableFrom(typeof(TSaga)))
+                r.AddSingleton(typeof(ISagaLoadAhead), typeof(SagaLoadAhead<>).MakeGenericType(typeof(TSaga)));
         });
     }
 }

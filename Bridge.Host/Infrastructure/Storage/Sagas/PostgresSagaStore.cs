@@ -26,10 +26,13 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
     /// <summary>Whether an event locks the instance when it loads it (<see cref="ISagaLoadedForUpdate"/>).</summary>
     public static bool LoadsForUpdate { get; } = typeof(ISagaLoadedForUpdate).IsAssignableFrom(typeof(TSaga));
 
+    /// <summary>The load by id (parameter <c>id</c>; columns version, state), locking the row when <paramref name="forUpdate"/>.</summary>
+    public static string LoadSql(bool forUpdate) => forUpdate ? SelectForUpdateSql : SelectSql;
+
     /// <param name="forUpdate">Lock the row until the transaction ends (an event about to change an <see cref="ISagaLoadedForUpdate"/> instance).</param>
     public async Task<TSaga?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken ct, bool forUpdate = false)
     {
-        await using var command = new NpgsqlCommand(forUpdate && transaction is not null ? SelectForUpdateSql : SelectSql, connection, transaction);
+        await using var command = new NpgsqlCommand(LoadSql(forUpdate && transaction is not null), connection, transaction);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -154,6 +157,9 @@ public sealed class PostgresSagaStore<TSaga>(TimeProvider time)
 
     static ConcurrencyException ChangedSince(Guid id, int version) => new(
         $"Saga {typeof(TSaga).Name} {id} was changed or removed by someone else since version {version} was read", typeof(TSaga), id);
+
+    /// <summary>The instance of a row read ahead (<see cref="SagaLoadAhead{TSaga}"/>), or null when none was found.</summary>
+    public static TSaga? Materialize(SagaRowLoadedAhead row) => row.State is null ? null : Materialize(row.Id, row.Version, row.State);
 
     static TSaga Materialize(Guid id, int version, string json)
     {
