@@ -71,6 +71,27 @@ cluster_partition_handling = pause_minority
 CONF
   echo "[rabbitmq_management]." >"$dir/enabled_plugins"
   chown -R rabbitmq:rabbitmq "$cluster_dir" 2>/dev/null || true
+  # A node that does not come up is stopped and started once more: its fixed ports are in the ephemeral range, and a
+  # client socket can hold one for a moment.
+  local attempt
+  for attempt in 1 2; do
+    cluster_boot_node "$n" "$port" "$dir" && break
+    ((attempt == 2)) && return 1
+    cluster_say "node $n: starting it once more"
+  done
+  # The Erlang VM's own pid: kill-node ends exactly this process.
+  cluster_ctl "$n" eval 'list_to_integer(os:getpid()).' 2>/dev/null | tr -dc '0-9' >"$cluster_dir/node$n.pid"
+  cluster_say "node $n up (pid $(cat "$cluster_dir/node$n.pid"))"
+}
+
+cluster_kill_tree() { # PID: the process and everything it started (rabbitmq-server runs the VM as a child)
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do cluster_kill_tree "$child"; done
+  kill -KILL "$1" 2>/dev/null
+}
+
+cluster_boot_node() { # N PORT DIR: one attempt to start node N; on failure says why and leaves nothing running
+  local n=$1 port=$2 dir=$3 i
   cluster_say "starting node $n ($(cluster_node_name "$n")) on 127.0.0.1:$port"
   # Foreground server backgrounded by the shell (as test.sh does): -detached would lose this environment.
   ( set -a; eval "$(cluster_env "$n")"; exec rabbitmq-server >>"$dir/server.out" 2>&1 ) &
@@ -80,10 +101,12 @@ CONF
     kill -0 "$launcher" 2>/dev/null || { cluster_say "node $n exited while starting: $(tail -n 3 "$dir/server.out")"; return 1; }
     sleep 0.1
   done
-  cluster_ctl "$n" await_startup >/dev/null 2>&1 || { cluster_say "node $n did not finish starting (log: $dir/log)"; return 1; }
-  # The Erlang VM's own pid: kill-node ends exactly this process.
-  cluster_ctl "$n" eval 'list_to_integer(os:getpid()).' 2>/dev/null | tr -dc '0-9' >"$cluster_dir/node$n.pid"
-  cluster_say "node $n up (pid $(cat "$cluster_dir/node$n.pid"))"
+  if ! cluster_ctl "$n" await_startup >"$dir/await.out" 2>&1; then
+    cluster_say "node $n did not finish starting: $(tail -n 2 "$dir/await.out" | tr '\n' ' ') server: $(tail -n 3 "$dir/server.out" | tr '\n' ' ')"
+    cluster_kill_tree "$launcher"
+    wait "$launcher" 2>/dev/null
+    return 1
+  fi
 }
 
 cluster_start() {
