@@ -18,6 +18,45 @@ public sealed class DeadLetterSummaryTests() : RealStackHostTest("dlsum", "mes",
     private const int Letters = 12;
     private const int BodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Found again by R4 (session 13): the gauges then counted open letters by reading the newest 5,000 summaries, each
+    /// with its reason (up to 100 mapping errors), every 15 s — a cost that grew with the table between R4's passes.
+    /// </summary>
+    [Fact]
+    public async Task PostgresStore_CountsOpenLettersInTheDatabase_WithoutReadingTheirReasons()
+    {
+        if (Host is null)
+        {
+            return;
+        }
+
+        var store = Host.Services.GetRequiredService<IDeadLetterStore>();
+        var before = await store.CountOpenAsync(CancellationToken.None);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var letter = new DeadLetter(Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddMinutes(i), "scada", "bin-level", "scada-bin-level",
+                "application/json", [1], new string('r', 256 * 1024), new Dictionary<string, string>());
+            await store.AddAsync(letter, CancellationToken.None);
+            ids.Add(letter.Id);
+        }
+
+        await store.DiscardAsync(ids[0], DateTimeOffset.UnixEpoch, "test", CancellationToken.None);
+        await store.MarkReplayedAsync(ids[1], DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var counted = long.MaxValue;
+        var open = 0L;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var start = GC.GetTotalAllocatedBytes(precise: true);
+            open = await store.CountOpenAsync(CancellationToken.None);
+            counted = Math.Min(counted, GC.GetTotalAllocatedBytes(precise: true) - start);
+        }
+
+        open.ShouldBe(before + 1);
+        counted.ShouldBeLessThan(64 * 1024, "a count reads no reason of 256 KB");
+    }
+
     [Fact]
     public async Task PostgresStore_SummarizesTheNewestWithoutReadingTheirBodies()
     {

@@ -13,6 +13,9 @@ public interface IDeadLetterStore
     /// </summary>
     Task<IReadOnlyList<DeadLetterSummary>> SummarizeAsync(int limit, bool includeReplayed, CancellationToken ct);
 
+    /// <summary>How many letters are open (neither replayed nor discarded), counted where they are stored.</summary>
+    Task<long> CountOpenAsync(CancellationToken ct);
+
     Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct);
 
     Task MarkReplayedAsync(Guid id, DateTimeOffset at, CancellationToken ct);

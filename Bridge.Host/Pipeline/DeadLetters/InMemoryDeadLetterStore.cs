@@ -27,6 +27,14 @@ public sealed class InMemoryDeadLetterStore : IDeadLetterStore
     public async Task<IReadOnlyList<DeadLetterSummary>> SummarizeAsync(int limit, bool includeReplayed, CancellationToken ct) =>
         (await ListAsync(limit, includeReplayed, ct)).Select(l => new DeadLetterSummary(l.Id, l.ReceivedAt, l.System, l.MessageType, l.Reason, l.Resolved)).ToList();
 
+    public Task<long> CountOpenAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)_letters.Count(l => !l.Resolved));
+        }
+    }
+
     public Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct)
     {
         lock (_gate)

@@ -65,6 +65,12 @@ public sealed class PostgresDeadLetterStore(NpgsqlDataSource dataSource) : IDead
         return list;
     }
 
+    public async Task<long> CountOpenAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("select count(*) from dead_letters where replayed_at is null and discarded_at is null");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task<DeadLetter?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"select {Columns} from dead_letters where id = @id");
