@@ -65,10 +65,8 @@ internal static class ExplodeBomCommand
                 return 1;
             }
 
-            var catalog = BomCatalog.Build(loaded.Rows, loaded.BaseUnits);
-            lines = catalog.ExplodeExact(material, quantity, at, scope, units);
-            var engine = catalog.Explode(material, quantity, at, scope, units).ToDictionary(l => l.Material, l => l.Quantity, StringComparer.Ordinal);
-            rounded = lines.Count(l => !l.Quantity.TryToDecimal(out var exact) || engine.GetValueOrDefault(l.Material) != exact);
+            lines = BomCatalog.Build(loaded.Rows, loaded.BaseUnits).ExplodeExact(material, quantity, at, scope, units);
+            rounded = lines.Count(l => l.RoundedByEngine);
         }
         catch (BomException e)
         {

@@ -107,14 +107,15 @@ public sealed class BomCatalog
     /// </summary>
     public IReadOnlyList<ExactMaterialLine> ExplodeExact(string material, decimal quantity, DateOnly at, BomScope scope = BomScope.Leaves, IUnitConverter? units = null)
     {
-        Walk<decimal, DecimalBomArithmetic>(material, quantity, at, scope, units);
+        var engine = Walk<decimal, DecimalBomArithmetic>(material, quantity, at, scope, units);
         var leaf = Walk<ExactDecimal, ExactBomArithmetic>(material, quantity, at, scope, units);
         var result = new List<ExactMaterialLine>();
         foreach (var i in _byName)
         {
             if (!leaf[i].IsZero)
             {
-                result.Add(new ExactMaterialLine(_names[i], leaf[i], _baseUnits[i]!));
+                var rounded = !leaf[i].TryToDecimal(out var exact) || exact != engine[i];
+                result.Add(new ExactMaterialLine(_names[i], leaf[i], _baseUnits[i]!, rounded));
             }
         }
 
