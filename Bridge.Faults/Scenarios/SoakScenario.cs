@@ -110,7 +110,7 @@ public sealed class SoakScenario : IFaultScenario
         var row = await flow.RowAsync(
             string.Create(CultureInfo.InvariantCulture, $"{soak.Accepted.Count:N0} material requests at {rate:0.#}/s (half the peak {peak:0.#}/s) for {minutes:0.#} min + a {burst}-request burst"),
             $"none: a soak ({Summary(windows, end)})", null, cancellationToken,
-            notes.Count == 0 ? null : string.Join("; ", notes));
+            notes.Count == 0 ? null : string.Join("; ", notes), readStates: false);
         var soakDelivered = soak.Accepted.Count(deliveries.HasSubject);
         return row with
         {
