@@ -70,11 +70,17 @@ internal sealed class DatabaseLedger : ILoggerFactory
         var components = statements.Select(StatementComponent.Of).Distinct(StringComparer.Ordinal).ToList();
         var shape = string.Join(" + ", components);
         var endsTransaction = components.Contains("COMMIT");
+        // A commit that begins the next transaction in its own round trip (PostgresUnitOfWork.CommitAndBeginAsync).
+        var beginsNext = endsTransaction && components.IndexOf("BEGIN") > components.IndexOf("COMMIT");
         lock (_gate)
         {
             // A command with no transaction begun commits on its own; the first command of a begun one carries its BEGIN.
             var opens = !_transactionStarted.TryGetValue(connector, out var sent) || !sent;
-            if (endsTransaction || !_transactionStarted.ContainsKey(connector))
+            if (beginsNext)
+            {
+                _transactionStarted[connector] = true;
+            }
+            else if (endsTransaction || !_transactionStarted.ContainsKey(connector))
             {
                 _transactionStarted.Remove(connector);
             }
@@ -83,7 +89,7 @@ internal sealed class DatabaseLedger : ILoggerFactory
                 _transactionStarted[connector] = true;
             }
 
-            Add(context, shape, new Entry(opens ? 1 : 0, 1, statements.Count));
+            Add(context, shape, new Entry((opens ? 1 : 0) + (beginsNext ? 1 : 0), 1, statements.Count));
         }
     }
 
@@ -124,12 +130,12 @@ internal sealed class DatabaseLedger : ILoggerFactory
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        // Debug only: Npgsql's information-level "completed" events would make it time every command.
-        public bool IsEnabled(LogLevel logLevel) => logLevel == LogLevel.Debug && ledger.Recording;
+        // Npgsql writes a command's debug event only when information is on as well (then it also times the command).
+        public bool IsEnabled(LogLevel logLevel) => logLevel is LogLevel.Debug or LogLevel.Information && ledger.Recording;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel) || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
+            if (logLevel != LogLevel.Debug || !ledger.Recording || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
             {
                 return;
             }

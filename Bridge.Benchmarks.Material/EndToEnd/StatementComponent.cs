@@ -39,6 +39,11 @@ internal static partial class StatementComponent
             return "COMMIT";
         }
 
+        if (text.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase))
+        {
+            return "BEGIN";
+        }
+
         if (SagaTable().Match(text) is { Success: true } saga)
         {
             return "saga " + saga.Groups[1].Value;

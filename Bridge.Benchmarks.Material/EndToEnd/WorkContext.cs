@@ -48,7 +48,8 @@ internal static partial class WorkContext
 
         if (consumer is not null || messages is not null)
         {
-            return $"consume {MessageName(messages)} · {ShortType(consumer)}";
+            // The outbox filter (inbox lock, commit, delivery pass) runs in the receive activity, around the consumer's.
+            return $"consume {MessageName(messages)} · {(consumer is null ? "inbox and outbox, around the consumer" : ShortType(consumer))}";
         }
 
         return "background · " + NearestBridgeType();
@@ -88,11 +89,9 @@ internal static partial class WorkContext
             return "?";
         }
 
-        var first = types.Split(',')[0];
-        var colon = first.LastIndexOf(':');
-        // Bridge's pinned URNs are "urn:message:bridge:Name:v1"; MassTransit's own are "urn:message:Namespace:Name".
-        var parts = first.Split(':');
-        return parts.Length >= 5 && parts[^1].StartsWith('v') ? parts[^2] : colon >= 0 ? first[(colon + 1)..] : first;
+        // Bridge's pinned names are "bridge:Name:v1" (or with MassTransit's "urn:message:" before them); MassTransit's own "urn:message:Namespace:Name".
+        var parts = types.Split(',')[0].Split(':');
+        return parts.Length >= 2 && parts[^1].Length > 1 && parts[^1][0] == 'v' && parts[^1][1..].All(char.IsAsciiDigit) ? parts[^2] : parts[^1];
     }
 
     private static string ShortType(string? type)
