@@ -16,7 +16,8 @@ internal sealed class DatabaseLedger : ILoggerFactory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Context, string Shape), Entry> _entries = [];
-    private readonly Dictionary<int, bool> _transactionStarted = [];
+    // Per connector, the transaction begun on it: whether a command has carried its BEGIN, and the source of that command.
+    private readonly Dictionary<int, (bool Sent, string? Context)> _transactionStarted = [];
     private volatile bool _recording;
 
     public bool Recording
@@ -75,18 +76,18 @@ internal sealed class DatabaseLedger : ILoggerFactory
         lock (_gate)
         {
             // A command with no transaction begun commits on its own; the first command of a begun one carries its BEGIN.
-            var opens = !_transactionStarted.TryGetValue(connector, out var sent) || !sent;
+            var opens = !_transactionStarted.TryGetValue(connector, out var begun) || !begun.Sent;
             if (beginsNext)
             {
-                _transactionStarted[connector] = true;
+                _transactionStarted[connector] = (true, context);
             }
             else if (endsTransaction || !_transactionStarted.ContainsKey(connector))
             {
                 _transactionStarted.Remove(connector);
             }
-            else
+            else if (!begun.Sent)
             {
-                _transactionStarted[connector] = true;
+                _transactionStarted[connector] = (true, context);
             }
 
             Add(context, shape, new Entry((opens ? 1 : 0) + (beginsNext ? 1 : 0), 1, statements.Count));
@@ -99,14 +100,15 @@ internal sealed class DatabaseLedger : ILoggerFactory
         {
             if (eventName == "StartedTransaction")
             {
-                _transactionStarted[connector] = false;
+                _transactionStarted[connector] = (false, null);
                 return;
             }
 
-            // A commit or rollback of a transaction that sent something is a round trip of its own.
-            if (_transactionStarted.Remove(connector, out var sent) && sent)
+            // A commit or rollback of a transaction that sent something is a round trip of its own, put down to the source
+            // of the transaction's first command (Npgsql may say it from a continuation with no Bridge frame on the stack).
+            if (_transactionStarted.Remove(connector, out var begun) && begun.Sent)
             {
-                Add(WorkContext.Current(), eventName == "CommittedTransaction" ? "commit (Npgsql's)" : "rollback (Npgsql's)", new Entry(0, 1, 1));
+                Add(begun.Context ?? WorkContext.Current(), eventName == "CommittedTransaction" ? "commit (Npgsql's)" : "rollback (Npgsql's)", new Entry(0, 1, 1));
             }
         }
     }
