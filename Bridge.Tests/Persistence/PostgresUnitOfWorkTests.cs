@@ -65,14 +65,7 @@ public sealed class PostgresUnitOfWorkTests
             return;
         await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
         var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
-        var state = NewState("stale");
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        {
-            await store.InsertAsync(connection, null, state, CancellationToken.None);
-            var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
-            winner.Count = 10;
-            await store.UpdateAsync(connection, null, winner, CancellationToken.None);
-        }
+        var state = await StaleAsync(dataSource, store, "stale");
 
         var inserted = NewState("written before the stale update");
         await using (var unitOfWork = new PostgresUnitOfWork(dataSource))
@@ -209,14 +202,7 @@ public sealed class PostgresUnitOfWorkTests
             return;
         await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
         var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
-        var state = NewState("stale before commit-and-begin");
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        {
-            await store.InsertAsync(connection, null, state, CancellationToken.None);
-            var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
-            winner.Count = 10;
-            await store.UpdateAsync(connection, null, winner, CancellationToken.None);
-        }
+        var state = await StaleAsync(dataSource, store, "stale before commit-and-begin");
 
         var deferred = NewState("deferred before the stale update");
         var next = NewState("the next transaction's");
@@ -234,6 +220,18 @@ public sealed class PostgresUnitOfWorkTests
         (await store.LoadAsync(check, null, deferred.CorrelationId, CancellationToken.None)).ShouldBeNull();
         (await store.LoadAsync(check, null, next.CorrelationId, CancellationToken.None)).ShouldBeNull();
         (await store.LoadAsync(check, null, state.CorrelationId, CancellationToken.None))!.Count.ShouldBe(10);
+    }
+
+    /// <summary>A saga stored at version 1 and updated by another writer to version 2 (count 10): the instance returned still says version 1.</summary>
+    static async Task<CounterState> StaleAsync(NpgsqlDataSource dataSource, PostgresSagaStore<CounterState> store, string name)
+    {
+        var state = NewState(name);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await store.InsertAsync(connection, null, state, CancellationToken.None);
+        var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+        winner.Count = 10;
+        await store.UpdateAsync(connection, null, winner, CancellationToken.None);
+        return state;
     }
 
     static async Task<NpgsqlDataSource> CreateAsync(string connectionString, string name)
