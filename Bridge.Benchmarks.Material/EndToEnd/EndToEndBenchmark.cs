@@ -1,8 +1,10 @@
 using System.Globalization;
 using Bridge.Host.Composition;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,10 @@ namespace Bridge.Benchmarks.Material.EndToEnd;
 ///    with the host's prefetch and concurrency (durable queue, persistent messages, MassTransit's JSON envelope as the
 ///    host's; publisher confirms only while filling the queue, before the clock starts): consume + ack of a no-op handler.
 ///    Saga messages/s = requests/s × bus messages the host consumed per request.
+/// 1b. The ledger: one more round of <see cref="LedgerRequests"/> requests with <see cref="DatabaseLedger"/> recording — the
+///    host's transactions, round trips and statements by source (HTTP request, consume, background loop) and by what
+///    they touch. Apart from the throughput phase: recording costs the host CPU.
+/// 2b. The saga alone (<see cref="SagaOnlyPhase"/>): its queue prefilled, every other endpoint stopped.
 /// 4. Raw publish → consume (<see cref="RawPublishConsume"/>): what the saga path asks of the broker per message, without
 ///    Bridge; beside it, the CPU a request may use for 30 % and the share RabbitMQ alone needs of it.
 /// </summary>
@@ -34,12 +40,14 @@ internal static class EndToEndBenchmark
     private const int MaxWarmUpRounds = 8;
     private const int SettledMethods = 50;
     private const int RawPublishesInFlight = 64;
+    private const int LedgerRequests = 100;
     private const string PlantProcessName = "plant (simulated MES + WMS, load generator)";
 
     public static async Task<int> RunAsync(Uri rabbitMq, string postgres, int requests)
     {
         await using var plant = await PlantProcessClient.StartAsync();
-        var app = BuildHost(rabbitMq, postgres, plant.BaseUrl);
+        var ledger = new DatabaseLedger();
+        var app = BuildHost(rabbitMq, postgres, plant.BaseUrl, ledger);
         await app.StartAsync();
         var baseUrl = new Uri(app.Urls.First());
         var clock = new StageClock();
@@ -54,7 +62,7 @@ internal static class EndToEndBenchmark
         // compiles thousands of methods (its instrumented and optimised tiers) measures start-up, not a request. Rounds of
         // WarmUpRound requests, until one compiles fewer than SettledMethods methods (at most MaxWarmUpRounds).
         var latencyRequests = Math.Max(100, requests / 2);
-        var orders = MaxWarmUpRounds * WarmUpRound + requests + latencyRequests;
+        var orders = MaxWarmUpRounds * WarmUpRound + requests + LedgerRequests + latencyRequests + requests;
         Console.WriteLine($"setting up {orders} released orders and WMS A's stock ...");
         await plant.SetUpAsync(orders);
         await plant.RunAsync(confirmers: 16);
@@ -103,7 +111,21 @@ internal static class EndToEndBenchmark
         var perRequest = (after.Total - before.Total) / (double)requests;
         var meanBytes = (after.Bytes - before.Bytes) / (double)Math.Max(1, after.Total - before.Total);
 
-        var latency = await plant.SendAsync("L", warmUp + requests, latencyRequests, perSecond / 2, clock);
+        Console.WriteLine($"ledger round: {LedgerRequests} requests with the host's PostgreSQL work recorded by source ...");
+        var ledgerCommandsBefore = database.Commands;
+        ledger.Recording = true;
+        using (WorkContext.Listen())
+        {
+            await plant.SendAsync("D", warmUp + requests, LedgerRequests, perSecond: null, clock);
+        }
+
+        ledger.Recording = false;
+        var ledgerCommands = database.Commands - ledgerCommandsBefore;
+
+        var latency = await plant.SendAsync("L", warmUp + requests + LedgerRequests, latencyRequests, perSecond / 2, clock);
+        Console.WriteLine($"saga alone: {requests} requests, its queue prefilled, the other endpoints stopped ...");
+        var sagaOnly = await SagaOnlyPhase.MeasureAsync(app.Services.GetRequiredService<IBusControl>(), processes, LoadGenerator.OrderNo,
+            warmUp + requests + LedgerRequests + latencyRequests, requests);
         await app.StopAsync();
         await app.DisposeAsync();
 
@@ -134,6 +156,13 @@ internal static class EndToEndBenchmark
         Console.WriteLine(Invariant($"      CPU per raw message published and consumed (ms): {string.Join(", ", publishedCpu.Select(p => $"{(p.Key == ProcessCpu.Host ? "publisher + consumer (the bench process)" : p.Key)} {p.Value:0.000}"))}; total {publishedCpu.Values.Sum():0.000}"));
         var ratio = sagaPerSecond / raw;
         Console.WriteLine(Invariant($"  ratio             saga messages/s ÷ raw = {ratio:P1} (target ≥ 30 %); ÷ raw publish→consume = {sagaPerSecond / published:P1}"));
+        var sagaAlone = sagaOnly.Sum(p => p.Count) / sagaOnly.Sum(p => p.Seconds);
+        Console.WriteLine(Invariant($"  saga alone        {sagaAlone:0} saga messages/s = {sagaAlone / raw:P1} of raw (the material request saga's own consumes, its queue prefilled, every other endpoint stopped; not the headline):"));
+        foreach (var part in sagaOnly)
+        {
+            Console.WriteLine(Invariant($"      {part.Event,-18} {part.Count} in {part.Seconds:0.00} s = {part.Count / part.Seconds:0}/s (first → last consume {part.Count / part.FirstToLastSeconds:0}/s); CPU per message (ms): {string.Join(", ", part.CpuMs.Where(p => p.Key != PlantProcessName).Select(p => $"{(p.Key == ProcessCpu.Host ? "host" : p.Key)} {p.Value / Math.Max(1, part.Count):0.00}"))}"));
+        }
+
         // CPU-bound on the same cores, saga messages/s ÷ raw = (bus messages per request × raw CPU per message) ÷ CPU per
         // request; so the target bounds the CPU a request may use, and the publish peer says what the broker alone needs.
         var budget = perRequest * rawCpu.Values.Sum() / 0.30;
@@ -200,6 +229,12 @@ internal static class EndToEndBenchmark
             }
         }
 
+        Console.WriteLine(Invariant($"  ledger            the host's PostgreSQL work per request by source (a round of {LedgerRequests} requests apart from the throughput phase; tx = transactions, trips = round trips, stmts = statements):"));
+        foreach (var line in ledger.Report(LedgerRequests, ledgerCommands))
+        {
+            Console.WriteLine(line);
+        }
+
         Console.WriteLine("  where a request's time goes, throughput phase (time since the post):");
         foreach (var line in clock.Report(throughput.Ids))
         {
@@ -224,8 +259,12 @@ internal static class EndToEndBenchmark
         return text.Length > length ? text[..length] + "…" : text;
     }
 
-    private static WebApplication BuildHost(Uri rabbitMq, string postgres, Uri plant) =>
-        BridgeApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static WebApplication BuildHost(Uri rabbitMq, string postgres, Uri plant, DatabaseLedger ledger) =>
+        BridgeApplication.Build([], b =>
+        {
+            b.Services.AddSingleton(_ => BridgeDataSource.Create(postgres, d => d.UseLoggerFactory(ledger)));
+            b.Services.AddSingleton<IStartupFilter>(new WorkContext.HttpNaming(ledger));
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Bridge:Mode"] = "Production",
@@ -241,7 +280,8 @@ internal static class EndToEndBenchmark
             ["Bridge:Telemetry:BufferDirectory"] = Directory.CreateTempSubdirectory("bridge-bench-telemetry-").FullName,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Bridge.Host"] = "Error",
-        }));
+        });
+        });
 
     private static string ConfigDirectory()
     {

@@ -11,7 +11,7 @@ namespace Bridge.Benchmarks.Material.EndToEnd;
 /// </summary>
 internal sealed class LoadGenerator(SimulatedPlant plant, HttpClient mes, HttpClient wms, HttpClient erp, HttpClient admin)
 {
-    private static string OrderNo(int index) => (7_200_000 + index).ToString("000000000000", CultureInfo.InvariantCulture);
+    public static string OrderNo(int index) => (7_200_000 + index).ToString("000000000000", CultureInfo.InvariantCulture);
 
     /// <summary>The orders (quantity 1 each: three BOM lines) and stock for all of them; returns when the last order's kit is complete.</summary>
     public async Task SetUpAsync(int orders)

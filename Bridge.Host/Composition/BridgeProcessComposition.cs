@@ -16,6 +16,7 @@ public static class BridgeProcessComposition
     {
         services.AddOptions<MaterialRequestSettings>().BindConfiguration(MaterialRequestSettings.Section).ValidateOnStart();
         services.AddScoped<MaterialRequestJournal>();
+        services.AddScoped<RequestOrder>();
         services.AddScoped<RequirementsResolver>();
         services.AddScoped<KitReservation>();
         services.TryAddSingleton(WarehouseCatalog.Empty);

@@ -65,14 +65,7 @@ public sealed class PostgresUnitOfWorkTests
             return;
         await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
         var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
-        var state = NewState("stale");
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        {
-            await store.InsertAsync(connection, null, state, CancellationToken.None);
-            var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
-            winner.Count = 10;
-            await store.UpdateAsync(connection, null, winner, CancellationToken.None);
-        }
+        var state = await StaleAsync(dataSource, store, "stale");
 
         var inserted = NewState("written before the stale update");
         await using (var unitOfWork = new PostgresUnitOfWork(dataSource))
@@ -120,6 +113,125 @@ public sealed class PostgresUnitOfWorkTests
         twin.CorrelationId = state.CorrelationId;
         unitOfWork.Defer(store.InsertLater(twin));
         await Should.ThrowAsync<ConcurrencyException>(() => unitOfWork.CommitAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CommitAndBegin_CommitsTheWrites_AndRunsTheNextInANewTransaction_InOneRoundTrip()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        var name = $"uow-{Guid.NewGuid():N}";
+        await using var dataSource = await CreateAsync(connectionString, name);
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var first = NewState("committed first");
+        var ahead = NewState("read by the next transaction");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+            await store.InsertAsync(connection, null, ahead, CancellationToken.None);
+
+        using var roundTrips = new NpgsqlRoundTrips(name);
+        await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var connectionOfWork = await unitOfWork.GetConnectionAsync(CancellationToken.None);
+        var before = roundTrips.Count;
+        unitOfWork.Defer(store.InsertLater(first));
+        var next = new NpgsqlBatchCommand($"SELECT version FROM {PostgresSagaStore<CounterState>.TableName} WHERE id = @id");
+        next.Parameters.AddWithValue("id", ahead.CorrelationId);
+        var version = await unitOfWork.CommitAndBeginAsync([next], async (reader, ct) =>
+        {
+            // The checked insert's own (empty) result comes first; the next command's after it.
+            while (reader.FieldCount != 1 || reader.GetName(0) != "version")
+                (await reader.NextResultAsync(ct)).ShouldBeTrue();
+            (await reader.ReadAsync(ct)).ShouldBeTrue();
+            return reader.GetInt32(0);
+        }, CancellationToken.None);
+
+        roundTrips.Count.ShouldBe(before + 1, "the writes, COMMIT, BEGIN and the next command in one round trip");
+        version.ShouldBe(1);
+        unitOfWork.Transaction.ShouldNotBeNull("the next transaction stays open");
+        unitOfWork.DeferredCount.ShouldBe(0);
+        await using (var other = await dataSource.OpenConnectionAsync())
+            (await store.LoadAsync(other, null, first.CorrelationId, CancellationToken.None)).ShouldNotBeNull("the first transaction committed");
+
+        // The next transaction is one of its own: what it writes is seen by others only when it commits.
+        var second = NewState("written by the next transaction");
+        await store.InsertAsync(connectionOfWork, unitOfWork.Transaction, second, CancellationToken.None);
+        await using (var other = await dataSource.OpenConnectionAsync())
+            (await store.LoadAsync(other, null, second.CorrelationId, CancellationToken.None)).ShouldBeNull();
+        await unitOfWork.CommitAsync(CancellationToken.None);
+        await using (var other = await dataSource.OpenConnectionAsync())
+            (await store.LoadAsync(other, null, second.CorrelationId, CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task CommitAndBegin_NextFailing_KeepsWhatTheCommitWrote_AndRollsBackTheNext()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var first = NewState("committed before the failure");
+        var second = NewState("written after BEGIN, before the failure");
+        await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        unitOfWork.Defer(store.InsertLater(first));
+
+        var error = await Should.ThrowAsync<PostgresException>(() => unitOfWork.CommitAndBeginAsync(
+            [store.InsertLater(second).Command, new NpgsqlBatchCommand("SELECT 1 / 0")], (_, _) => Task.FromResult(0), CancellationToken.None));
+        error.SqlState.ShouldBe(PostgresErrorCodes.DivisionByZero);
+        unitOfWork.Transaction.ShouldBeNull();
+        unitOfWork.DeferredCount.ShouldBe(0);
+
+        await using (var check = await dataSource.OpenConnectionAsync())
+        {
+            (await store.LoadAsync(check, null, first.CorrelationId, CancellationToken.None)).ShouldNotBeNull("COMMIT ran before the failure");
+            (await store.LoadAsync(check, null, second.CorrelationId, CancellationToken.None)).ShouldBeNull("the next transaction rolled back");
+        }
+
+        // The connection is usable again.
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        await unitOfWork.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task CommitAndBegin_StaleDeferredUpdate_FailsWithConcurrencyException_AndNothingIsKept_NorTheNextRun()
+    {
+        var connectionString = TestServers.Postgres;
+        if (connectionString is null)
+            return;
+        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
+        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var state = await StaleAsync(dataSource, store, "stale before commit-and-begin");
+
+        var deferred = NewState("deferred before the stale update");
+        var next = NewState("the next transaction's");
+        await using var unitOfWork = new PostgresUnitOfWork(dataSource);
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        unitOfWork.Defer(store.InsertLater(deferred));
+        state.Count = 20;
+        unitOfWork.Defer(store.UpdateLater(state));
+
+        await Should.ThrowAsync<ConcurrencyException>(() => unitOfWork.CommitAndBeginAsync(
+            [store.InsertLater(next).Command], (_, _) => Task.FromResult(0), CancellationToken.None));
+        unitOfWork.Transaction.ShouldBeNull();
+
+        await using var check = await dataSource.OpenConnectionAsync();
+        (await store.LoadAsync(check, null, deferred.CorrelationId, CancellationToken.None)).ShouldBeNull();
+        (await store.LoadAsync(check, null, next.CorrelationId, CancellationToken.None)).ShouldBeNull();
+        (await store.LoadAsync(check, null, state.CorrelationId, CancellationToken.None))!.Count.ShouldBe(10);
+    }
+
+    /// <summary>A saga stored at version 1 and updated by another writer to version 2 (count 10): the instance returned still says version 1.</summary>
+    static async Task<CounterState> StaleAsync(NpgsqlDataSource dataSource, PostgresSagaStore<CounterState> store, string name)
+    {
+        var state = NewState(name);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await store.InsertAsync(connection, null, state, CancellationToken.None);
+        var winner = (await store.LoadAsync(connection, null, state.CorrelationId, CancellationToken.None))!;
+        winner.Count = 10;
+        await store.UpdateAsync(connection, null, winner, CancellationToken.None);
+        return state;
     }
 
     static async Task<NpgsqlDataSource> CreateAsync(string connectionString, string name)

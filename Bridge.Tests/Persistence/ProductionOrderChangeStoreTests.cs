@@ -11,7 +11,7 @@ namespace Bridge.Tests.Persistence;
 /// <summary>
 /// Order changes and cancellation in the order book, in memory and on PostgreSQL alike: a newer change applies the
 /// fields it carries, an older or repeated one nothing; a cancelled order takes no change and leaves the open schedule;
-/// the order → request index files a request once.
+/// the order → request index files a request once; a look-up reads the order and its cancellation together.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class ProductionOrderChangeStoreTests
@@ -41,7 +41,10 @@ public sealed class ProductionOrderChangeStoreTests
 
     private static async Task AppliesNewerChangesAndCancellation(IProductionOrderStore store)
     {
+        (await store.LookUpAsync("ORD-1", default)).ShouldBe(new OrderOnFile(null, false));
         await store.SaveAsync(Order("ORD-1"), default);
+        (await store.LookUpAsync("ORD-1", default)).ShouldSatisfyAllConditions(
+            o => o.Order!.OrderId.ShouldBe("ORD-1"), o => o.Order!.Quantity.ShouldBe(10m), o => o.Cancelled.ShouldBeFalse());
 
         var applied = (await store.ApplyChangeAsync(Change("ORD-1", Monday.AddHours(1)) with { Quantity = 15m, Line = "L2" }, default))
             .ShouldBeOfType<OrderChangeOutcome.Applied>();
@@ -58,6 +61,8 @@ public sealed class ProductionOrderChangeStoreTests
         (await store.CancelAsync("ORD-1", default)).ShouldBeFalse();
         (await store.CancelAsync("ORD-9", default)).ShouldBeFalse();
         (await store.IsCancelledAsync("ORD-1", default)).ShouldBeTrue();
+        (await store.LookUpAsync("ORD-1", default)).ShouldSatisfyAllConditions(
+            o => o.Order!.Quantity.ShouldBe(15m, "the order as last changed"), o => o.Cancelled.ShouldBeTrue());
         (await store.ApplyChangeAsync(Change("ORD-1", Monday.AddHours(3)) with { Quantity = 1m }, default)).ShouldBeOfType<OrderChangeOutcome.NotApplied>()
             .Reason.ShouldContain("cancelled");
         (await store.ListDueAsync(Monday, Monday.AddDays(7), default)).ShouldBeEmpty();

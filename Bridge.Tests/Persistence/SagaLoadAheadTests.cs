@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Bridge.Host.Infrastructure.Storage;
 using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Tests.Infrastructure;
@@ -92,27 +90,5 @@ public sealed class SagaLoadAheadTests
         }
 
         throw new TimeoutException($"Message {messageId} was not consumed within {Wait.TotalSeconds} s.");
-    }
-
-    /// <summary>The text of every command Npgsql runs in this process while it lives (its tracing activities).</summary>
-    sealed class NpgsqlCommandTexts : IDisposable
-    {
-        readonly ActivityListener _listener;
-        readonly ConcurrentQueue<string> _texts = new();
-
-        public NpgsqlCommandTexts()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity => _texts.Enqueue(string.Join('\n', activity.TagObjects.Select(t => t.Value?.ToString()))),
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public IReadOnlyList<string> Texts => [.. _texts];
-
-        public void Dispose() => _listener.Dispose();
     }
 }

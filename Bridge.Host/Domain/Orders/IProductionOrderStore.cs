@@ -9,6 +9,9 @@ public interface IProductionOrderStore
 
     Task<ProductionOrderReleased?> FindAsync(string orderId, CancellationToken ct);
 
+    /// <summary>The order and whether it was cancelled, in one read.</summary>
+    Task<OrderOnFile> LookUpAsync(string orderId, CancellationToken ct);
+
     /// <summary>The orders due from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), earliest first; orders without a due time and cancelled orders are not in any range.</summary>
     Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 

@@ -26,6 +26,15 @@ public sealed class InMemoryProductionOrderStore : IProductionOrderStore
         }
     }
 
+    public Task<OrderOnFile> LookUpAsync(string orderId, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var entry = _orders.GetValueOrDefault(orderId);
+            return Task.FromResult(new OrderOnFile(entry?.Order, entry?.Cancelled ?? false));
+        }
+    }
+
     public Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         lock (_gate)

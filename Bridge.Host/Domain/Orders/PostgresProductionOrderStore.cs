@@ -29,6 +29,16 @@ public sealed class PostgresProductionOrderStore(NpgsqlDataSource dataSource) : 
             : null;
     }
 
+    public async Task<OrderOnFile> LookUpAsync(string orderId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("select released::text, cancelled_at is not null from production_orders where order_id = @id");
+        command.Parameters.AddWithValue("id", orderId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new OrderOnFile(JsonSerializer.Deserialize<ProductionOrderReleased>(reader.GetString(0), JsonSerializerOptions.Web), reader.GetBoolean(1))
+            : new OrderOnFile(null, false);
+    }
+
     public async Task<IReadOnlyList<ProductionOrderReleased>> ListDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(

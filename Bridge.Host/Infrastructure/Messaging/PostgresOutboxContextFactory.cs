@@ -24,6 +24,8 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
         RETURNING receive_count, consumed_at, delivered_at, last_sequence_number
         """;
 
+    const int InboxColumns = 4;
+
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
         where T : class
     {
@@ -34,19 +36,33 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
         var ct = context.CancellationToken;
         var firstPass = true;
         var continueProcessing = true;
+        // A delivery pass's inbox lock and load, run in the round trip that committed the consume before it.
+        (InboxState Inbox, List<InMemoryOutboxMessage>? Prefetched)? locked = null;
         while (continueProcessing)
         {
-            await unitOfWork.BeginAsync(ct).ConfigureAwait(false);
+            if (locked is null)
+                await unitOfWork.BeginAsync(ct).ConfigureAwait(false);
             try
             {
                 var sagaLoad = firstPass ? await SagaLoadFor(context, options).ConfigureAwait(false) : null;
-                var (inbox, prefetched) = await LockInbox(key, options, firstPass, sagaLoad, ct).ConfigureAwait(false);
+                var (inbox, prefetched) = locked ?? await LockInbox(key, options, firstPass, sagaLoad, ct).ConfigureAwait(false);
+                locked = null;
                 firstPass = false;
                 var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, unitOfWork, inbox, time, hooks, prefetched);
                 await next.Send(outboxContext).ConfigureAwait(false);
                 await outboxContext.FlushAsync().ConfigureAwait(false);
-                await unitOfWork.CommitAsync(ct).ConfigureAwait(false);
                 continueProcessing = outboxContext.ContinueProcessing;
+                if (continueProcessing && outboxContext.IsMessageConsumed && !outboxContext.IsOutboxDelivered)
+                {
+                    // The next pass delivers: its transaction begins, locks the inbox row and loads the rows to send in
+                    // the round trip of this commit — what its own first round trip would do, one round trip sooner.
+                    locked = await unitOfWork.CommitAndBeginAsync(LockCommands(key, options, firstPass: false, sagaLoad: null),
+                        (reader, token) => ReadLock(reader, key, firstPass: false, sagaLoad: null, token), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await unitOfWork.CommitAsync(ct).ConfigureAwait(false);
+                }
             }
             catch
             {
@@ -83,6 +99,14 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
     {
         var connection = await unitOfWork.GetConnectionAsync(ct).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, unitOfWork.Transaction);
+        foreach (var command in LockCommands(key, options, firstPass, sagaLoad))
+            batch.BatchCommands.Add(command);
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await ReadLock(reader, key, firstPass, sagaLoad, ct).ConfigureAwait(false);
+    }
+
+    List<NpgsqlBatchCommand> LockCommands(InboxKey key, OutboxConsumeOptions options, bool firstPass, SagaLoadAheadCommand? sagaLoad)
+    {
         var lockInbox = new NpgsqlBatchCommand(LockInboxSql);
         lockInbox.Parameters.AddWithValue("endpoint", key.EndpointName);
         lockInbox.Parameters.AddWithValue("consumer", key.ConsumerId);
@@ -90,7 +114,7 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
         lockInbox.Parameters.AddWithValue("type", (object?)options.ConsumerType ?? DBNull.Value);
         lockInbox.Parameters.AddWithValue("now", time.GetUtcNow());
         lockInbox.Parameters.AddWithValue("increment", firstPass ? 1 : 0);
-        batch.BatchCommands.Add(lockInbox);
+        List<NpgsqlBatchCommand> commands = [lockInbox];
         if (!firstPass)
         {
             var load = new NpgsqlBatchCommand(PostgresOutboxConsumeContext<object>.SelectAfterLockSql);
@@ -98,13 +122,27 @@ public sealed class PostgresOutboxContextFactory(PostgresUnitOfWork unitOfWork, 
             load.Parameters.AddWithValue("consumer", key.ConsumerId);
             load.Parameters.AddWithValue("message", key.MessageId);
             load.Parameters.AddWithValue("limit", PostgresOutboxConsumeContext<object>.LoadLimit(options));
-            batch.BatchCommands.Add(load);
+            commands.Add(load);
         }
 
         if (sagaLoad is not null)
-            batch.BatchCommands.Add(sagaLoad.Command);
+            commands.Add(sagaLoad.Command);
+        return commands;
+    }
 
-        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+    /// <summary>
+    /// Reads what <see cref="LockCommands"/> returned, from the first result that is the inbox row's (a commit's writes
+    /// may come before it in the batch, and a checked write returns an empty result of its own).
+    /// </summary>
+    async Task<(InboxState Inbox, List<InMemoryOutboxMessage>? Prefetched)> ReadLock(NpgsqlDataReader reader, InboxKey key, bool firstPass,
+        SagaLoadAheadCommand? sagaLoad, CancellationToken ct)
+    {
+        while (reader.FieldCount != InboxColumns || !string.Equals(reader.GetName(0), "receive_count", StringComparison.Ordinal))
+        {
+            if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
+                throw new InvalidOperationException("The batch returned no inbox row.");
+        }
+
         await reader.ReadAsync(ct).ConfigureAwait(false);
         var inbox = new InboxState
         {

@@ -119,6 +119,55 @@ public sealed class PostgresUnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisp
         }
     }
 
+    /// <summary>
+    /// Commits as <see cref="CommitAsync"/> does and, in the same round trip, begins the next transaction and runs
+    /// <paramref name="next"/> in it; <paramref name="read"/> reads their results (after any the writes returned). The new
+    /// transaction stays open on this unit of work, on the same <see cref="NpgsqlTransaction"/>: to Npgsql it is one
+    /// transaction, to PostgreSQL two — what the first committed is kept if anything after <c>COMMIT</c> fails.
+    /// </summary>
+    public async Task<T> CommitAndBeginAsync<T>(IReadOnlyList<NpgsqlBatchCommand> next, Func<NpgsqlDataReader, CancellationToken, Task<T>> read,
+        CancellationToken ct)
+    {
+        var transaction = Transaction ?? throw new InvalidOperationException("No transaction is active on this unit of work.");
+        Transaction = null;
+        _loadedAhead = null;
+        var kept = false;
+        try
+        {
+            await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+            foreach (var write in _deferred)
+                batch.BatchCommands.Add(write.Command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
+            foreach (var command in next)
+                batch.BatchCommands.Add(command);
+            try
+            {
+                T result;
+                await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                    result = await read(reader, ct).ConfigureAwait(false);
+                Transaction = transaction;
+                kept = true;
+                return result;
+            }
+            catch (PostgresException error) when (Explain(error) is { } explained)
+            {
+                throw explained;
+            }
+            finally
+            {
+                ParameterValues.Release(batch);
+                _deferred.Clear();
+            }
+        }
+        finally
+        {
+            // Either transaction failed: disposing rolls back whichever is open.
+            if (!kept)
+                await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     public async Task RollbackAsync()
     {
         _deferred.Clear();

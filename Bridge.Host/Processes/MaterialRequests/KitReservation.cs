@@ -15,7 +15,7 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// </summary>
 public sealed class KitReservation(
     IStockView stock,
-    IProductionOrderStore orders,
+    RequestOrder requestOrder,
     MaterialRequestJournal journal,
     IOptions<MaterialRequestSettings> settings,
     RequestSourcing sourcing,
@@ -29,7 +29,7 @@ public sealed class KitReservation(
     /// </summary>
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, CancellationToken ct)
     {
-        var order = await orders.FindAsync(state.OrderId, ct);
+        var order = (await requestOrder.ReadAsync(state.OrderId, ct)).Order;
         if (order is not null && sourcing.Knows(order))
         {
             try
@@ -57,7 +57,7 @@ public sealed class KitReservation(
     /// </summary>
     public async Task<KitOutcome> ReserveAsync(MaterialRequestState state, IReadOnlyList<Contracts.Model.MaterialLine> lines, string reservationId,
         int firstPick, CancellationToken ct) =>
-        await ReserveAsync(state, await orders.FindAsync(state.OrderId, ct), lines, reservationId, firstPick, ct);
+        await ReserveAsync(state, (await requestOrder.ReadAsync(state.OrderId, ct)).Order, lines, reservationId, firstPick, ct);
 
     private async Task<KitOutcome> ReserveAsync(MaterialRequestState state, ProductionOrderReleased? order, IReadOnlyList<Contracts.Model.MaterialLine> lines,
         string reservationId, int firstPick, CancellationToken ct)

@@ -8,13 +8,14 @@ namespace Bridge.Host.Processes.MaterialRequests;
 /// A request's requirements: its explicit lines, or its production order's BOM exploded for the requested quantity.
 /// Quantities that cannot be worked with (zero, negative, too large) reject the request with a reason.
 /// </summary>
-public sealed class RequirementsResolver(IProductionOrderStore orders, MaterialRequestJournal journal, IUnitConverter? units = null)
+public sealed class RequirementsResolver(RequestOrder requestOrder, MaterialRequestJournal journal, IUnitConverter? units = null)
 {
     private readonly IUnitConverter _units = units ?? StandardUnitConverter.Instance;
 
     public async Task<RequirementsOutcome> ResolveAsync(MaterialRequestState state, CancellationToken ct)
     {
-        if (await orders.IsCancelledAsync(state.OrderId, ct))
+        var onFile = await requestOrder.ReadAsync(state.OrderId, ct);
+        if (onFile.Cancelled)
         {
             return new RequirementsOutcome.Rejected($"production order {state.OrderId} was cancelled");
         }
@@ -24,7 +25,7 @@ public sealed class RequirementsResolver(IProductionOrderStore orders, MaterialR
             return Checked(state);
         }
 
-        var order = await orders.FindAsync(state.OrderId, ct);
+        var order = onFile.Order;
         if (order is null)
         {
             journal.Record(state, "waiting-for-order", $"production order {state.OrderId} has not been received yet");
