@@ -13,10 +13,13 @@ var scenarios = new IFaultScenario[]
     new MutationFloodScenario(),
     new OpcUaServerKillScenario(),
     new ClusterNodeKillScenario(),
+    new SoakScenario(),
 };
 
 var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);
-var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+// R7 is the soak's row: either name selects it.
+var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Equals("R7", StringComparison.OrdinalIgnoreCase) ? "soak" : a)
+    .ToHashSet(StringComparer.OrdinalIgnoreCase);
 var unknown = chosen.Where(id => scenarios.All(s => !s.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
 if (unknown.Count > 0)
 {

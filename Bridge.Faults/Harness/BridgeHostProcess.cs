@@ -73,6 +73,9 @@ public sealed class BridgeHostProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id (also in <c>host.pid</c> beside the log, for ./faults.sh's clean-up); null when stopped.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200 (at most <paramref name="timeout"/>, default 3 minutes: a loaded 2-core machine can take over a minute).</summary>
     public async Task StartAsync(CancellationToken ct, TimeSpan? timeout = null)
     {

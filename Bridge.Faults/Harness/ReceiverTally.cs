@@ -13,14 +13,14 @@ namespace Bridge.Faults.Harness;
 public sealed class ReceiverTally
 {
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _subjects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _itemKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DateTimeOffset> _firstArrivals = new();
 
     /// <summary>Counts the call under its key and each business item it carries; true when its key was new.</summary>
     public bool Add(string key, string subject, IReadOnlyCollection<string> items)
     {
-        _subjects.TryAdd(subject, 0);
+        _subjects.TryAdd(subject, TimeProvider.System.GetUtcNow());
         foreach (var item in items)
         {
             _itemKeys.GetOrAdd(item, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
@@ -51,6 +51,9 @@ public sealed class ReceiverTally
     public IEnumerable<string> DuplicatedItems => _itemKeys.Where(i => i.Value.Count > 1).Select(i => i.Key).Order(StringComparer.Ordinal);
 
     public bool HasSubject(string subject) => _subjects.ContainsKey(subject);
+
+    /// <summary>When the first call about <paramref name="subject"/> arrived; null when none has.</summary>
+    public DateTimeOffset? ArrivalOf(string subject) => _subjects.TryGetValue(subject, out var at) ? at : null;
 
     public int SubjectCount => _subjects.Count;
 

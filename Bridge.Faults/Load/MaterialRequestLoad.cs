@@ -12,7 +12,9 @@ namespace Bridge.Faults.Load;
 /// again) until a host takes it; <see cref="Accepted"/> holds the numbers Bridge answered 2xx — each one it owes a
 /// delivery.
 /// </summary>
-public sealed class MaterialRequestLoad(string prefix, int count, double perSecond)
+/// <param name="stockFor">How many requests WMS A's stock is set up for (default <paramref name="count"/>): more when
+/// a later load (the soak's) takes from the same stock.</param>
+public sealed class MaterialRequestLoad(string prefix, int count, double perSecond, int? stockFor = null)
 {
     private readonly ConcurrentDictionary<string, byte> _accepted = new(StringComparer.Ordinal);
     private long _rejected;
@@ -29,7 +31,7 @@ public sealed class MaterialRequestLoad(string prefix, int count, double perSeco
     public string RequestNo(int index) => $"MR-{prefix}-{index:00000}";
 
     // 12-digit ERP numbers, 7,1xx,xxx and up: apart from the shipped samples' orders.
-    private static string OrderNo(int index) => (7_100_000 + index).ToString("000000000000", CultureInfo.InvariantCulture);
+    public static string OrderNo(int index) => (7_100_000 + index).ToString("000000000000", CultureInfo.InvariantCulture);
 
     /// <summary>Posts every order and the stock for all of them, then waits until the last order's kit is complete.</summary>
     public async Task SetUpAsync(BridgeTargets bridge, HttpClient administrator, CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class MaterialRequestLoad(string prefix, int count, double perSeco
                 throw new InvalidOperationException($"set-up: order {OrderNo(i)} was answered {status?.ToString() ?? "never"}");
             }
         });
-        var stock = await bridge.PostAsync("wms-a", "inventory", Payloads.Stock(Count * 10m + 1000m), deadline, ct);
+        var stock = await bridge.PostAsync("wms-a", "inventory", Payloads.Stock((stockFor ?? Count) * 10m + 1000m), deadline, ct);
         if (stock is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
         {
             throw new InvalidOperationException($"set-up: the stock feed was answered {stock?.ToString() ?? "never"}");

@@ -2,6 +2,7 @@ using Bridge.Host.Processes.KitChecks;
 using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Configuration;
 using Bridge.Host.Infrastructure.Messaging;
+using Bridge.Host.Infrastructure.Storage.Sagas;
 using Bridge.Host.Pipeline.Outbound;
 using Bridge.Host.Processes.Boms;
 using Bridge.Host.Processes.MaterialRequests;
@@ -19,6 +20,8 @@ public static class BridgeBusComposition
     public static IServiceCollection AddBridgeBus(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<SystemDefinition> systems)
     {
         services.AddOutboundDelivery();
+        services.AddSingleton(EndedSagaStates.Of<MaterialRequestState>(MaterialRequestStateMachine.EndedStates));
+        services.AddSingleton(EndedSagaStates.Of<TransferState>(TransferStateMachine.EndedStates));
         var mode = BridgeModeSetting.Read(configuration);
         return services.AddBridgeMessaging(configuration, bus => bus.AddBridgeConsumers(OutboundTypes(systems), mode));
     }

@@ -150,6 +150,23 @@ public sealed class BomExplodeCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_KeepsCodesAsWritten_AndEscapesWhatJsonMust()
+    {
+        var file = Path.Combine(_dir, "bom-zh.csv");
+        await File.WriteAllTextAsync(file, "parent,component,qty_per,unit,scrap_pct,phantom\n自行车,\"车架 \"\"A\\B\"\"\",2,pcs,0,false\n自行车,Größe,1.5,m,0,false\n");
+
+        var (exit, output, error) = await Run("bom", "explode", "--bom", file, "--material", "自行车", "--quantity", "3", "--json");
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("\"material\":\"自行车\"");
+        output.ShouldContain("\"Größe\"");
+        output.ShouldContain("\"车架 \\\"A\\\\B\\\"\"", Case.Sensitive, "a quote and a backslash in a code stay escaped");
+        var lines = JsonNode.Parse(output)!["lines"]!.AsArray().ToDictionary(l => l!["material"]!.GetValue<string>(), l => l!["quantity"]!.GetValue<decimal>());
+        lines["车架 \"A\\B\""].ShouldBe(6m);
+        lines["Größe"].ShouldBe(4.5m);
+    }
+
+    [Fact]
     public async Task MissingRequiredOption_IsAUsageError() =>
         (await Run("bom", "explode", "--bom", Sample)).Exit.ShouldBe(2);
 }

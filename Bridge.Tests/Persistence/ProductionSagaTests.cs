@@ -23,9 +23,7 @@ public sealed class ProductionSagaTests
             return;
         using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "fifty", 600));
-        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var (id, _) = await SagaWait.StartActive(host, "fifty", 600, Wait);
 
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => bus.Publish(new IncrementCounter(id, 0.1m))));
@@ -49,9 +47,7 @@ public sealed class ProductionSagaTests
             return;
         using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "twice", 600));
-        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var (id, _) = await SagaWait.StartActive(host, "twice", 600, Wait);
 
         var messageId = NewId.NextGuid();
         await bus.Publish(new IncrementCounter(id, 7m), c => c.MessageId = messageId);
@@ -84,9 +80,7 @@ public sealed class ProductionSagaTests
         var received = new ReceivedMessages();
         using var host = await CounterSagaHost.StartProduction(received);
         var bus = host.Services.GetRequiredService<IBus>();
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "explodes", 600));
-        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var (id, _) = await SagaWait.StartActive(host, "explodes", 600, Wait);
         await bus.Publish(new IncrementCounter(id, 1m));
         var before = await SagaWait.Until(host, id, s => s.Count == 1, Wait);
 
@@ -211,9 +205,7 @@ public sealed class ProductionSagaTests
             return;
         using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "removed", 600));
-        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var (id, _) = await SagaWait.StartActive(host, "removed", 600, Wait);
         await bus.Publish(new RemoveCounter(id));
 
         await using var dataSource = NpgsqlDataSource.Create(TestServers.Postgres!);

@@ -28,9 +28,7 @@ public sealed class SagaLoadAheadTests
             return;
         using var host = await CounterSagaHost.StartProduction();
         var bus = host.Services.GetRequiredService<IBus>();
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "ahead", 600));
-        await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait);
+        var (id, _) = await SagaWait.StartActive(host, "ahead", 600, Wait);
 
         using var commands = new NpgsqlCommandTexts();
         var messageId = NewId.NextGuid();

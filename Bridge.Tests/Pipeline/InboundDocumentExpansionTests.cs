@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Bridge.Adapters.Envelopes;
 using Bridge.Contracts;
@@ -71,17 +70,10 @@ public sealed class InboundDocumentExpansionTests(ITestOutputHelper output)
         budget.InUse.ShouldBe(0);
     }
 
-    private static InboundEnvelope Envelope(byte[] export) =>
-        new("http", "wms-b", "inventory-export", "text/csv; charset=utf-8", export, new Dictionary<string, string>());
+    private static InboundEnvelope Envelope(byte[] export) => WmsBStockExports.Envelope(export);
 
-    /// <summary>A stock export of <paramref name="rows"/> distinct bins (the sample's columns, German number format).</summary>
-    private static byte[] Export(int rows, string prefix)
-    {
-        var text = new StringBuilder("Lager;Artikel;Charge;Lagerplatz;Bestand;ME;Status;MHD\r\n");
-        for (var i = 0; i < rows; i++)
-            text.Append("WH-B;A-100;L2611-20;").Append(prefix).Append("-K-").Append(i).Append(";2.400;ST;frei;31.03.2027\r\n");
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    /// <summary>A stock export of <paramref name="rows"/> distinct bins.</summary>
+    private static byte[] Export(int rows, string prefix) => WmsBStockExports.Export(rows, i => WmsBStockExports.Row($"{prefix}-K-{i}"));
 
     /// <summary>Holds each document's messages until the test releases it; counts the messages held at once.</summary>
     private sealed class HoldingPublisher : IInboundPublisher

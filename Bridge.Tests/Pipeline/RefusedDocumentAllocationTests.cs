@@ -1,5 +1,3 @@
-using System.Text;
-using Bridge.Adapters.Envelopes;
 using Bridge.Contracts;
 using Bridge.Host.Infrastructure.Messaging;
 using Bridge.Host.Pipeline.DeadLetters;
@@ -20,13 +18,14 @@ namespace Bridge.Tests.Pipeline;
 public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
 {
     private const int Rows = 20_000;
-    private const string Good = "WH-B;A-100;L2611-20;K-{0};2.400;ST;frei;31.03.2027";
-    private const string Header = "Lager;Artikel;Charge;Lagerplatz;Bestand;ME;Status;MHD";
+    private const string Header = WmsBStockExports.Header;
+
+    private static string Good(int i) => WmsBStockExports.Row($"K-{i}");
 
     [Fact]
     public void AnExportWithOneBadRow_IsRefusedWithoutBuildingTheOtherMessages()
     {
-        var export = Export(Header, i => i == 10 ? string.Format(Good, i).Replace("2.400", "zehn") : string.Format(Good, i));
+        var export = Export(Header, i => i == 10 ? Good(i).Replace("2.400", "zehn") : Good(i));
 
         var (attempt, allocated) = Map(export);
 
@@ -40,7 +39,7 @@ public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
     [Fact]
     public void AnExportFailingOnEveryRow_KeepsAHundredReasonsAndCountsTheRest()
     {
-        var export = Export(Header.Replace("Bestand", new string('B', 64 * 1024)), i => string.Format(Good, i));
+        var export = Export(Header.Replace("Bestand", new string('B', 64 * 1024)), Good);
 
         var (attempt, allocated) = Map(export);
 
@@ -56,7 +55,7 @@ public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
     public void AMappedExport_AllocatesUnderOneAndAHalfKilobytesARow()
     {
         var mapping = ShippedMappings.Set.FindInbound("wms-b", "inventory-export")!;
-        var export = Export(Header, i => string.Format(Good, i));
+        var export = Export(Header, Good);
         mapping.Map(export, "text/csv", ShippedMappings.NoMetadata, InboundMapOptions.AllOrNothing(ReportedReasons.Limit));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -76,7 +75,7 @@ public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
     public void AllOrNothing_BuildsNoMessageOnceAnItemFailed_AndCountsTheErrorsItDoesNotKeep()
     {
         var mapping = ShippedMappings.Set.FindInbound("wms-b", "inventory-export")!;
-        var export = Export(Header, i => i % 2 == 1 ? string.Format(Good, i).Replace("2.400", "zehn") : string.Format(Good, i), rows: 10);
+        var export = Export(Header, i => i % 2 == 1 ? Good(i).Replace("2.400", "zehn") : Good(i), rows: 10);
 
         var everything = mapping.Map(export, "text/csv", ShippedMappings.NoMetadata);
         var allOrNothing = mapping.Map(export, "text/csv", ShippedMappings.NoMetadata, InboundMapOptions.AllOrNothing(2));
@@ -93,7 +92,7 @@ public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
     {
         using var watcher = new MappingSetWatcher(RepoPaths.Config, ShippedMappings.Set);
         var ingestor = new EnvelopeIngestor(watcher, new NoPublisher(), new InMemoryDeadLetterStore(), TimeProvider.System, NullLogger<EnvelopeIngestor>.Instance);
-        var envelope = new InboundEnvelope("http", "wms-b", "inventory-export", "text/csv; charset=utf-8", export, new Dictionary<string, string>());
+        var envelope = WmsBStockExports.Envelope(export);
         ingestor.Map(envelope);
         ingestor.Map(envelope);
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -103,12 +102,7 @@ public sealed class RefusedDocumentAllocationTests(ITestOutputHelper output)
         return (attempt, allocated);
     }
 
-    private static byte[] Export(string header, Func<int, string> row, int rows = Rows)
-    {
-        var text = new StringBuilder(header).Append("\r\n");
-        for (var i = 0; i < rows; i++) text.Append(row(i)).Append("\r\n");
-        return Encoding.Latin1.GetBytes(text.ToString());
-    }
+    private static byte[] Export(string header, Func<int, string> row, int rows = Rows) => WmsBStockExports.Export(rows, row, header);
 
     /// <summary>Mapping publishes nothing.</summary>
     private sealed class NoPublisher : IInboundPublisher

@@ -29,9 +29,8 @@ public sealed class StoredScheduleTests
         var bus = host.Services.GetRequiredService<IBus>();
         var tokens = host.Services.GetRequiredService<ScheduledJobTokens>();
 
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "stored-schedule", 120));
-        var token = (await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait)).TimeoutTokenId!.Value;
+        var (id, started) = await SagaWait.StartActive(host, "stored-schedule", 120, Wait);
+        var token = started.TimeoutTokenId!.Value;
 
         var due = await DueAtAsync(token);
         due.ShouldNotBeNull();
@@ -55,9 +54,8 @@ public sealed class StoredScheduleTests
         var bus = host.Services.GetRequiredService<IBus>();
         var tokens = host.Services.GetRequiredService<ScheduledJobTokens>();
 
-        var id = Guid.NewGuid();
-        await bus.Publish(new StartCounter(id, "hangfire-held", 120));
-        var token = (await SagaWait.Until(host, id, s => s.CurrentState == "Active", Wait)).TimeoutTokenId!.Value;
+        var (id, started) = await SagaWait.StartActive(host, "hangfire-held", 120, Wait);
+        var token = started.TimeoutTokenId!.Value;
         // As if Hangfire held this token (scheduled before timeouts were stored rows): no row, a token → job entry.
         await ExecuteAsync("DELETE FROM bridge_scheduled_message WHERE token_id = @token", token);
         tokens.Remember(token, "999999999"); // a job id Hangfire does not have

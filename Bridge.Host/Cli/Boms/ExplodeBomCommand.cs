@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bridge.Host.Domain.Boms;
 using Bridge.Host.Domain.Kitting;
@@ -103,7 +104,9 @@ internal static class ExplodeBomCommand
     private static string Json(string material, decimal quantity, DateOnly at, IReadOnlyList<ExactMaterialLine> lines)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Material codes as they are (一号料, Größe), not \uXXXX: the output is read by people and parsers, never
+        // embedded in HTML; quotes, backslashes and control characters are still escaped.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("material", material);

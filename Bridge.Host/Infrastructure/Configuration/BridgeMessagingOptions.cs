@@ -32,6 +32,16 @@ public sealed class BridgeMessagingOptions
     /// <value>Default 1 hour between inbox clean-up runs.</value>
     public TimeSpan InboxCleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <value>
+    /// Default 90 days (the audit trail's): a saga that ended (a material request completed, rejected, cancelled, …; a
+    /// transfer delivered, failed, …) and has not changed for this long is deleted; its state is no longer shown and a
+    /// late message about it is handled as one about an unknown instance.
+    /// </value>
+    public TimeSpan SagaRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <value>Default 1 hour between clean-ups of ended sagas.</value>
+    public TimeSpan SagaCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <value>Default 1 second: how often the inbound outbox relay looks for unsent rows when not signalled.</value>
     public TimeSpan OutboxRelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

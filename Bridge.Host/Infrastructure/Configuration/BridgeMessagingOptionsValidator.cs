@@ -42,6 +42,10 @@ internal sealed class BridgeMessagingOptionsValidator : IValidateOptions<BridgeM
             failures.Add("Bridge:InboxRetention must be positive.");
         if (options.InboxCleanupInterval <= TimeSpan.Zero)
             failures.Add("Bridge:InboxCleanupInterval must be positive.");
+        if (options.SagaRetention <= TimeSpan.Zero)
+            failures.Add("Bridge:SagaRetention must be positive.");
+        if (options.SagaCleanupInterval <= TimeSpan.Zero)
+            failures.Add("Bridge:SagaCleanupInterval must be positive.");
         if (options.OutboxRelayPollInterval <= TimeSpan.Zero)
             failures.Add("Bridge:OutboxRelayPollInterval must be positive.");
         if (options.ConsumerOutboxGracePeriod < TimeSpan.Zero)

@@ -117,6 +117,7 @@ public static class BridgeMessagingServiceCollectionExtensions
             services.AddHostedService(provider => provider.GetRequiredService<ConsumerOutboxSweeper>());
             services.AddHostedService<StoredScheduleSweeper>();
             services.AddHostedService<InboxCleanupService>();
+            services.AddHostedService<EndedSagaCleanupService>();
             services.AddHostedService<ReceiveEndpointWatchdog>();
         }
 

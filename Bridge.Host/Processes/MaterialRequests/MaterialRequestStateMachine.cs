@@ -225,6 +225,9 @@ public sealed class MaterialRequestStateMachine : MassTransitStateMachine<Materi
                 .Then(c => Journal(c).Record(c.Saga, "duplicate", $"request {c.Message.RequestId} was already received; ignored")));
     }
 
+    /// <summary>The states nothing moves a request on from: its row may go once <c>Bridge:SagaRetention</c> has passed.</summary>
+    public static readonly string[] EndedStates = [nameof(Completed), nameof(Rejected), nameof(TimedOut), nameof(Failed), nameof(Cancelled)];
+
     public State WaitingForOrder { get; private set; } = null!;
     public State WaitingForStock { get; private set; } = null!;
     public State Picking { get; private set; } = null!;

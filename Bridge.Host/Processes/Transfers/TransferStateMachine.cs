@@ -86,6 +86,9 @@ public sealed class TransferStateMachine : MassTransitStateMachine<TransferState
                 .Then(c => Journal(c).Record(c.Saga, "not-ordered", $"transfer order {c.Message.TransferOrderId} was cancelled before it was requested; nothing sent to the TMS")));
     }
 
+    /// <summary>The states nothing moves a transfer on from: its row may go once <c>Bridge:SagaRetention</c> has passed.</summary>
+    public static readonly string[] EndedStates = [nameof(Delivered), nameof(Failed), nameof(TimedOut), nameof(Cancelled)];
+
     public State Ordered { get; private set; } = null!;
     public State Dispatched { get; private set; } = null!;
     public State InTransit { get; private set; } = null!;

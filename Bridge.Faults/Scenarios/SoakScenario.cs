@@ -1,0 +1,188 @@
+using System.Globalization;
+using Bridge.Faults.Flood;
+using Bridge.Faults.Harness;
+using Bridge.Faults.Load;
+
+namespace Bridge.Faults.Scenarios;
+
+/// <summary>
+/// R7, on demand (<c>./faults.sh soak</c>): the host's peak is measured first (a burst of material requests, as fast as
+/// it takes them, to the last delivery at MES), then ERP orders and MES requests flow at half that rate for an hour
+/// (<c>BRIDGE_FAULTS_SOAK_MINUTES</c>). Every window (a minute; 15 s short) it reads the host's RSS, the requests' latency
+/// to delivery (p50/p99 of those posted in the window) and Bridge's tables. It holds when nothing is lost or
+/// duplicated and every request ends, RSS in the last tenth stays under 1.1× the second tenth's (the first is warm-up),
+/// p99 in the last tenth under 1.5× the second tenth's (or 50 ms more, whichever is larger: a few ms of noise is not a
+/// trend), no inbox row and no ended request outlives its retention (both set to 10 min here, 1 min short, so the
+/// clean-ups run within the hour: the tables stop growing once the retention is reached),
+/// nothing is left waiting in an outbox and no request is left open.
+/// </summary>
+public sealed class SoakScenario : IFaultScenario
+{
+    public string Id => "soak";
+
+    private const double RssGrowthLimit = 1.10;
+    private const double LatencyGrowthLimit = 1.5;
+    private static readonly TimeSpan LatencyNoise = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The soak never offers more than this (the stock is set up for it).</summary>
+    private const double MostPerSecond = 100;
+
+    public async Task<FaultRow> RunAsync(FaultRun run, CancellationToken cancellationToken)
+    {
+        var minutes = run.Environment.TryGetValue("BRIDGE_FAULTS_SOAK_MINUTES", out var text) && double.TryParse(text, CultureInfo.InvariantCulture, out var m) && m > 0
+            ? m : run.Short ? 3 : 60;
+        var window = TimeSpan.FromSeconds(run.Short ? 15 : 60);
+        var retention = TimeSpan.FromMinutes(run.Short ? 1 : 10);
+        var cleanup = TimeSpan.FromSeconds(run.Short ? 15 : 60);
+        var burst = run.Short ? 150 : 600;
+        var soakCapacity = (int)Math.Ceiling(MostPerSecond * 60 * minutes);
+        var settings = new Dictionary<string, string>
+        {
+            ["Bridge__InboxRetention"] = retention.ToString("c", CultureInfo.InvariantCulture),
+            ["Bridge__InboxCleanupInterval"] = cleanup.ToString("c", CultureInfo.InvariantCulture),
+            ["Bridge__SagaRetention"] = retention.ToString("c", CultureInfo.InvariantCulture),
+            ["Bridge__SagaCleanupInterval"] = cleanup.ToString("c", CultureInfo.InvariantCulture),
+        };
+        var peakLoad = new MaterialRequestLoad("R7", burst, 1000, stockFor: burst + soakCapacity);
+        await using var flow = await FaultFlow.StartAsync(run, "R7", peakLoad, new SensorLoad(10, 20), cancellationToken, settings: settings);
+
+        // The peak: deliveries per second while the burst flows — from its 10th to its 90th percentile delivery, so
+        // neither the first request's way through the pipeline nor the last stragglers count.
+        await flow.RunLoadAsync(TimeProvider.System.GetUtcNow().AddMinutes(5), cancellationToken);
+        await flow.WaitDeliveredAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var deliveries = flow.Receivers.Tally(ReceivedKind.Delivery);
+        var arrivals = peakLoad.Accepted.Select(deliveries.ArrivalOf).OfType<DateTimeOffset>().Order().ToList();
+        if (arrivals.Count < 10)
+            throw new InvalidOperationException($"the burst delivered {arrivals.Count} of {peakLoad.Accepted.Count} requests: no peak to soak at");
+        var (from, to) = (arrivals[arrivals.Count / 10], arrivals[arrivals.Count * 9 / 10]);
+        var peak = (arrivals.Count * 9 / 10 - arrivals.Count / 10) / Math.Max(0.001, (to - from).TotalSeconds);
+        var rate = Math.Min(MostPerSecond, Math.Max(1, peak / 2));
+        flow.Say($"peak {peak:0.0} requests/s (the burst's middle 80 %: {arrivals.Count * 8 / 10} deliveries in {(to - from).TotalSeconds:0.0} s); soaking at {rate:0.0}/s for {minutes:0.#} min");
+
+        var soak = new SoakLoad(burst, (int)Math.Ceiling(rate * 60 * minutes), rate);
+        var windows = new List<SoakWindow>();
+        var soakStart = TimeProvider.System.GetUtcNow();
+        var soakEnd = soakStart.AddMinutes(minutes);
+        using var bridge = new BridgeTargets(flow.Hosts);
+        var load = soak.RunAsync(bridge, soakEnd + SoakLoad.OrderLead, cancellationToken);
+        var overdueAfter = retention + 2 * cleanup;
+        var windowStart = soakStart;
+        while (!load.IsCompleted || windows.Count == 0)
+        {
+            var rss = new List<long>();
+            var windowEnd = windowStart + window;
+            while (TimeProvider.System.GetUtcNow() < windowEnd && !load.IsCompleted)
+            {
+                if (flow.Host.ProcessId is { } pid && RssSampler.ReadKb(pid) is { } kb) rss.Add(kb / 1024);
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+
+            var census = await TableCensus.TakeAsync(flow.Space.Postgres, overdueAfter, cancellationToken);
+            windows.Add(new SoakWindow(windowStart, rss.Count == 0 ? 0 : rss.Max(), census));
+            flow.Say($"window {windows.Count}: RSS {windows[^1].RssMb} MB, {census}; posted {soak.Accepted.Count}/{soak.Count}, delivered {deliveries.SubjectCount}");
+            windowStart = windowEnd;
+        }
+
+        await load;
+        await flow.WaitDeliveredAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        await WaitOpenRequestsEndAsync(flow, overdueAfter, cancellationToken);
+        var end = await TableCensus.TakeAsync(flow.Space.Postgres, overdueAfter, cancellationToken);
+
+        // Latency per window, from each request's first post to its delivery at MES.
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var w = windows[i];
+            var until = i + 1 < windows.Count ? windows[i + 1].Start : DateTimeOffset.MaxValue;
+            var latencies = soak.Accepted
+                .Select(r => (Posted: soak.PostedAt(r), Delivered: deliveries.ArrivalOf(r)))
+                .Where(x => x.Posted is { } p && p >= w.Start && p < until && x.Delivered is not null)
+                .Select(x => (x.Delivered!.Value - x.Posted!.Value).TotalMilliseconds)
+                .Order().ToList();
+            windows[i] = w with { P50Ms = Percentile(latencies, 0.50), P99Ms = Percentile(latencies, 0.99), Requests = latencies.Count };
+        }
+
+        foreach (var w in windows)
+        {
+            flow.Say($"{w.Start:HH:mm:ss} RSS {w.RssMb} MB, p50 {w.P50Ms:0} ms, p99 {w.P99Ms:0} ms ({w.Requests} requests), {w.Census}");
+        }
+
+        var notes = Judge(windows, end, soak);
+        var row = await flow.RowAsync(
+            string.Create(CultureInfo.InvariantCulture, $"{soak.Accepted.Count:N0} material requests at {rate:0.#}/s (half the peak {peak:0.#}/s) for {minutes:0.#} min + a {burst}-request burst"),
+            $"none: a soak ({Summary(windows, end)})", null, cancellationToken,
+            notes.Count == 0 ? null : string.Join("; ", notes), readStates: false);
+        var soakDelivered = soak.Accepted.Count(deliveries.HasSubject);
+        return row with
+        {
+            Scenario = "R7",
+            MessagesIn = row.MessagesIn + soak.Accepted.Count,
+            MessagesOut = row.MessagesOut + soakDelivered,
+            Lost = row.Lost + soak.Accepted.Count - soakDelivered,
+            // Ended requests past the retention are gone from the table: every request not open at the end has ended.
+            SagasTerminal = $"{peakLoad.Accepted.Count + soak.Accepted.Count - end.SagasOpen}/{peakLoad.Accepted.Count + soak.Accepted.Count}",
+        };
+    }
+
+    /// <summary>What fails the soak; empty when it holds.</summary>
+    private static List<string> Judge(IReadOnlyList<SoakWindow> windows, TableCensus end, SoakLoad soak)
+    {
+        var notes = new List<string>();
+        var tenth = Math.Max(1, windows.Count / 10);
+        var second = windows.Skip(tenth).Take(tenth).ToList();
+        var last = windows.Skip(windows.Count - tenth).ToList();
+        if (second.Count == 0 || windows.Count < 3)
+        {
+            notes.Add($"too short to judge ({windows.Count} windows)");
+            return notes;
+        }
+
+        var rssBase = second.Max(w => w.RssMb);
+        var rssEnd = last.Max(w => w.RssMb);
+        if (rssEnd > rssBase * RssGrowthLimit)
+            notes.Add($"RSS grew {rssBase} → {rssEnd} MB ({(double)rssEnd / rssBase:0.00}×, limit {RssGrowthLimit:0.00}×)");
+        var p99Base = second.Max(w => w.P99Ms);
+        var p99End = last.Max(w => w.P99Ms);
+        if (p99End > Math.Max(p99Base * LatencyGrowthLimit, p99Base + LatencyNoise.TotalMilliseconds))
+            notes.Add($"p99 grew {p99Base:0} → {p99End:0} ms");
+        var overdue = windows.Where(w => w.Census.InboxOverdue > 0).ToList();
+        if (overdue.Count > 0)
+            notes.Add($"inbox rows past their retention in {overdue.Count} windows (up to {overdue.Max(w => w.Census.InboxOverdue)})");
+        var sagasOverdue = windows.Where(w => w.Census.SagasOverdue > 0).ToList();
+        if (sagasOverdue.Count > 0)
+            notes.Add($"ended requests past their retention in {sagasOverdue.Count} windows (up to {sagasOverdue.Max(w => w.Census.SagasOverdue)})");
+        if (end.OutboxWaiting + end.InboundOutboxWaiting > 0)
+            notes.Add($"{end.OutboxWaiting + end.InboundOutboxWaiting} messages left waiting in the outboxes");
+        if (end.SagasOpen > 0)
+            notes.Add($"{end.SagasOpen} requests still open");
+        if (soak.Rejected > 0 || soak.OrdersRefused > 0)
+            notes.Add($"{soak.Rejected} requests and {soak.OrdersRefused} orders refused or never taken");
+        return notes;
+    }
+
+    private static string Summary(IReadOnlyList<SoakWindow> windows, TableCensus end)
+    {
+        var tenth = Math.Max(1, windows.Count / 10);
+        var second = windows.Skip(tenth).Take(tenth).ToList();
+        var last = windows.Skip(windows.Count - tenth).ToList();
+        if (second.Count == 0) return $"{windows.Count} windows";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RSS {second.Max(w => w.RssMb)} → {last.Max(w => w.RssMb)} MB, p99 {second.Max(w => w.P99Ms):0} → {last.Max(w => w.P99Ms):0} ms, "
+            + $"inbox at most {windows.Max(w => w.Census.InboxRows):N0} rows, outboxes at most {windows.Max(w => w.Census.OutboxWaiting + w.Census.InboundOutboxWaiting)} waiting, "
+            + $"open requests at most {windows.Max(w => w.Census.SagasOpen)}, ended requests kept at most {windows.Max(w => w.Census.SagasEnded):N0}");
+    }
+
+    private static async Task WaitOpenRequestsEndAsync(FaultFlow flow, TimeSpan overdueAfter, CancellationToken ct)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        while (TimeProvider.System.GetUtcNow() < deadline
+               && (await TableCensus.TakeAsync(flow.Space.Postgres, overdueAfter, ct)) is { SagasOpen: > 0 } or { OutboxWaiting: > 0 } or { InboundOutboxWaiting: > 0 })
+        {
+            await Task.Delay(1000, ct);
+        }
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private sealed record SoakWindow(DateTimeOffset Start, long RssMb, TableCensus Census, double P50Ms = 0, double P99Ms = 0, int Requests = 0);
+}
