@@ -15,6 +15,10 @@
 #                                e.g. BRIDGE_FAULTS_HOST_DOTNET_GCHeapHardLimit=0x10000000 for a GC trial; a DOTNET_ variable reaches the driver too).
 #   BRIDGE_FAULTS_HOST_ENV_<name>: given to every Bridge host as <name> (e.g. BRIDGE_FAULTS_HOST_ENV_MALLOC_ARENA_MAX=2).
 #   BRIDGE_FAULTS_R4_PASSES (2), BRIDGE_FAULTS_R4_PER_MAPPING (300 short, 100,000 full), BRIDGE_FAULTS_R4_RSS_CEILING_MB (512), BRIDGE_FAULTS_SEED (12).
+#   BRIDGE_FAULTS_GCDUMP_DIR: R4 dumps the host there after each pass's floor (r4-seed{seed}-pass{n}.gcdump or .dmp) with
+#                                BRIDGE_FAULTS_GCDUMP_TOOL (default dotnet-gcdump on PATH; dotnet-dump for a full dump, whose
+#                                reading of every page raises the host's RSS for the rest of the run). Neither tool is installed here:
+#                                dotnet tool install --tool-path /tmp/dntools dotnet-gcdump (or dotnet-dump).
 #   BRIDGE_FAULTS_SOAK_MINUTES (60; 3 with --short): how long R7 (soak) runs at half the measured peak.
 # What the driver gets (exported here; Bridge.Faults/Harness/FaultServers.cs reads them):
 #   BRIDGE_FAULTS_WORK           this run's folder (servers' data, host logs, config copy); removed afterwards

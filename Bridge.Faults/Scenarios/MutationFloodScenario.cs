@@ -75,6 +75,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         var passFloors = new List<MemoryFloor?>();
         var firstTenthMb = 0L;
         var freshPayloads = new Dictionary<string, FreshPayloads>(StringComparer.Ordinal);
+        var heapDump = HostHeapDump.From(run.Environment);
         for (var pass = 0; pass < passes; pass++)
         {
             var passSentBefore = tally.Sent;
@@ -123,6 +124,7 @@ public sealed class MutationFloodScenario : IFaultScenario
             if (pass == 0) firstTenthMb = passMemory.EarlyPeakMb;
             var floor = await gc.FloorAsync(TimeSpan.FromSeconds(60), cancellationToken);
             passFloors.Add(floor);
+            if (heapDump is not null && HostPid(host) is { } pid) Say($"pass {pass + 1}: heap dump {await heapDump.CollectAsync(pid, $"r4-seed{runSeed}-pass{pass + 1}", cancellationToken)}");
             gc.NextSegment();
             Say($"pass {pass + 1} of {passes}: RSS peak {passMemory.PeakMb} MB (its first tenth {passMemory.EarlyPeakMb} MB); after a full compacting GC: "
                 + (floor is null ? "the host did not answer" : $"RSS {floor.RssMb:0} MB, heap {floor.HeapMb:0} MB"));

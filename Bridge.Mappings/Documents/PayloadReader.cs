@@ -26,8 +26,9 @@ internal sealed class PayloadReader(SourceFormat format, CsvOptions csv, Encodin
             case SourceFormat.Json:
             {
                 if (payload.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) payload = payload[3..];
-                var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth });
-                owner = document;
+                var (document, dispose) = JsonPayloadParser.Parse(payload, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth });
+                // A large document's rows are left to the GC, not returned to the shared pool (JsonPayloadParser).
+                owner = dispose ? document : null;
                 return document.RootElement;
             }
             case SourceFormat.Xml:

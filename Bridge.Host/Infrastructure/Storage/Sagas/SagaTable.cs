@@ -6,6 +6,12 @@ namespace Bridge.Host.Infrastructure.Storage.Sagas;
 /// <summary>Names and creates the one table each saga type is stored in: <c>saga_</c> + the type name in snake case.</summary>
 public static class SagaTable
 {
+    /// <summary>
+    /// The state's <c>CurrentState</c>, kept by PostgreSQL beside the body on every write, so instances can be counted
+    /// by state without reading (or de-TOASTing) their bodies (<c>SagaCensus</c>).
+    /// </summary>
+    public const string CurrentStateColumn = "current_state";
+
     public static string NameFor(Type sagaType)
     {
         var builder = new StringBuilder("saga_");
@@ -41,6 +47,7 @@ public static class SagaTable
                 version integer NOT NULL,
                 state jsonb NOT NULL,
                 updated_at timestamptz NOT NULL);
+            ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {CurrentStateColumn} text GENERATED ALWAYS AS (state->>'CurrentState') STORED;
             """);
     }
 }
