@@ -36,6 +36,13 @@ internal static class JsonPayloadParser
     /// <summary>The document, and whether to dispose it (true only when everything it rented is small).</summary>
     public static (JsonDocument Document, bool Dispose) Parse(ReadOnlyMemory<byte> payload, JsonDocumentOptions options)
     {
+        // A token takes at least one byte, so a payload this small cannot have rows past the limit: no counting pass
+        // (most messages — a request, a confirmation — are a few hundred bytes).
+        if ((payload.Length + 2L) * RowBytes <= PooledLimitBytes)
+        {
+            return (JsonDocument.Parse(payload, options), true);
+        }
+
         var rows = RowsOf(payload.Span, options);
         // One row more than the tokens, as System.Text.Json never lets its array fill completely.
         var rowBytes = (rows + 1) * RowBytes;
