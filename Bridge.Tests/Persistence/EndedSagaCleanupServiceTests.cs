@@ -27,7 +27,8 @@ public sealed class EndedSagaCleanupServiceTests
         var ended = new EndedSagaStates($"saga_retention_{Guid.NewGuid():N}", ["Completed", "Cancelled"]);
         var other = new EndedSagaStates($"saga_retention_{Guid.NewGuid():N}", ["Delivered"]);
         foreach (var table in new[] { ended.Table, other.Table })
-            await Execute(dataSource, $"CREATE TABLE {table} (id uuid PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL, updated_at timestamptz NOT NULL)");
+            await Execute(dataSource, $"CREATE TABLE {table} (id uuid PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL, updated_at timestamptz NOT NULL, "
+                + $"{SagaTable.CurrentStateColumn} text GENERATED ALWAYS AS (state->>'CurrentState') STORED)");
         try
         {
             var retention = TimeSpan.FromDays(90);

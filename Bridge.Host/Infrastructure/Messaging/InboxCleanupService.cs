@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,27 +37,6 @@ public sealed class InboxCleanupService(NpgsqlDataSource dataSource, IOptions<Br
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.InboxCleanupInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException)
-                {
-                    Log.InboxCleanupFailed(logger, e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host stopping.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicDatabaseWork.RunAsync(options.Value.InboxCleanupInterval, time, CleanOnceAsync, e => Log.InboxCleanupFailed(logger, e), stoppingToken);
 }

@@ -31,7 +31,7 @@ public sealed class EndedSagaCleanupService(NpgsqlDataSource dataSource, IEnumer
             {
                 await using var command = dataSource.CreateCommand($"""
                     DELETE FROM {saga.Table} WHERE id IN (
-                        SELECT id FROM {saga.Table} WHERE updated_at < $1 AND state->>'CurrentState' = ANY($2) LIMIT {Slice})
+                        SELECT id FROM {saga.Table} WHERE updated_at < $1 AND {SagaTable.CurrentStateColumn} = ANY($2) LIMIT {Slice})
                     """);
                 command.Parameters.Add(new NpgsqlParameter { Value = cutoff });
                 command.Parameters.Add(new NpgsqlParameter { Value = saga.States.ToArray() });
@@ -47,27 +47,6 @@ public sealed class EndedSagaCleanupService(NpgsqlDataSource dataSource, IEnumer
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SagaCleanupInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await CleanOnceAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException)
-                {
-                    Log.EndedSagaCleanupFailed(logger, e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host stopping.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicDatabaseWork.RunAsync(options.Value.SagaCleanupInterval, time, CleanOnceAsync, e => Log.EndedSagaCleanupFailed(logger, e), stoppingToken);
 }
