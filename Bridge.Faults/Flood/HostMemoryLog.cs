@@ -40,6 +40,22 @@ public sealed class HostMemoryLog(string path)
     }
 
     /// <summary>
+    /// The host's floor once the shared array pool has trimmed what it keeps per thread: a floor right away, then
+    /// another after <paramref name="poolIdle"/> with the host idle. <c>ArrayPool&lt;byte&gt;.Shared</c> keeps the last
+    /// array of each size a thread returned (System.Text.Json's document rows, RabbitMQ.Client's bodies, serializer
+    /// buffers: up to 1 MiB each) and drops it at a gen2 collection 30 s or more after one first saw it there — a cache
+    /// the runtime lets go of, whose size depends on which threads met large payloads last, not memory a payload left
+    /// behind. Both floors are returned; the second is the one to judge growth by.
+    /// </summary>
+    public async Task<(MemoryFloor? Immediate, MemoryFloor? Settled)> SettledFloorAsync(TimeSpan timeout, TimeSpan poolIdle, CancellationToken ct)
+    {
+        var immediate = await FloorAsync(timeout, ct);
+        if (immediate is null) return (null, null);
+        await Task.Delay(poolIdle, ct);
+        return (immediate, await FloorAsync(timeout, ct));
+    }
+
+    /// <summary>
     /// Asks the host for a full compacting collection (a request file beside its log, <c>MemoryLog.CollectRequestOf</c>)
     /// and returns the line written after it: RSS and heap with nothing collectable left. Null when the host did not
     /// answer within <paramref name="timeout"/>.

@@ -5,7 +5,8 @@ namespace Bridge.Faults.Harness;
 /// <summary>
 /// What Bridge's own tables hold at one moment of a run (R7): messages waiting in the outboxes, inbox rows in all and
 /// those older than the retention and two clean-up intervals (the clean-up should have removed them), material
-/// requests open, ended, and ended longer ago than that (the same retention is set for sagas and the inbox).
+/// requests open, ended, and ended longer ago than that (the same retention is set for sagas and the inbox). States are
+/// read from the saga table's generated <c>current_state</c> column, never from the state bodies.
 /// </summary>
 public sealed record TableCensus(long OutboxWaiting, long InboundOutboxWaiting, long InboxRows, long InboxOverdue, long SagasOpen, long SagasEnded, long SagasOverdue)
 {
@@ -21,9 +22,9 @@ public sealed record TableCensus(long OutboxWaiting, long InboundOutboxWaiting, 
                    (SELECT count(*) FROM bridge_inbound_outbox WHERE sent_at IS NULL),
                    (SELECT count(*) FROM bridge_inbox),
                    (SELECT count(*) FROM bridge_inbox WHERE received_at < now() - $1),
-                   (SELECT count(*) FROM saga_material_request_state WHERE NOT (state->>'CurrentState' = ANY($2))),
-                   (SELECT count(*) FROM saga_material_request_state WHERE state->>'CurrentState' = ANY($2)),
-                   (SELECT count(*) FROM saga_material_request_state WHERE state->>'CurrentState' = ANY($2) AND updated_at < now() - $1)
+                   (SELECT count(*) FROM saga_material_request_state WHERE NOT (current_state = ANY($2))),
+                   (SELECT count(*) FROM saga_material_request_state WHERE current_state = ANY($2)),
+                   (SELECT count(*) FROM saga_material_request_state WHERE current_state = ANY($2) AND updated_at < now() - $1)
             """, connection)
         {
             Parameters = { new NpgsqlParameter { Value = overdueAfter }, new NpgsqlParameter { Value = EndedStates } },

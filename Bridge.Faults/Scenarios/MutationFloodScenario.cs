@@ -16,8 +16,9 @@ namespace Bridge.Faults.Scenarios;
 /// Memory is bounded when it does not grow with the number of payloads: the flood runs in passes (BRIDGE_FAULTS_R4_PASSES,
 /// default 2), each the next <c>perMapping</c> mutations of every mapping (payloads of the same kinds, none sent before:
 /// <see cref="FreshPayloads"/>), and every later pass's RSS peak must stay within <see cref="PassGrowthLimit"/> of the first pass's, and
-/// so must its floor: RSS and GC heap right after a full compacting collection the host runs at each pass's end
-/// (<see cref="HostMemoryLog.FloorAsync"/>), which what a pass leaves behind raises and the timing of gen2 collections does not; and no
+/// so must its floor: RSS and GC heap after a full compacting collection the host runs at each pass's end, taken again
+/// once the shared array pool has trimmed the arrays threads parked in it (<see cref="HostMemoryLog.SettledFloorAsync"/>),
+/// which what a pass leaves behind raises and the timing of gen2 collections does not; and no
 /// peak may pass <see cref="RssCeilingMb"/> (BRIDGE_FAULTS_R4_RSS_CEILING_MB), the memory README plans per host. The
 /// peak against the first tenth's (light HTTP payloads, before any large document) is printed beside them.
 /// </summary>
@@ -30,6 +31,12 @@ public sealed class MutationFloodScenario : IFaultScenario
 
     /// <summary>What README's deployment section plans per host (512 MB): the host must fit it under the flood.</summary>
     private const int RssCeilingMb = 512;
+
+    /// <summary>
+    /// How long the host idles between the two floors of a pass: the shared array pool drops an array parked per thread
+    /// at a gen2 collection 30 s or more after one first saw it (<see cref="HostMemoryLog.SettledFloorAsync"/>).
+    /// </summary>
+    private static readonly TimeSpan PoolIdle = TimeSpan.FromSeconds(35);
 
     private static readonly string[] SkippedSystems = ["plc"];
 
@@ -73,6 +80,7 @@ public sealed class MutationFloodScenario : IFaultScenario
         var clock = Stopwatch.StartNew();
         var passPeaks = new List<long>();
         var passFloors = new List<MemoryFloor?>();
+        var immediateFloors = new List<MemoryFloor?>();
         var firstTenthMb = 0L;
         var freshPayloads = new Dictionary<string, FreshPayloads>(StringComparer.Ordinal);
         var heapDump = HostHeapDump.From(run.Environment);
@@ -122,12 +130,13 @@ public sealed class MutationFloodScenario : IFaultScenario
             await passMemory.DisposeAsync();
             passPeaks.Add(passMemory.PeakMb);
             if (pass == 0) firstTenthMb = passMemory.EarlyPeakMb;
-            var floor = await gc.FloorAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            var (immediate, floor) = await gc.SettledFloorAsync(TimeSpan.FromSeconds(60), PoolIdle, cancellationToken);
             passFloors.Add(floor);
+            immediateFloors.Add(immediate);
             if (heapDump is not null && HostPid(host) is { } pid) Say($"pass {pass + 1}: heap dump {await heapDump.CollectAsync(pid, $"r4-seed{runSeed}-pass{pass + 1}", cancellationToken)}");
             gc.NextSegment();
             Say($"pass {pass + 1} of {passes}: RSS peak {passMemory.PeakMb} MB (its first tenth {passMemory.EarlyPeakMb} MB); after a full compacting GC: "
-                + (floor is null ? "the host did not answer" : $"RSS {floor.RssMb:0} MB, heap {floor.HeapMb:0} MB"));
+                + (floor is null ? "the host did not answer" : $"right away heap {immediate!.HeapMb:0} MB (RSS {immediate.RssMb:0} MB); after the pool's idle trim RSS {floor.RssMb:0} MB, heap {floor.HeapMb:0} MB"));
         }
 
         var elapsed = clock.Elapsed;
@@ -140,11 +149,14 @@ public sealed class MutationFloodScenario : IFaultScenario
         // Bounded: no later pass peaks above the first by more than PassGrowthLimit, and nothing above the ceiling.
         var laterPeak = passPeaks.Skip(1).DefaultIfEmpty(0).Max();
         var grows = laterPeak > passPeaks[0] * PassGrowthLimit;
-        // The floor: what the host still holds after a full compacting collection at each pass's end. A peak is set by
-        // which large documents met between two gen2 collections; what payloads leave behind raises the floor.
+        // The floor: what the host still holds after a full compacting collection at each pass's end, once the shared
+        // array pool has dropped what threads parked in it. A peak is set by which large documents met between two gen2
+        // collections; what payloads leave behind raises the floor.
         var floorsKnown = passFloors.All(f => f is not null);
         var floorGrows = !floorsKnown || passFloors.Skip(1).Any(f => f!.Exceeds(passFloors[0]!, PassGrowthLimit));
-        var floorFigures = floorsKnown ? $"RSS {string.Join(" → ", passFloors.Select(f => $"{f!.RssMb:0}"))} MB, heap {string.Join(" → ", passFloors.Select(f => $"{f!.HeapMb:0}"))} MB" : "not known (the host did not answer)";
+        var floorFigures = floorsKnown
+            ? $"RSS {string.Join(" → ", passFloors.Select(f => $"{f!.RssMb:0}"))} MB, heap {string.Join(" → ", passFloors.Select(f => $"{f!.HeapMb:0}"))} MB (right away, before the pool's idle trim: heap {string.Join(" → ", immediateFloors.Select(f => $"{f!.HeapMb:0}"))} MB)"
+            : "not known (the host did not answer)";
         // Two samplers (the run's and each pass's) read RSS at different moments: the ceiling is judged on the highest either saw.
         var peakMb = Math.Max(memory.PeakMb, passPeaks.Max());
         var overCeiling = peakMb > ceilingMb;

@@ -16,7 +16,7 @@ public static class KitEndpoints
             var order = await orders.FindAsync(orderId, ct);
             if (order is null)
             {
-                return Results.Problem(statusCode: 404, title: "unknown production order", detail: $"no ProductionOrderReleased was received for order '{orderId}'");
+                return Results.Problem(statusCode: 404, title: "unknown production order", detail: $"no ProductionOrderReleased was received for order '{EchoedId.Of(orderId)}'");
             }
 
             if (quantity is <= 0)

@@ -16,12 +16,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task DeferredWrites_AreCommittedWithTheCommit_InOneRoundTrip()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        var name = $"uow-{Guid.NewGuid():N}";
-        await using var dataSource = await CreateAsync(connectionString, name);
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, name) = setup;
         var state = NewState("deferred");
         await using (var connection = await dataSource.OpenConnectionAsync())
             await store.InsertAsync(connection, null, state, CancellationToken.None);
@@ -60,11 +58,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task StaleDeferredUpdate_FailsTheCommitWithConcurrencyException_AndNothingOfTheTransactionIsKept()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, _) = setup;
         var state = await StaleAsync(dataSource, store, "stale");
 
         var inserted = NewState("written before the stale update");
@@ -98,11 +95,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task DeferredInsertOfAnExistingSaga_FailsTheCommitWithConcurrencyException()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, _) = setup;
         var state = NewState("twice");
         await using (var connection = await dataSource.OpenConnectionAsync())
             await store.InsertAsync(connection, null, state, CancellationToken.None);
@@ -118,12 +114,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task CommitAndBegin_CommitsTheWrites_AndRunsTheNextInANewTransaction_InOneRoundTrip()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        var name = $"uow-{Guid.NewGuid():N}";
-        await using var dataSource = await CreateAsync(connectionString, name);
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, name) = setup;
         var first = NewState("committed first");
         var ahead = NewState("read by the next transaction");
         await using (var connection = await dataSource.OpenConnectionAsync())
@@ -166,11 +160,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task CommitAndBegin_NextFailing_KeepsWhatTheCommitWrote_AndRollsBackTheNext()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, _) = setup;
         var first = NewState("committed before the failure");
         var second = NewState("written after BEGIN, before the failure");
         await using var unitOfWork = new PostgresUnitOfWork(dataSource);
@@ -197,11 +190,10 @@ public sealed class PostgresUnitOfWorkTests
     [Fact]
     public async Task CommitAndBegin_StaleDeferredUpdate_FailsWithConcurrencyException_AndNothingIsKept_NorTheNextRun()
     {
-        var connectionString = TestServers.Postgres;
-        if (connectionString is null)
+        await using var setup = await SetUpAsync();
+        if (setup is null)
             return;
-        await using var dataSource = await CreateAsync(connectionString, $"uow-{Guid.NewGuid():N}");
-        var store = new PostgresSagaStore<CounterState>(TimeProvider.System);
+        var (dataSource, store, _) = setup;
         var state = await StaleAsync(dataSource, store, "stale before commit-and-begin");
 
         var deferred = NewState("deferred before the stale update");
@@ -234,9 +226,18 @@ public sealed class PostgresUnitOfWorkTests
         return state;
     }
 
-    static async Task<NpgsqlDataSource> CreateAsync(string connectionString, string name)
+    /// <summary>Bridge's schema in the test database, a data source named for this test (its round trips are counted by name) and the saga store; null without the server.</summary>
+    static async Task<UnitOfWorkSetUp?> SetUpAsync()
     {
+        if (TestServers.Postgres is not { } connectionString)
+            return null;
+        var name = $"uow-{Guid.NewGuid():N}";
         (await TestDatabase.CreateAsync(connectionString)).Dispose();
-        return new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+        return new UnitOfWorkSetUp(new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build(), new PostgresSagaStore<CounterState>(TimeProvider.System), name);
+    }
+
+    sealed record UnitOfWorkSetUp(NpgsqlDataSource DataSource, PostgresSagaStore<CounterState> Store, string Name) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => DataSource.DisposeAsync();
     }
 }

@@ -32,15 +32,26 @@ public sealed class MemoryLog(string path, TimeProvider time) : BackgroundServic
         while (await Tick(timer, stoppingToken));
     }
 
-    /// <summary>A full blocking collection that compacts the large-object heap too and gives back what it can.</summary>
+    /// <summary>
+    /// A full blocking collection that compacts the large-object heap too and gives back what it can. What finalizers
+    /// and gen2 callbacks let go of (the shared array pool trims itself in one, after the collection) is collected by a
+    /// second one, so the line after it holds only what is still referenced.
+    /// </summary>
     private bool CollectIfAsked()
     {
         var request = CollectRequestOf(path);
         if (!File.Exists(request)) return false;
         File.Delete(request);
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Collect();
+        GC.WaitForPendingFinalizers();
+        Collect();
         return true;
+
+        static void Collect()
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
     }
 
     public string Line(bool fullGc = false)

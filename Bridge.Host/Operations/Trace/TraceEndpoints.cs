@@ -1,4 +1,5 @@
 using Bridge.Host.Infrastructure.Http;
+
 namespace Bridge.Host.Operations.Trace;
 
 /// <summary><c>GET /api/trace/{correlationId}</c>: the journey of one process (<see cref="ProcessTrace"/>); 404 when nothing is known of it.</summary>
@@ -11,7 +12,7 @@ public static class TraceEndpoints
             var correlationId = PathParameter.Read(http, "correlationId");
             var steps = await trace.FindAsync(correlationId, ct);
             return steps.Count == 0
-                ? Results.Problem(statusCode: 404, title: "unknown correlation id", detail: $"nothing is known of '{correlationId}'")
+                ? Results.Problem(statusCode: 404, title: "unknown correlation id", detail: $"nothing is known of '{EchoedId.Of(correlationId)}'")
                 : Results.Ok(new { correlationId, steps });
         });
         return routes;

@@ -1,5 +1,6 @@
-using Bridge.Adapters.OpcUa;
 using Bridge.Adapters.OpcUa.Stack;
+using Bridge.Adapters.OpcUa;
+using Bridge.Host.Infrastructure.Http;
 using Bridge.Host.Operations.Auth;
 
 namespace Bridge.Host.Pipeline.Devices;
@@ -20,7 +21,7 @@ public static class DeviceEndpoints
             if (target is null || !DeviceWriteAccess.Allows(request.HttpContext.User, target.System))
             {
                 return target is null && DeviceWriteAccess.Allows(request.HttpContext.User, "")
-                    ? Results.Problem(statusCode: 404, title: "unknown device", detail: $"no device '{device}' in config/devices")
+                    ? Results.Problem(statusCode: 404, title: "unknown device", detail: $"no device '{EchoedId.Of(device)}' in config/devices")
                     : Results.Problem(statusCode: 403, title: "forbidden", detail: "this caller may not write to this device");
             }
 

@@ -1,6 +1,7 @@
 using Bridge.Adapters.Envelopes;
 using Bridge.Adapters.Http;
 using Bridge.Host.Infrastructure.Configuration;
+using Bridge.Host.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 
 namespace Bridge.Host.Pipeline.Inbound;
@@ -30,7 +31,7 @@ public static class InboundEndpoint
     {
         if (systems.Find(system) is not { } known)
         {
-            return Problem(404, "unknown system", $"system '{system}' is not configured in systems.yaml");
+            return Problem(404, "unknown system", $"system '{EchoedId.Of(system)}' is not configured in systems.yaml");
         }
 
         if (known.Inbound.Adapter != AdapterBinding.Http)

@@ -13,7 +13,7 @@ public static class MaterialRequestEndpoints
             var requestId = PathParameter.Read(http, "requestId");
             var state = await reader.FindAsync(MaterialRequestIds.ForRequest(requestId), ct);
             return state is null
-                ? Results.Problem(statusCode: 404, title: "unknown material request", detail: $"no material request '{requestId}' has been received")
+                ? Results.Problem(statusCode: 404, title: "unknown material request", detail: $"no material request '{EchoedId.Of(requestId)}' has been received")
                 : Results.Ok(MaterialRequestView.From(state));
         });
         return routes;
