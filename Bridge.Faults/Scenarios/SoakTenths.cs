@@ -4,7 +4,7 @@ namespace Bridge.Faults.Scenarios;
 /// R7's windows cut into tenths once, for the judgement and the summary alike: the second tenth is the baseline (the
 /// first is warm-up), the last tenth the end; RSS and p99 are each tenth's highest.
 /// </summary>
-internal sealed class SoakTenths
+public sealed class SoakTenths
 {
     public SoakTenths(IReadOnlyList<SoakWindow> windows)
     {
