@@ -20,6 +20,7 @@
 #                                reading of every page raises the host's RSS for the rest of the run). Neither tool is installed here:
 #                                dotnet tool install --tool-path /tmp/dntools dotnet-gcdump (or dotnet-dump).
 #   BRIDGE_FAULTS_SOAK_MINUTES (60; 3 with --short): how long R7 (soak) runs at half the measured peak.
+#   BRIDGE_FAULTS_POSTGRES_OPTIONS: more settings for the suite's PostgreSQL ("-c wal_compression=lz4 …").
 # What the driver gets (exported here; Bridge.Faults/Harness/FaultServers.cs reads them):
 #   BRIDGE_FAULTS_WORK           this run's folder (servers' data, host logs, config copy); removed afterwards
 #                                unless BRIDGE_FAULTS_KEEP=1 (kept anyway when the run failed)

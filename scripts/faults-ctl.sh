@@ -107,7 +107,7 @@ postgres() {
         || fail "could not create the bridge role" ;;
     start)
       say "starting PostgreSQL on 127.0.0.1:$pg_port"
-      pg_ctl "-w -t 60 -l $pg_home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_home -c max_connections=400' start" >/dev/null 2>&1 \
+      pg_ctl "-w -t 60 -l $pg_home/postgres.log -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_home -c max_connections=400 ${BRIDGE_FAULTS_POSTGRES_OPTIONS:-}' start" >/dev/null 2>&1 \
         || fail "PostgreSQL did not start: $(tail -3 "$pg_home/postgres.log")" ;;
     stop)
       say "stopping PostgreSQL (immediate)"
