@@ -31,7 +31,9 @@ public sealed class DatabaseRestartScenario : IFaultScenario
         var back = TimeProvider.System.GetUtcNow();
         flow.Say("PostgreSQL back");
         await load;
-        await flow.WaitDeliveredAsync(TimeSpan.FromMinutes(run.Short ? 2 : 4), cancellationToken);
+        // As R1 and R8: a call whose attempt the outage cut leaves its claim (a 3-min lease), so the retry schedule
+        // (1 min, then 5 min) sends it; the wait must outlast that (session 15: a pick order that came after 2 min).
+        await flow.WaitDeliveredAsync(TimeSpan.FromMinutes(7), cancellationToken);
         var recovered = flow.Receivers.Tally(ReceivedKind.Delivery).FirstArrivalAfter(back);
         var note = flow.Host.IsRunning ? null : "the host exited";
         return await flow.RowAsync(flow.LoadText(), $"PostgreSQL stopped (immediate) {pause.TotalSeconds:0} s at {acceptedBefore} requests; host not restarted",

@@ -23,11 +23,17 @@ public sealed class OpcUaServerKillScenario : IFaultScenario
 
     public string Id => "R5";
 
+    /// <summary>
+    /// Below Linux's ephemeral range (32768–60999): a port in it can be taken at any moment as the local end of an
+    /// outgoing connection, and the server, started again on its port, then fails with EADDRINUSE (session 15: 49530).
+    /// </summary>
+    private const int DefaultPort = 29530;
+
     public async Task<FaultRow> RunAsync(FaultRun run, CancellationToken cancellationToken)
     {
         var cycles = run.Short ? 1 : 3;
         var outage = TimeSpan.FromSeconds(run.Short ? 2 : 10);
-        var port = run.Environment.TryGetValue("BRIDGE_FAULTS_OPCUA_PORT", out var p) && int.TryParse(p, CultureInfo.InvariantCulture, out var n) ? n : 49530;
+        var port = run.Environment.TryGetValue("BRIDGE_FAULTS_OPCUA_PORT", out var p) && int.TryParse(p, CultureInfo.InvariantCulture, out var n) ? n : DefaultPort;
         var servers = FaultServers.From(run);
         var space = await ScenarioSpace.CreateAsync(run, servers, Id, 0, cancellationToken);
         await using var opcua = new NodeOpcUaServer(Path.GetDirectoryName(Path.GetFullPath(servers.ConfigDirectory))!, port, Path.Combine(space.Directory, "opcua.log"));
