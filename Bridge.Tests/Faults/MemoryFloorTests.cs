@@ -10,6 +10,7 @@ namespace Bridge.Tests.Faults;
 /// log runs in this process: a deliberate leak (objects kept alive) raises the floor past the limit, and garbage of
 /// the same size, which raises a peak, does not.
 /// </summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class MemoryFloorTests(ITestOutputHelper output) : IDisposable
 {
     private const int LeakMb = 256;
