@@ -17,7 +17,6 @@ public sealed class SoakScenario : IFaultScenario
 {
     public string Id => "soak";
 
-
     /// <summary>The soak never offers more than this (the stock is set up for it).</summary>
     private const double MostPerSecond = 100;
 
@@ -130,5 +129,4 @@ public sealed class SoakScenario : IFaultScenario
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
 }

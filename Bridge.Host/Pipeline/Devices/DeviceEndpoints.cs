@@ -1,5 +1,5 @@
-using Bridge.Adapters.OpcUa.Stack;
 using Bridge.Adapters.OpcUa;
+using Bridge.Adapters.OpcUa.Stack;
 using Bridge.Host.Infrastructure.Http;
 using Bridge.Host.Operations.Auth;
 
